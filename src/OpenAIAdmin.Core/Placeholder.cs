@@ -1,0 +1,1 @@
+namespace OpenAIAdmin { internal static class Placeholder { } }

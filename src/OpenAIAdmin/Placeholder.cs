@@ -1,0 +1,1 @@
+namespace OpenAIAdmin.Commands { internal static class Placeholder { } }
