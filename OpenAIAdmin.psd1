@@ -1,0 +1,40 @@
+@{
+    RootModule           = 'OpenAIAdmin.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '732afb01-6cc4-4d28-8f7f-42b6d9dd153d'
+    Author               = 'OpenAIAdmin contributors'
+    CompanyName          = 'OpenAIAdmin contributors'
+    Copyright            = '(c) 2026 OpenAIAdmin contributors. MIT License.'
+    Description          = 'Administer an OpenAI organization from PowerShell through the OpenAI Administration API: projects, admin API keys, users and more, as typed objects with automatic paging, -WhatIf/-Confirm on every change, retries and keys that never leak.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('OpenAIAdmin.Format.ps1xml')
+    TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-OAIAdmin'
+        'Disconnect-OAIAdmin'
+        'Get-OAIAdminContext'
+        'Get-OAIProject'
+        'New-OAIProject'
+        'Set-OAIProject'
+        'Remove-OAIProject'
+        'Get-OAIAdminApiKey'
+        'New-OAIAdminApiKey'
+        'Remove-OAIAdminApiKey'
+        'Get-OAIUser'
+        'Set-OAIUser'
+        'Remove-OAIUser'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('OpenAI', 'Admin', 'Administration', 'API', 'Organization', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/openaiadmin/OpenAIAdmin/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/openaiadmin/OpenAIAdmin'
+            ReleaseNotes = 'https://github.com/openaiadmin/OpenAIAdmin/blob/main/CHANGELOG.md'
+        }
+    }
+}

@@ -1,0 +1,197 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the OpenAIAdmin module.
+.DESCRIPTION
+    One entry point for developers and CI. Run it through the pinned PowerShell:
+        dotnet tool restore
+        dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
+    Tasks:
+        Build  stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help)
+        Help   compile en-US/*.md to MAML in the staged module
+        Test   xunit + Pester against the built-in simulator; prints "N passed, N failed"
+        Demo   start the simulator and run a short tour of the module (no key needed)
+        Clean  remove out/ and the bin/obj folders
+.PARAMETER Configuration
+    Release (default) or Debug.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$Root = $PSScriptRoot
+$OutDir = Join-Path $Root 'out'
+$Manifest = Import-PowerShellDataFile (Join-Path $Root 'OpenAIAdmin.psd1')
+$Version = $Manifest.ModuleVersion
+$StageDir = Join-Path $OutDir "OpenAIAdmin/$Version"
+$StagedManifest = Join-Path $StageDir 'OpenAIAdmin.psd1'
+$PesterVersion = '6.2.0'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+function Invoke-Native {
+    param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments = @())
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Invoke-Build {
+    Write-Host "== Build $Version ($Configuration)"
+    Invoke-Native dotnet @('build', (Join-Path $Root 'OpenAIAdmin.sln'), '-c', $Configuration, '-nologo', '-v', 'q', "-p:Version=$Version")
+
+    if (Test-Path $StageDir) { Remove-Item $StageDir -Recurse -Force }
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $StageDir 'Dependencies') -Force
+    $binary = Join-Path $Root "src/OpenAIAdmin/bin/$Configuration/netstandard2.0"
+    # The cmdlet assembly sits at the module root; the core and every third-party dll go to Dependencies/,
+    # where only the module's own resolver finds them (see docs/ARCHITECTURE.md, "Loading").
+    Copy-Item (Join-Path $binary 'OpenAIAdmin.dll') $StageDir
+    Get-ChildItem $binary -Filter *.dll |
+        Where-Object { $_.Name -notin 'OpenAIAdmin.dll', 'System.Management.Automation.dll' } |
+        Copy-Item -Destination $dependencies
+    Copy-Item (Join-Path $Root 'OpenAIAdmin.psd1'), (Join-Path $Root 'LICENSE') $StageDir
+    Copy-Item (Join-Path $Root 'src/OpenAIAdmin/OpenAIAdmin.Format.ps1xml'), (Join-Path $Root 'src/OpenAIAdmin/OpenAIAdmin.Types.ps1xml') $StageDir
+    Invoke-Help
+    Write-Host "Staged $StageDir"
+}
+
+function Invoke-Help {
+    $helpDir = New-Item -ItemType Directory -Path (Join-Path $StageDir 'en-US') -Force
+    Copy-Item (Join-Path $Root 'en-US/about_*.help.txt') $helpDir
+    $maml = Join-Path $helpDir 'OpenAIAdmin.dll-Help.xml'
+    # The compiler reads live cmdlet metadata, so it runs in a fresh process that imports the staged module.
+    $script = "Import-Module '$StagedManifest'; Import-Module '$(Join-Path $Root 'build/HelpCompiler.psm1')'; " +
+        "ConvertTo-OAIMaml -SourcePath '$(Join-Path $Root 'en-US')' -OutputPath '$maml' -ModuleName OpenAIAdmin"
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script)
+}
+
+function Install-TestTools {
+    $pester = Join-Path $OutDir "tools/pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $pester)) {
+        Write-Host "== Restore Pester $PesterVersion from NuGet"
+        Invoke-Native dotnet @('restore', (Join-Path $Root 'build/tools.csproj'), '--packages', (Join-Path $OutDir 'tools'), '-nologo', '-v', 'q')
+    }
+    if (-not (Test-Path $pester)) { throw "Pester was not restored to $pester." }
+    return $pester
+}
+
+function Start-Simulator {
+    $dll = Join-Path $Root "tests/OpenAIAdmin.Simulator/bin/$Configuration/net10.0/OpenAIAdmin.Simulator.dll"
+    if (-not (Test-Path $dll)) { throw "The simulator is not built: $dll" }
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--parent-pid', "$PID")) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) { break }
+        if ($line -match '^SIMULATOR_URL=(.+)$') {
+            return [pscustomobject]@{ Process = $process; Url = $Matches[1] }
+        }
+    }
+    $process.Kill()
+    throw 'The simulator did not report its URL within 30 seconds.'
+}
+
+function Stop-Simulator($Simulator) {
+    if ($Simulator -and -not $Simulator.Process.HasExited) {
+        $Simulator.Process.Kill()
+        $Simulator.Process.WaitForExit(5000) | Out-Null
+    }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $pester = Install-TestTools
+    $results = Join-Path $OutDir 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    New-Item -ItemType Directory -Path $results | Out-Null
+
+    Write-Host '== xunit (client core, transport, simulator)'
+    $trx = 'xunit.trx'
+    & dotnet test (Join-Path $Root 'tests/OpenAIAdmin.Tests') -c $Configuration --no-build -nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $trxFile = Join-Path $results $trx
+    $xunitPassed = 0; $xunitFailed = 0
+    if (Test-Path $trxFile) {
+        $counters = ([xml](Get-Content $trxFile -Raw)).TestRun.ResultSummary.Counters
+        $xunitPassed = [int]$counters.passed
+        $xunitFailed = [int]$counters.total - [int]$counters.passed
+    }
+    elseif ($xunitExit -ne 0) { $xunitFailed = 1 }
+    if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }
+
+    Write-Host '== Pester (every cmdlet in real pwsh against the staged module and the simulator)'
+    $simulator = Start-Simulator
+    try {
+        $summary = Join-Path $results 'pester-summary.json'
+        $env:OPENAIADMIN_MODULE = $StagedManifest
+        $env:OPENAIADMIN_SIMULATOR_URL = $simulator.Url
+        $env:OPENAIADMIN_PESTER_SUMMARY = $summary
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1') -PesterPath $pester
+        $pesterExit = $LASTEXITCODE
+    }
+    finally {
+        Stop-Simulator $simulator
+    }
+    $pesterPassed = 0; $pesterFailed = 0
+    if (Test-Path $summary) {
+        $counts = Get-Content $summary -Raw | ConvertFrom-Json
+        $pesterPassed = [int]$counts.Passed
+        $pesterFailed = [int]$counts.Failed
+    }
+    if ($pesterExit -ne 0 -and $pesterFailed -eq 0) { $pesterFailed = 1 }
+
+    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $xunitPassed, $xunitFailed, $pesterPassed, $pesterFailed)
+    $passed = $xunitPassed + $pesterPassed
+    $failed = $xunitFailed + $pesterFailed
+    if ($passed -eq 0) { $failed = [Math]::Max($failed, 1) }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $simulator = Start-Simulator
+    try {
+        $env:OPENAIADMIN_MODULE = $StagedManifest
+        $env:OPENAI_BASE_URL = $simulator.Url
+        # The simulator accepts any admin-shaped key; this one is obviously not real.
+        $env:OPENAI_ADMIN_KEY = 'sk-admin-demo-not-a-real-key-0000'
+        Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Demo.ps1'))
+    }
+    finally {
+        Stop-Simulator $simulator
+    }
+}
+
+function Invoke-Clean {
+    if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
+    Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
+        Remove-Item -Recurse -Force
+    Write-Host 'Cleaned.'
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Build' { Invoke-Build }
+        'Help' { Invoke-Help }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Clean' { Invoke-Clean }
+    }
+}

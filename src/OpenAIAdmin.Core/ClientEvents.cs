@@ -1,0 +1,47 @@
+using System;
+using System.Threading;
+
+namespace OpenAIAdmin
+{
+    /// <summary>
+    /// Receives what the client core has to say while it works. The PowerShell layer implements it to relay
+    /// messages to the Verbose, Debug and Progress streams from the pipeline thread.
+    /// Implementations must be thread-safe: handlers call them from thread-pool threads.
+    /// </summary>
+    public interface IClientEventSink
+    {
+        void Verbose(string message);
+
+        void Debug(string message);
+
+        void PageReceived(string operation, int pageNumber, long itemCount);
+    }
+
+    /// <summary>The sink of the current logical call (flows with async code, so one HttpClient serves many callers).</summary>
+    public static class ClientEvents
+    {
+        private static readonly AsyncLocal<IClientEventSink?> CurrentSink = new AsyncLocal<IClientEventSink?>();
+
+        internal static IClientEventSink? Current => CurrentSink.Value;
+
+        public static IDisposable Use(IClientEventSink sink)
+        {
+            IClientEventSink? previous = CurrentSink.Value;
+            CurrentSink.Value = sink;
+            return new Restore(previous);
+        }
+
+        internal static void Verbose(string message) => CurrentSink.Value?.Verbose(message);
+
+        internal static void Debug(string message) => CurrentSink.Value?.Debug(message);
+
+        private sealed class Restore : IDisposable
+        {
+            private readonly IClientEventSink? _previous;
+
+            public Restore(IClientEventSink? previous) => _previous = previous;
+
+            public void Dispose() => CurrentSink.Value = _previous;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Security;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OpenAIAdmin
+{
+    /// <summary>One set of serializer options for the whole API: snake_case names, Unix-second times, nulls omitted.</summary>
+    internal static class Json
+    {
+        public static readonly JsonSerializerOptions Options = Create();
+
+        private static JsonSerializerOptions Create()
+        {
+            var options = new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+                NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            };
+            options.Converters.Add(new UnixTimeConverter());
+            options.Converters.Add(new SecureStringConverter());
+            return options;
+        }
+
+        /// <summary>One-time secrets go straight into a SecureString, so no plain copy sits on a model.</summary>
+        private sealed class SecureStringConverter : JsonConverter<SecureString>
+        {
+            public override SecureString Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            {
+                var secure = new SecureString();
+                foreach (char c in reader.GetString() ?? string.Empty)
+                {
+                    secure.AppendChar(c);
+                }
+
+                secure.MakeReadOnly();
+                return secure;
+            }
+
+            public override void Write(Utf8JsonWriter writer, SecureString value, JsonSerializerOptions options) =>
+                throw new NotSupportedException("Secrets are never serialized.");
+        }
+
+        /// <summary>The API sends every time as Unix seconds; users get UTC <see cref="DateTimeOffset"/>s.</summary>
+        private sealed class UnixTimeConverter : JsonConverter<DateTimeOffset>
+        {
+            public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            {
+                double seconds = reader.TokenType == JsonTokenType.String
+                    ? double.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                    : reader.GetDouble();
+                return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+            }
+
+            public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+                writer.WriteNumberValue(value.ToUnixTimeSeconds());
+        }
+    }
+}

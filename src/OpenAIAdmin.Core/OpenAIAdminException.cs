@@ -1,0 +1,81 @@
+using System;
+using System.Net;
+
+namespace OpenAIAdmin
+{
+    /// <summary>
+    /// The stable kinds of failure. The PowerShell layer uses the name as the ErrorId, so renaming a member
+    /// is a breaking change for every script that matches on FullyQualifiedErrorId.
+    /// </summary>
+    public enum AdminErrorKind
+    {
+        ApiBadRequest,
+        InvalidAdminKey,
+        ApiPermissionDenied,
+        ApiNotFound,
+        ApiConflict,
+        ApiUnprocessable,
+        ApiRateLimited,
+        ApiServerError,
+        ApiError,
+        ApiUnreachable,
+        ApiTimeout,
+        ApiResponseInvalid,
+        PagingCursorRepeated,
+        PagingCursorMissing,
+    }
+
+    /// <summary>Base of every failure the client core reports.</summary>
+    public class OpenAIAdminException : Exception
+    {
+        public OpenAIAdminException(AdminErrorKind kind, string message, Exception? inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+        }
+
+        public AdminErrorKind Kind { get; }
+
+        /// <summary>The method and path of the request that failed (no query values, no key).</summary>
+        public string? Operation { get; init; }
+
+        public string? RequestId { get; init; }
+    }
+
+    /// <summary>The API answered with an error status and (usually) an <c>{"error": {...}}</c> body.</summary>
+    public sealed class OpenAIAdminApiException : OpenAIAdminException
+    {
+        public OpenAIAdminApiException(AdminErrorKind kind, HttpStatusCode statusCode, string message)
+            : base(kind, message)
+        {
+            StatusCode = statusCode;
+        }
+
+        public HttpStatusCode StatusCode { get; }
+
+        /// <summary>The API's own message, unchanged apart from key redaction.</summary>
+        public string? ApiMessage { get; init; }
+
+        public string? ErrorType { get; init; }
+
+        public string? ErrorCode { get; init; }
+
+        public string? Param { get; init; }
+
+        internal static AdminErrorKind KindFor(HttpStatusCode status)
+        {
+            int code = (int)status;
+            switch (code)
+            {
+                case 400: return AdminErrorKind.ApiBadRequest;
+                case 401: return AdminErrorKind.InvalidAdminKey;
+                case 403: return AdminErrorKind.ApiPermissionDenied;
+                case 404: return AdminErrorKind.ApiNotFound;
+                case 409: return AdminErrorKind.ApiConflict;
+                case 422: return AdminErrorKind.ApiUnprocessable;
+                case 429: return AdminErrorKind.ApiRateLimited;
+                default: return code >= 500 ? AdminErrorKind.ApiServerError : AdminErrorKind.ApiError;
+            }
+        }
+    }
+}

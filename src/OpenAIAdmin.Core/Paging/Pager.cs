@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenAIAdmin.Paging
+{
+    internal enum PagingStyle
+    {
+        /// <summary><c>after</c> = previous <c>last_id</c> (or the last item's id) while <c>has_more</c>.</summary>
+        IdCursor,
+
+        /// <summary><c>after</c> = previous <c>next</c> while <c>has_more</c>.</summary>
+        NextCursor,
+
+        /// <summary><c>page</c> = previous <c>next_page</c> while <c>has_more</c>; <c>limit</c> counts time buckets.</summary>
+        PageToken,
+    }
+
+    /// <summary>Describes one list operation for <see cref="Pager"/>.</summary>
+    internal sealed class ListRequest<T>
+    {
+        public ListRequest(string path, PagingStyle style, int maxPageSize, Func<T, string?> identity)
+        {
+            Path = path;
+            Style = style;
+            MaxPageSize = maxPageSize;
+            Identity = identity;
+        }
+
+        public string Path { get; }
+
+        public PagingStyle Style { get; }
+
+        public int MaxPageSize { get; }
+
+        /// <summary>Key used to drop an item a misbehaving server sends twice; null keys are never dropped.</summary>
+        public Func<T, string?> Identity { get; }
+
+        public Query Query { get; set; } = new Query();
+    }
+
+    /// <summary>
+    /// The one paging loop: streams items page by page, fetches the next page only when the consumer asks for
+    /// the next item, and refuses to loop on a repeated cursor or to skip silently when a cursor is missing.
+    /// </summary>
+    internal static class Pager
+    {
+        public static async IAsyncEnumerable<T> ListAsync<T>(
+            ApiConnection connection,
+            ListRequest<T> request,
+            ListOptions? options,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            options ??= ListOptions.All;
+            if (options.MaxItems is <= 0)
+            {
+                yield break;
+            }
+
+            int pageSize = Math.Min(options.PageSize ?? request.MaxPageSize, request.MaxPageSize);
+            string operation = "GET /" + request.Path;
+            var seenCursors = new HashSet<string>(StringComparer.Ordinal);
+            var seenItems = new HashSet<string>(StringComparer.Ordinal);
+            string? cursor = null;
+            long emitted = 0;
+            int pageNumber = 0;
+
+            while (true)
+            {
+                int limit = pageSize;
+                if (options.MaxItems is long max && request.Style != PagingStyle.PageToken)
+                {
+                    limit = (int)Math.Min(limit, max - emitted);
+                }
+
+                Query query = request.Query.Clone().Add("limit", limit);
+                query.Add(request.Style == PagingStyle.PageToken ? "page" : "after", cursor);
+                ListEnvelope<T> page = await connection.GetAsync<ListEnvelope<T>>(request.Path, query, cancellationToken).ConfigureAwait(false);
+                pageNumber++;
+                List<T> items = page.Data ?? new List<T>();
+
+                foreach (T item in items)
+                {
+                    string? key = request.Identity(item);
+                    if (key != null && !seenItems.Add(key))
+                    {
+                        ClientEvents.Verbose($"{operation}: the server sent '{key}' twice; the repeat is skipped.");
+                        continue;
+                    }
+
+                    emitted++;
+                    yield return item;
+                    if (options.MaxItems is long limitItems && emitted >= limitItems)
+                    {
+                        yield break;
+                    }
+                }
+
+                ClientEvents.Current?.PageReceived(operation, pageNumber, emitted);
+                if (!page.HasMore)
+                {
+                    yield break;
+                }
+
+                string? next = NextCursor(request, page, items);
+                if (string.IsNullOrEmpty(next))
+                {
+                    throw new OpenAIAdminException(
+                        AdminErrorKind.PagingCursorMissing,
+                        $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {emitted} items were returned and the rest could not be read.")
+                    { Operation = operation };
+                }
+
+                if (next == cursor || !seenCursors.Add(next!))
+                {
+                    throw new OpenAIAdminException(
+                        AdminErrorKind.PagingCursorRepeated,
+                        $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {emitted} items to avoid a loop.")
+                    { Operation = operation };
+                }
+
+                cursor = next;
+            }
+        }
+
+        private static string? NextCursor<T>(ListRequest<T> request, ListEnvelope<T> page, List<T> items)
+        {
+            switch (request.Style)
+            {
+                case PagingStyle.IdCursor:
+                    return page.LastId ?? (items.Count > 0 ? request.Identity(items[items.Count - 1]) : null);
+                case PagingStyle.NextCursor:
+                    return page.Next;
+                default:
+                    return page.NextPage;
+            }
+        }
+    }
+}

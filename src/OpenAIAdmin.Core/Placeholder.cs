@@ -1,1 +1,0 @@
-namespace OpenAIAdmin { internal static class Placeholder { } }

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace OpenAIAdmin
+{
+    /// <summary>Query string in the API's spelling: arrays as <c>name[]=a&amp;name[]=b</c>, booleans lower case.</summary>
+    internal sealed class Query
+    {
+        private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();
+
+        public Query Add(string name, string? value)
+        {
+            if (value != null)
+            {
+                _pairs.Add(new KeyValuePair<string, string>(name, value));
+            }
+
+            return this;
+        }
+
+        public Query Add(string name, int? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+
+        public Query Add(string name, long? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+
+        public Query Add(string name, bool? value) => Add(name, value is null ? null : value.Value ? "true" : "false");
+
+        public Query Add(string name, DateTimeOffset? value) => Add(name, value?.ToUnixTimeSeconds());
+
+        public Query AddArray(string name, IEnumerable<string>? values)
+        {
+            if (values != null)
+            {
+                foreach (string value in values)
+                {
+                    Add(name + "[]", value);
+                }
+            }
+
+            return this;
+        }
+
+        public Query Clone()
+        {
+            var copy = new Query();
+            copy._pairs.AddRange(_pairs);
+            return copy;
+        }
+
+        public override string ToString()
+        {
+            var text = new StringBuilder();
+            foreach (var pair in _pairs)
+            {
+                text.Append(text.Length == 0 ? '?' : '&')
+                    .Append(Uri.EscapeDataString(pair.Key).Replace("%5B%5D", "[]"))
+                    .Append('=')
+                    .Append(Uri.EscapeDataString(pair.Value));
+            }
+
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIAdmin.Paging;
+
+namespace OpenAIAdmin.Resources
+{
+    public sealed class AdminApiKeysClient : ResourceClient
+    {
+        internal AdminApiKeysClient(ApiConnection connection) : base(connection) { }
+
+        /// <param name="order"><c>asc</c> or <c>desc</c> by creation time; null uses the API default (asc).</param>
+        public IAsyncEnumerable<AdminApiKey> ListAsync(string? order = null, ListOptions? options = null, CancellationToken cancellationToken = default) =>
+            List(new ListRequest<AdminApiKey>("organization/admin_api_keys", PagingStyle.IdCursor, 100, k => k.Id)
+            {
+                Query = new Query().Add("order", order),
+            }, options, cancellationToken);
+
+        public Task<AdminApiKey> GetAsync(string keyId, CancellationToken cancellationToken = default) =>
+            Connection.GetAsync<AdminApiKey>("organization/admin_api_keys/" + Segment(keyId, nameof(keyId)), null, cancellationToken);
+
+        public Task<AdminApiKeySecret> CreateAsync(string name, long? expiresInSeconds = null, CancellationToken cancellationToken = default) =>
+            Connection.PostAsync<AdminApiKeySecret>(
+                "organization/admin_api_keys",
+                new AdminApiKeyCreateRequest { Name = name, ExpiresInSeconds = expiresInSeconds },
+                cancellationToken);
+
+        public async Task<DeletedObject> DeleteAsync(string keyId, CancellationToken cancellationToken = default)
+        {
+            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(
+                "organization/admin_api_keys/" + Segment(keyId, nameof(keyId)), cancellationToken).ConfigureAwait(false);
+            deleted.Id ??= keyId;
+            return deleted;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIAdmin.Paging;
+
+namespace OpenAIAdmin.Resources
+{
+    public sealed class ProjectsClient : ResourceClient
+    {
+        internal ProjectsClient(ApiConnection connection) : base(connection) { }
+
+        public IAsyncEnumerable<Project> ListAsync(bool includeArchived = false, ListOptions? options = null, CancellationToken cancellationToken = default) =>
+            List(new ListRequest<Project>("organization/projects", PagingStyle.IdCursor, 100, p => p.Id)
+            {
+                Query = new Query().Add("include_archived", includeArchived ? true : (bool?)null),
+            }, options, cancellationToken);
+
+        public Task<Project> GetAsync(string projectId, CancellationToken cancellationToken = default) =>
+            Connection.GetAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)), null, cancellationToken);
+
+        public Task<Project> CreateAsync(ProjectCreateRequest request, CancellationToken cancellationToken = default) =>
+            Connection.PostAsync<Project>("organization/projects", request, cancellationToken);
+
+        public Task<Project> UpdateAsync(string projectId, ProjectUpdateRequest request, CancellationToken cancellationToken = default) =>
+            Connection.PostAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)), request, cancellationToken);
+
+        public Task<Project> ArchiveAsync(string projectId, CancellationToken cancellationToken = default) =>
+            Connection.PostAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)) + "/archive", null, cancellationToken);
+    }
+}

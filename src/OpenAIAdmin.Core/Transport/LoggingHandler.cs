@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenAIAdmin.Transport
+{
+    /// <summary>
+    /// Writes one Verbose line per attempt and, for Debug, the headers and bodies with secrets removed.
+    /// It sits outside <see cref="AuthHandler"/>, so the Authorization header does not exist yet when it logs.
+    /// </summary>
+    internal sealed class LoggingHandler : DelegatingHandler
+    {
+        private const int MaxLoggedBody = 4096;
+
+        // One-time secrets in responses (new admin/service-account keys) and anything shaped like a key.
+        private static readonly Regex SecretField = new Regex("(\"value\"\\s*:\\s*)\"[^\"]*\"", RegexOptions.Compiled);
+        private static readonly Regex KeyLike = new Regex("sk-[A-Za-z0-9_\\-]{6,}", RegexOptions.Compiled);
+
+        private readonly AdminApiKeyCredential _credential;
+
+        public LoggingHandler(AdminApiKeyCredential credential) => _credential = credential;
+
+        internal static string RedactSecrets(string text, AdminApiKeyCredential credential)
+        {
+            string scrubbed = credential.Scrub(text);
+            scrubbed = SecretField.Replace(scrubbed, "$1\"***\"");
+            return KeyLike.Replace(scrubbed, m => AdminApiKeyCredential.Redact(m.Value));
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string target = request.Method + " " + request.RequestUri;
+            ClientEvents.Verbose("HTTP " + target);
+            IClientEventSink? sink = ClientEvents.Current;
+            if (sink != null)
+            {
+                var debug = new StringBuilder();
+                debug.Append("HTTP request ").Append(target);
+                foreach (var header in request.Headers.Where(h => h.Key != "Authorization"))
+                {
+                    debug.Append("\n  ").Append(header.Key).Append(": ").Append(string.Join(", ", header.Value));
+                }
+
+                if (request.Content != null)
+                {
+                    string body = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    debug.Append("\n  body: ").Append(Truncate(body));
+                }
+
+                sink.Debug(RedactSecrets(debug.ToString(), _credential));
+            }
+
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            watch.Stop();
+
+            string requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() ?? "-" : "-";
+            ClientEvents.Verbose(string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "HTTP {0} {1} from {2} in {3} ms (request id {4})",
+                (int)response.StatusCode,
+                response.ReasonPhrase,
+                request.Method + " " + request.RequestUri?.AbsolutePath,
+                watch.ElapsedMilliseconds,
+                requestId));
+
+            if (sink != null)
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var debug = new StringBuilder();
+                debug.Append("HTTP response ").Append((int)response.StatusCode).Append(" (request id ").Append(requestId).Append(')');
+                foreach (var header in response.Headers)
+                {
+                    debug.Append("\n  ").Append(header.Key).Append(": ").Append(string.Join(", ", header.Value));
+                }
+
+                debug.Append("\n  body: ").Append(Truncate(body));
+                sink.Debug(RedactSecrets(debug.ToString(), _credential));
+            }
+
+            return response;
+        }
+
+        private static string Truncate(string body) =>
+            body.Length <= MaxLoggedBody ? body : body.Substring(0, MaxLoggedBody) + "… (" + body.Length + " characters)";
+    }
+}

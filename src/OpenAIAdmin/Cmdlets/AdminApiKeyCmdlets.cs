@@ -1,0 +1,143 @@
+using System;
+using System.Management.Automation;
+
+namespace OpenAIAdmin.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "OAIAdminApiKey", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(AdminApiKey))]
+    public sealed class GetOAIAdminApiKeyCommand : OAICmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("KeyId", "key_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = null!;
+
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Descending { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? PageSize { get; set; }
+
+        private string? _current;
+
+        protected override object? ErrorTarget => _current;
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                foreach (string id in Id)
+                {
+                    _current = id;
+                    WriteObject(Await(Client.AdminApiKeys.GetAsync(id, CancellationToken)));
+                }
+
+                return;
+            }
+
+            WildcardPattern? name = Wildcard(Name);
+            WriteList(o => Client.AdminApiKeys.ListAsync(Descending ? "desc" : null, o, CancellationToken), PageSize,
+                name == null ? null : k => name.IsMatch(k.Name ?? string.Empty));
+        }
+    }
+
+    [Cmdlet(VerbsCommon.New, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NoExpirySet)]
+    [OutputType(typeof(AdminApiKeySecret))]
+    public sealed class NewOAIAdminApiKeyCommand : OAICmdlet
+    {
+        private const string NoExpirySet = "NoExpiry";
+        private const string ExpiresInSet = "ExpiresIn";
+        private const string ExpiresAtSet = "ExpiresAt";
+        private const long MaxLifetimeSeconds = 31536000;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = null!;
+
+        /// <summary>Lifetime of the key, from one second to 365 days.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ExpiresInSet)]
+        public TimeSpan ExpiresIn { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ExpiresAtSet)]
+        public DateTime ExpiresAt { get; set; }
+
+        protected override object? ErrorTarget => Name;
+
+        protected override void ProcessItem()
+        {
+            long? seconds = ParameterSetName switch
+            {
+                ExpiresInSet => (long)Math.Ceiling(ExpiresIn.TotalSeconds),
+                ExpiresAtSet => (long)Math.Ceiling((ExpiresAt.ToUniversalTime() - DateTime.UtcNow).TotalSeconds),
+                _ => null,
+            };
+            if (seconds is long s && (s < 1 || s > MaxLifetimeSeconds))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("InvalidExpiry", ErrorCategory.InvalidArgument,
+                    $"An admin key must expire between 1 second and 365 days from now; the requested lifetime is {s} seconds.", Name));
+            }
+
+            if (!ShouldProcess($"admin API key '{Name}'", "Create"))
+            {
+                return;
+            }
+
+            AdminApiKeySecret created = Await(Client.AdminApiKeys.CreateAsync(Name, seconds, CancellationToken));
+            WriteWarning($"The value of admin key '{created.Name}' ({created.Id}) is returned only now. Store the Value property (a SecureString) in a secret store; it cannot be read again.");
+            WriteObject(created);
+        }
+    }
+
+    [Cmdlet(VerbsCommon.Remove, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [OutputType(typeof(DeletedObject))]
+    public sealed class RemoveOAIAdminApiKeyCommand : OAICmdlet
+    {
+        private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("KeyId", "key_id")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public AdminApiKey InputObject { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private string KeyId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
+
+        protected override object? ErrorTarget => KeyId;
+
+        protected override void ProcessItem()
+        {
+            string target = ParameterSetName == InputObjectSet && InputObject.Name != null
+                ? $"admin API key '{InputObject.Name}' ({InputObject.Id})"
+                : $"admin API key {Id}";
+            if (!ShouldChange(target, "Delete", Force))
+            {
+                return;
+            }
+
+            DeletedObject deleted = Await(Client.AdminApiKeys.DeleteAsync(KeyId, CancellationToken));
+            if (PassThru)
+            {
+                WriteObject(deleted);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Management.Automation;
+
+namespace OpenAIAdmin.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "OAIProject", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Project))]
+    public sealed class GetOAIProjectCommand : OAICmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ProjectId", "project_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = null!;
+
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludeArchived { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? PageSize { get; set; }
+
+        private string? _current;
+
+        protected override object? ErrorTarget => _current;
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                foreach (string id in Id)
+                {
+                    _current = id;
+                    WriteObject(Await(Client.Projects.GetAsync(id, CancellationToken)));
+                }
+
+                return;
+            }
+
+            WildcardPattern? name = Wildcard(Name);
+            WriteList(o => Client.Projects.ListAsync(IncludeArchived, o, CancellationToken), PageSize,
+                name == null ? null : p => name.IsMatch(p.Name ?? string.Empty));
+        }
+    }
+
+    [Cmdlet(VerbsCommon.New, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Project))]
+    public sealed class NewOAIProjectCommand : OAICmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = null!;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("GLOBAL", "US_STORAGE_PROCESSING", "EU_STORAGE_PROCESSING", "JP_STORAGE", "KR_STORAGE", "CA_STORAGE",
+            "SG_STORAGE", "IN_STORAGE", "AU_STORAGE", "GB_STORAGE", "AE_STORAGE", "AE_STORAGE_PROCESSING")]
+        public string? Residency { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? ExternalKeyId { get; set; }
+
+        protected override object? ErrorTarget => Name;
+
+        protected override void ProcessItem()
+        {
+            if (!ShouldProcess($"project '{Name}'", "Create"))
+            {
+                return;
+            }
+
+            var request = new ProjectCreateRequest { Name = Name, Residency = Residency?.ToUpperInvariant(), ExternalKeyId = ExternalKeyId };
+            WriteObject(Await(Client.Projects.CreateAsync(request, CancellationToken)));
+        }
+    }
+
+    [Cmdlet(VerbsCommon.Set, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Project))]
+    public sealed class SetOAIProjectCommand : OAICmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ProjectId", "project_id")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = null!;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ExternalKeyId { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override object? ErrorTarget => Id;
+
+        protected override void ProcessItem()
+        {
+            if (Name == null && ExternalKeyId == null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("NothingToChange", ErrorCategory.InvalidArgument,
+                    "Give -Name or -ExternalKeyId: there is nothing to change.", Id));
+            }
+
+            string change = Name != null ? $"Rename to '{Name}'" : $"Set external key id '{ExternalKeyId}'";
+            if (!ShouldProcess($"project {Id}", change))
+            {
+                return;
+            }
+
+            Project project = Await(Client.Projects.UpdateAsync(Id, new ProjectUpdateRequest { Name = Name, ExternalKeyId = ExternalKeyId }, CancellationToken));
+            if (PassThru)
+            {
+                WriteObject(project);
+            }
+        }
+    }
+
+    /// <summary>Archiving is the API's only way to retire a project, and it cannot be undone.</summary>
+    [Cmdlet(VerbsCommon.Remove, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [OutputType(typeof(Project))]
+    public sealed class RemoveOAIProjectCommand : OAICmdlet
+    {
+        private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ProjectId", "project_id")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Project InputObject { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private string ProjectId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
+
+        protected override object? ErrorTarget => ProjectId;
+
+        protected override void ProcessItem()
+        {
+            string target = ParameterSetName == InputObjectSet && InputObject.Name != null
+                ? $"project '{InputObject.Name}' ({InputObject.Id})"
+                : $"project {Id}";
+            if (!ShouldChange(target, "Archive (irreversible)", Force))
+            {
+                return;
+            }
+
+            Project archived = Await(Client.Projects.ArchiveAsync(ProjectId, CancellationToken));
+            if (PassThru)
+            {
+                WriteObject(archived);
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace OpenAIAdmin.Commands { internal static class Placeholder { } }

@@ -1,0 +1,15 @@
+# Runs every *.Tests.ps1 beside this file in this (fresh) pwsh process and writes the counts for build.ps1.
+param([Parameter(Mandatory)][string] $PesterPath)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $PesterPath -Force
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Normal'
+$configuration.Output.RenderMode = 'Plaintext'
+$result = Invoke-Pester -Configuration $configuration
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+[pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
+    ConvertTo-Json | Set-Content -Path $env:OPENAIADMIN_PESTER_SUMMARY
+if ($failed -gt 0) { exit 1 }
