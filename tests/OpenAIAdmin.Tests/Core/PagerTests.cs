@@ -1,0 +1,150 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using OpenAIAdmin.Resources;
+using Xunit;
+
+namespace OpenAIAdmin.Tests.Core;
+
+/// <summary>All four paging styles against the simulator over real sockets.</summary>
+public sealed class PagerTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+{
+    private readonly SimulatorFixture _sim;
+
+    public PagerTests(SimulatorFixture sim) => _sim = sim;
+
+    public Task InitializeAsync() => _sim.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task IdCursor_reads_every_user_once_in_three_requests()
+    {
+        using AdminClient client = _sim.NewClient();
+        var sink = new RecordingSink();
+        using (ClientEvents.Use(sink))
+        {
+            var users = await client.Users.ListAsync().ToListAsync();
+            Assert.Equal(250, users.Count);
+            Assert.Equal(250, users.Select(u => u.Id).Distinct().Count());
+        }
+
+        var calls = await _sim.RequestsToAsync("/organization/users");
+        Assert.Equal(3, calls.Count);
+        Assert.Contains("limit=100", calls[0].Query);
+        Assert.DoesNotContain("after=", calls[0].Query);
+        Assert.Contains("after=", calls[1].Query);
+        Assert.Equal(new long[] { 100, 200, 250 }, sink.Pages.Select(p => p.Items).ToArray());
+    }
+
+    [Fact]
+    public async Task IdCursor_with_small_pages_keeps_order_and_has_no_gap()
+    {
+        using AdminClient client = _sim.NewClient();
+        var all = await client.Users.ListAsync().ToListAsync();
+        var paged = await client.Users.ListAsync(options: new ListOptions { PageSize = 7 }).ToListAsync();
+        Assert.Equal(all.Select(u => u.Id), paged.Select(u => u.Id));
+        Assert.Equal(36, (await _sim.RequestsToAsync("/organization/users")).Count - 3);
+    }
+
+    [Fact]
+    public async Task MaxItems_stops_after_one_request_and_asks_only_for_what_it_needs()
+    {
+        using AdminClient client = _sim.NewClient();
+        var three = await client.Users.ListAsync(options: new ListOptions { MaxItems = 3 }).ToListAsync();
+        Assert.Equal(3, three.Count);
+        var calls = await _sim.RequestsToAsync("/organization/users");
+        Assert.Single(calls);
+        Assert.Contains("limit=3", calls[0].Query);
+    }
+
+    [Fact]
+    public async Task Consumer_that_stops_early_causes_no_further_request()
+    {
+        using AdminClient client = _sim.NewClient();
+        int seen = 0;
+        await foreach (OrganizationUser _ in client.Users.ListAsync())
+        {
+            if (++seen == 5)
+            {
+                break;
+            }
+        }
+
+        Assert.Single(await _sim.RequestsToAsync("/organization/users"));
+    }
+
+    [Fact]
+    public async Task NextCursor_pages_groups_with_after_set_to_previous_next()
+    {
+        using AdminClient client = _sim.NewClient();
+        var groups = await client.Groups.ListAsync(options: new ListOptions { PageSize = 5 }).ToListAsync();
+        Assert.True(groups.Count > 5, "the seed has more groups than one page");
+        Assert.Equal(groups.Count, groups.Select(g => g.Id).Distinct().Count());
+        var calls = await _sim.RequestsToAsync("/organization/groups");
+        Assert.Equal((groups.Count + 4) / 5, calls.Count);
+        Assert.All(calls.Skip(1), c => Assert.Contains("after=", c.Query));
+    }
+
+    [Fact]
+    public async Task PageToken_flattens_cost_buckets_across_pages()
+    {
+        using AdminClient client = _sim.NewClient();
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var query = new CostsQuery { StartTime = start, EndTime = start.AddDays(10) };
+        var results = await client.Costs.ListAsync(query, new ListOptions { PageSize = 3 }).ToListAsync();
+        var days = results.Select(r => r.StartTime).Distinct().OrderBy(d => d).ToList();
+        Assert.Equal(10, days.Count);
+        Assert.Equal(start, days[0]);
+        Assert.All(results, r => Assert.Equal(r.StartTime.AddDays(1), r.EndTime));
+        var calls = await _sim.RequestsToAsync("/organization/costs");
+        Assert.Equal(4, calls.Count);
+        Assert.All(calls.Skip(1), c => Assert.Contains("page=", c.Query));
+    }
+
+    [Fact]
+    public async Task SinglePage_activation_returns_every_certificate()
+    {
+        using AdminClient client = _sim.NewClient();
+        var certificates = await client.Certificates.ListAsync().ToListAsync();
+        Assert.True(certificates.Count >= 2);
+        var ids = certificates.Take(2).Select(c => c.Id).ToArray();
+        var deactivated = await client.Certificates.DeactivateAsync(ids);
+        Assert.Equal(ids.OrderBy(i => i), deactivated.Select(c => c.Id).OrderBy(i => i));
+        Assert.All(deactivated, c => Assert.False(c.Active));
+        var activated = await client.Certificates.ActivateAsync(ids);
+        Assert.All(activated, c => Assert.True(c.Active));
+    }
+
+    [Fact]
+    public async Task SinglePage_rejects_more_than_ten_ids_before_any_request()
+    {
+        using AdminClient client = _sim.NewClient();
+        var ids = Enumerable.Range(1, 11).Select(i => "cert_" + i).ToArray();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Certificates.ActivateAsync(ids));
+        Assert.Empty(await _sim.RequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("/v1/organization/users")]
+    [InlineData("/v1/organization/groups")]
+    public async Task Repeated_cursor_stops_paging_with_a_clear_error(string path)
+    {
+        await _sim.AddFaultAsync(new { kind = "repeat_cursor", path, count = -1 });
+        using AdminClient client = _sim.NewClient();
+        var seen = new System.Collections.Generic.List<string>();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(async () =>
+        {
+            var list = path.EndsWith("users", StringComparison.Ordinal)
+                ? client.Users.ListAsync(options: new ListOptions { PageSize = 10 }).Select(u => u.Id)
+                : client.Groups.ListAsync(options: new ListOptions { PageSize = 2 }).Select(g => g.Id);
+            await foreach (string id in list)
+            {
+                seen.Add(id);
+            }
+        });
+        Assert.Equal(AdminErrorKind.PagingCursorRepeated, ex.Kind);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.True((await _sim.RequestsAsync()).Count <= 3, "paging must stop instead of looping");
+    }
+}

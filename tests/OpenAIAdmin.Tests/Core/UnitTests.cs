@@ -1,0 +1,95 @@
+using System;
+using System.Net.Http;
+using OpenAIAdmin.Transport;
+using Xunit;
+
+namespace OpenAIAdmin.Tests.Core;
+
+public sealed class UnitTests
+{
+    [Theory]
+    [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz", "sk-admin-****wxyz")]
+    [InlineData("sk-proj-abcdefghijklmnopqrstuvwxyz", "sk-proj-****wxyz")]
+    [InlineData("sk-abcdefghijklmnopqrstuvwxyz", "sk-****wxyz")]
+    [InlineData("short", "****")]
+    public void Redacts_all_but_prefix_and_last_four(string key, string expected)
+    {
+        var credential = new AdminApiKeyCredential(key, KeySource.Parameter);
+        Assert.Equal(expected, credential.Redacted);
+        Assert.Equal(expected, credential.ToString());
+        Assert.Equal("before " + expected + " after", credential.Scrub("before " + key + " after"));
+    }
+
+    [Theory]
+    [InlineData("sk-proj-abc1234567890", true)]
+    [InlineData("sk-svcacct-abc1234567890", true)]
+    [InlineData("sk-admin-abc1234567890", false)]
+    public void Knows_project_keys(string key, bool isProjectKey) =>
+        Assert.Equal(isProjectKey, new AdminApiKeyCredential(key, KeySource.Environment).IsProjectKey);
+
+    [Fact]
+    public void Query_uses_brackets_for_arrays_and_escapes_values()
+    {
+        string query = new Query().Add("limit", 5).Add("after", (string?)null).AddArray("emails", new[] { "a+b@x.com", "c@y.com" }).Add("include_archived", true).ToString();
+        Assert.Equal("?limit=5&emails[]=a%2Bb%40x.com&emails[]=c%40y.com&include_archived=true", query);
+    }
+
+    [Fact]
+    public void Backoff_doubles_is_capped_and_jittered_downwards()
+    {
+        var options = new AdminClientOptions(new AdminApiKeyCredential("sk-admin-x1234567890", KeySource.Parameter))
+        {
+            InitialRetryDelay = TimeSpan.FromMilliseconds(500),
+            MaxRetryDelay = TimeSpan.FromSeconds(8),
+        };
+        var handler = new RetryHandler(options, new RateLimitGate());
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.InRange(handler.ComputeBackoff(1).TotalMilliseconds, 375, 500);
+            Assert.InRange(handler.ComputeBackoff(3).TotalMilliseconds, 1500, 2000);
+            Assert.InRange(handler.ComputeBackoff(10).TotalMilliseconds, 6000, 8000);
+        }
+    }
+
+    [Fact]
+    public void Server_hints_prefer_milliseconds_and_ignore_absurd_values()
+    {
+        var options = new AdminClientOptions(new AdminApiKeyCredential("sk-admin-x1234567890", KeySource.Parameter));
+        var handler = new RetryHandler(options, new RateLimitGate());
+        using var both = new HttpResponseMessage((System.Net.HttpStatusCode)429);
+        both.Headers.TryAddWithoutValidation("retry-after-ms", "250");
+        both.Headers.TryAddWithoutValidation("Retry-After", "7");
+        Assert.Equal(TimeSpan.FromMilliseconds(250), handler.ServerDelay(both));
+
+        using var seconds = new HttpResponseMessage((System.Net.HttpStatusCode)429);
+        seconds.Headers.TryAddWithoutValidation("Retry-After", "7");
+        Assert.Equal(TimeSpan.FromSeconds(7), handler.ServerDelay(seconds));
+
+        using var tooLong = new HttpResponseMessage((System.Net.HttpStatusCode)429);
+        tooLong.Headers.TryAddWithoutValidation("Retry-After", "3600");
+        Assert.Null(handler.ServerDelay(tooLong));
+    }
+
+    [Fact]
+    public void Debug_redaction_hides_secret_fields_and_key_shapes()
+    {
+        var credential = new AdminApiKeyCredential("sk-admin-connection-key-123456789", KeySource.Parameter);
+        string text = "{\"value\": \"sk-admin-brand-new-secret-0000\", \"note\": \"sk-proj-leaked-elsewhere-99999\", \"k\": \"sk-admin-connection-key-123456789\"}";
+        string redacted = LoggingHandler.RedactSecrets(text, credential);
+        Assert.DoesNotContain("brand-new-secret", redacted);
+        Assert.DoesNotContain("leaked-elsewhere", redacted);
+        Assert.DoesNotContain("connection-key", redacted);
+        Assert.Contains("\"value\": \"***\"", redacted);
+    }
+
+    [Fact]
+    public void Rate_limit_gate_only_extends()
+    {
+        var gate = new RateLimitGate();
+        gate.Extend(TimeSpan.FromSeconds(5));
+        DateTimeOffset until = gate.CooldownUntil;
+        gate.Extend(TimeSpan.FromSeconds(1));
+        Assert.Equal(until, gate.CooldownUntil);
+        Assert.InRange(gate.Remaining.TotalSeconds, 4, 5);
+    }
+}

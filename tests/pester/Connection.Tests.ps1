@@ -1,0 +1,120 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+}
+
+Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
+    BeforeEach {
+        Reset-Simulator
+        Disconnect-OAIAdmin
+        $script:savedKey = $env:OPENAI_ADMIN_KEY
+        $script:savedUrl = $env:OPENAI_BASE_URL
+        Remove-Item Env:OPENAI_ADMIN_KEY, Env:OPENAI_BASE_URL -ErrorAction SilentlyContinue
+    }
+    AfterEach {
+        $env:OPENAI_ADMIN_KEY = $script:savedKey
+        $env:OPENAI_BASE_URL = $script:savedUrl
+        Connect-Simulator
+    }
+
+    It 'connects with -ApiKey and shows only the redacted key' {
+        $context = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorUrl -PassThru
+        $context.GetType().FullName | Should -Be 'OpenAIAdmin.AdminContext'
+        $context.KeySource | Should -Be 'Parameter'
+        $context.Key | Should -Be ('sk-admin-****' + $FakeAdminKey.Substring($FakeAdminKey.Length - 4))
+        $context.BaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $SimulatorUrl
+        (Get-OAIAdminContext).Key | Should -Be $context.Key
+        ($context | Format-List | Out-String) | Should -Not -Match ([regex]::Escape($FakeAdminKey))
+        "$context" | Should -Not -Match ([regex]::Escape($FakeAdminKey))
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'connects with -Credential (the password is the key)' {
+        $credential = [pscredential]::new('admin', (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force))
+        (Connect-OAIAdmin -Credential $credential -BaseUri $SimulatorUrl -PassThru).KeySource | Should -Be 'Credential'
+        (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+    }
+
+    It 'connects from OPENAI_ADMIN_KEY and OPENAI_BASE_URL' {
+        $env:OPENAI_ADMIN_KEY = $FakeAdminKey
+        $env:OPENAI_BASE_URL = $SimulatorUrl
+        $context = Connect-OAIAdmin -PassThru
+        $context.KeySource | Should -Be 'Environment'
+        $context.BaseUri.AbsoluteUri.TrimEnd('/') | Should -Be $SimulatorUrl
+    }
+
+    It 'connects implicitly from the environment on the first cmdlet' {
+        $env:OPENAI_ADMIN_KEY = $FakeAdminKey
+        $env:OPENAI_BASE_URL = $SimulatorUrl
+        Get-OAIAdminContext | Should -BeNullOrEmpty
+        (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+        (Get-OAIAdminContext).Implicit | Should -BeTrue
+    }
+
+    It 'fails with NoConnection, terminating, when there is no key anywhere' {
+        Get-ErrorId { Get-OAIProject } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        Get-ErrorId { Connect-OAIAdmin } | Should -Be 'NoConnection,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+    }
+
+    It 'rejects a project key before any request and says which key is needed' {
+        $err = $null
+        try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeProjectKey -AsPlainText -Force) -BaseUri $SimulatorUrl }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidAdminKey,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'settings/organization/admin-keys'
+        "$err" | Should -Not -Match ([regex]::Escape($FakeProjectKey))
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'turns a 401 from the server into InvalidAdminKey that explains the fix' {
+        Connect-Simulator
+        Add-SimulatorFault @{ kind = 'status'; status = 401; count = 1 }
+        $err = $null
+        try { Get-OAIProject -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidAdminKey,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.ErrorDetails.Message | Should -Match 'sk-admin-'
+    }
+
+    It 'rejects a base URI that is not http or https' {
+        Get-ErrorId { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri 'ftp://example.com/' } |
+            Should -Be 'InvalidBaseUri,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+    }
+
+    It 'validates -MaxRetryCount' {
+        Get-ErrorId { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -MaxRetryCount 11 } |
+            Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+    }
+
+    It 'Disconnect-OAIAdmin forgets the connection' {
+        Connect-Simulator
+        Disconnect-OAIAdmin
+        Get-OAIAdminContext | Should -BeNullOrEmpty
+        Get-ErrorId { Get-OAIUser -First 1 } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIUserCommand'
+    }
+}
+
+Describe 'Secrets never leak' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'keeps the key out of Verbose, Debug, errors and the transcript' {
+        Add-SimulatorFault @{ kind = 'status'; status = 429; retry_after_ms = 10; count = 1 }
+        $text = Get-HostText {
+            $DebugPreference = 'Continue'
+            $VerbosePreference = 'Continue'
+            Get-OAIProject -Verbose -Debug | Out-Null
+            Get-OAIUser -First 2 -Verbose -Debug | Out-Null
+            New-OAIAdminApiKey -Name leak-check -Verbose -Debug | Format-List | Out-Host
+            Get-OAIProject -Id proj_missing -Verbose -Debug -ErrorAction Continue
+        }
+        $text | Should -Match 'HTTP GET'
+        $text | Should -Match 'Retrying GET'
+        $text | Should -Not -Match ([regex]::Escape($FakeAdminKey))
+        $text | Should -Not -Match 'sk-admin-[A-Za-z0-9_-]{20,}'
+    }
+
+    It 'keeps the key out of streams captured as objects' {
+        $records = & { Get-OAIProject -Id proj_missing -Verbose -Debug } 2>&1 4>&1 5>&1 | Out-String
+        $records | Should -Match 'ApiNotFound|proj_missing'
+        $records | Should -Not -Match ([regex]::Escape($FakeAdminKey))
+    }
+}

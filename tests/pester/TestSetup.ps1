@@ -1,0 +1,56 @@
+# Dot-sourced by every cmdlet test file: imports the staged module under test and talks to the simulator.
+# build.ps1 sets OPENAIADMIN_MODULE (staged psd1) and OPENAIADMIN_SIMULATOR_URL (http://127.0.0.1:PORT/v1).
+Set-StrictMode -Version Latest
+if (-not $env:OPENAIADMIN_MODULE -or -not $env:OPENAIADMIN_SIMULATOR_URL) {
+    throw 'Run the tests through build.ps1 -Task Test: OPENAIADMIN_MODULE and OPENAIADMIN_SIMULATOR_URL are not set.'
+}
+Import-Module $env:OPENAIADMIN_MODULE
+
+# Obviously fake keys; the simulator accepts any admin-shaped key and rejects project keys.
+$script:FakeAdminKey = 'sk-admin-pester-fake-key-00000000000000000000'
+$script:FakeProjectKey = 'sk-proj-pester-fake-key-000000000000000000000'
+$script:SimulatorUrl = $env:OPENAIADMIN_SIMULATOR_URL.TrimEnd('/')
+$script:SimulatorRoot = $script:SimulatorUrl -replace '/v1$', ''
+
+function Reset-Simulator {
+    Invoke-RestMethod -Method Post -Uri "$script:SimulatorRoot/_sim/reset" | Out-Null
+}
+
+function Add-SimulatorFault([hashtable] $Rule) {
+    Invoke-RestMethod -Method Post -Uri "$script:SimulatorRoot/_sim/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json) | Out-Null
+}
+
+function Get-SimulatorRequest([string] $Method, [string] $PathLike = '*') {
+    @(Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests") |
+        Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
+}
+
+function Connect-Simulator([int] $MaxRetryCount = 3) {
+    $secure = ConvertTo-SecureString $script:FakeAdminKey -AsPlainText -Force
+    Connect-OAIAdmin -ApiKey $secure -BaseUri $script:SimulatorUrl -MaxRetryCount $MaxRetryCount
+}
+
+function Get-ErrorId([scriptblock] $Script) {
+    try {
+        & $Script -ErrorAction Stop | Out-Null
+    }
+    catch {
+        return $_.FullyQualifiedErrorId
+    }
+    return '<no error>'
+}
+
+# Everything the host showed (WhatIf messages, tables, warnings, verbose) while $Script ran, via a transcript.
+function Get-HostText([scriptblock] $Script) {
+    $path = Join-Path ([IO.Path]::GetTempPath()) "oai-pester-$([guid]::NewGuid()).txt"
+    Start-Transcript -Path $path -UseMinimalHeader | Out-Null
+    try {
+        & $Script | Out-Host
+    }
+    finally {
+        Stop-Transcript | Out-Null
+    }
+    $text = Get-Content $path -Raw
+    Remove-Item $path
+    return $text
+}

@@ -1,0 +1,94 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+}
+
+Describe 'Get-OAIUser' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'Select-Object -First 3 makes exactly one request' {
+        $users = @(Get-OAIUser | Select-Object -First 3)
+        $users.Count | Should -Be 3
+        @(Get-SimulatorRequest GET '*/organization/users').Count | Should -Be 1
+    }
+
+    It 'pages through all 250 users in three requests with no duplicate' {
+        $users = @(Get-OAIUser)
+        $users.Count | Should -Be 250
+        @($users.Id | Sort-Object -Unique).Count | Should -Be 250
+        @(Get-SimulatorRequest GET '*/organization/users').Count | Should -Be 3
+        $users[0].GetType().FullName | Should -Be 'OpenAIAdmin.OrganizationUser'
+    }
+
+    It 'honours -First, -Skip and -PageSize' {
+        $all = @(Get-OAIUser -PageSize 50)
+        @(Get-SimulatorRequest GET '*/organization/users').Count | Should -Be 5
+        $slice = @(Get-OAIUser -Skip 10 -First 5)
+        ($slice.Id -join ',') | Should -Be ($all[10..14].Id -join ',')
+    }
+
+    It 'filters by e-mail on the server' {
+        $user = Get-OAIUser -Email 'user-0007@example.com'
+        $user.Email | Should -Be 'user-0007@example.com'
+        (Get-SimulatorRequest GET '*/organization/users')[0].query | Should -Match 'emails'
+    }
+
+    It 'gets by id and binds user_id from the pipeline' {
+        $first = Get-OAIUser -First 1
+        ([pscustomobject]@{ user_id = $first.Id } | Get-OAIUser).Email | Should -Be $first.Email
+    }
+
+    It 'shows name, e-mail and role in its table' {
+        (Get-OAIUser -First 1 | Format-Table | Out-String) | Should -Match 'Name\s+Email\s+Role\s+Id'
+    }
+}
+
+Describe 'Set-OAIUser' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'changes the role of users piped from Get-OAIUser' {
+        $user = Get-OAIUser -Email 'user-0010@example.com'
+        $updated = $user | Set-OAIUser -Role owner -PassThru
+        $updated.Role | Should -Be 'owner'
+        (Get-OAIUser -Id $user.Id).Role | Should -Be 'owner'
+        (Get-SimulatorRequest POST "*/users/$($user.Id)")[0].body | Should -Match '"role":"owner"'
+    }
+
+    It 'validates the role and refuses an empty change' {
+        Get-ErrorId { Set-OAIUser -Id user_x -Role admin } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAIUserCommand'
+        Get-ErrorId { Set-OAIUser -Id user_x } | Should -Be 'NothingToChange,OpenAIAdmin.Commands.SetOAIUserCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It '-WhatIf sends nothing' {
+        Get-OAIUser -First 2 | Set-OAIUser -Role reader -WhatIf
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+}
+
+Describe 'Remove-OAIUser' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'previews with -WhatIf naming the user and sends no DELETE' {
+        $user = Get-OAIUser -First 1
+        $text = Get-HostText { $user | Remove-OAIUser -WhatIf }
+        $text | Should -Match ([regex]::Escape("($($user.Id))"))
+        $text | Should -Match ([regex]::Escape($user.Email))
+        @(Get-SimulatorRequest DELETE).Count | Should -Be 0
+    }
+
+    It 'removes with -Force; the user is gone afterwards' {
+        $user = Get-OAIUser -Email 'user-0020@example.com'
+        $deleted = $user | Remove-OAIUser -Force -PassThru
+        $deleted.Deleted | Should -BeTrue
+        Get-ErrorId { Get-OAIUser -Id $user.Id } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIUserCommand'
+        @(Get-OAIUser).Count | Should -Be 249
+    }
+
+    It 'continues with the next input after a missing user' {
+        $user = Get-OAIUser -Email 'user-0030@example.com'
+        Remove-OAIUser -Id user_missing -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.RemoveOAIUserCommand'
+        'user_missing', $user.Id | Remove-OAIUser -Force -ErrorAction SilentlyContinue
+        Get-ErrorId { Get-OAIUser -Id $user.Id } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIUserCommand'
+    }
+}
