@@ -9,7 +9,15 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('OpenAIAdmin.Format.ps1xml')
+    FormatsToProcess     = @(
+        'Formats/Common.Format.ps1xml'
+        'Formats/Projects.Format.ps1xml'
+        'Formats/AdminApiKeys.Format.ps1xml'
+        'Formats/Users.Format.ps1xml'
+        'Formats/Groups.Format.ps1xml'
+        'Formats/Certificates.Format.ps1xml'
+        'Formats/Costs.Format.ps1xml'
+    )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-OAIAdmin'

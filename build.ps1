@@ -61,7 +61,8 @@ function Invoke-Build {
         Where-Object { $_.Name -notin 'OpenAIAdmin.dll', 'System.Management.Automation.dll' } |
         Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $Root 'OpenAIAdmin.psd1'), (Join-Path $Root 'LICENSE') $StageDir
-    Copy-Item (Join-Path $Root 'src/OpenAIAdmin/OpenAIAdmin.Format.ps1xml'), (Join-Path $Root 'src/OpenAIAdmin/OpenAIAdmin.Types.ps1xml') $StageDir
+    Copy-Item (Join-Path $Root 'src/OpenAIAdmin/OpenAIAdmin.Types.ps1xml') $StageDir
+    Copy-Item (Join-Path $Root 'src/OpenAIAdmin/Formats') $StageDir -Recurse
     Invoke-Help
     Write-Host "Staged $StageDir"
 }

@@ -34,3 +34,13 @@ namespace OpenAIAdmin.Resources
         }
     }
 }
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.AdminApiKeysClient? _adminApiKeys;
+
+        public Resources.AdminApiKeysClient AdminApiKeys => _adminApiKeys ??= new Resources.AdminApiKeysClient(_connection);
+    }
+}

@@ -44,3 +44,13 @@ namespace OpenAIAdmin.Resources
         }
     }
 }
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.CertificatesClient? _certificates;
+
+        public Resources.CertificatesClient Certificates => _certificates ??= new Resources.CertificatesClient(_connection);
+    }
+}

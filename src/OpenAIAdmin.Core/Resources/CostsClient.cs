@@ -60,3 +60,13 @@ namespace OpenAIAdmin.Resources
         }
     }
 }
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.CostsClient? _costs;
+
+        public Resources.CostsClient Costs => _costs ??= new Resources.CostsClient(_connection);
+    }
+}

@@ -15,3 +15,13 @@ namespace OpenAIAdmin.Resources
             }, options, cancellationToken);
     }
 }
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.GroupsClient? _groups;
+
+        public Resources.GroupsClient Groups => _groups ??= new Resources.GroupsClient(_connection);
+    }
+}

@@ -28,3 +28,13 @@ namespace OpenAIAdmin.Resources
             Connection.PostAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)) + "/archive", null, cancellationToken);
     }
 }
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.ProjectsClient? _projects;
+
+        public Resources.ProjectsClient Projects => _projects ??= new Resources.ProjectsClient(_connection);
+    }
+}

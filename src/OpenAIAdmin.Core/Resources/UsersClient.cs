@@ -30,3 +30,13 @@ namespace OpenAIAdmin.Resources
         }
     }
 }
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.UsersClient? _users;
+
+        public Resources.UsersClient Users => _users ??= new Resources.UsersClient(_connection);
+    }
+}

@@ -1,0 +1,74 @@
+BeforeDiscovery {
+    Import-Module $env:OPENAIADMIN_MODULE
+    $script:commands = Get-Command -Module OpenAIAdmin | ForEach-Object { @{ Name = $_.Name } }
+}
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $script:manifest = Import-PowerShellDataFile $env:OPENAIADMIN_MODULE
+}
+
+Describe 'The staged module' {
+    It 'has a valid manifest for both editions' {
+        $info = Test-ModuleManifest $env:OPENAIADMIN_MODULE
+        $info.Version | Should -Be $manifest.ModuleVersion
+        $manifest.CompatiblePSEditions | Should -Be @('Desktop', 'Core')
+        $manifest.PowerShellVersion | Should -Be '5.1'
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
+    }
+
+    It 'exports exactly the cmdlets of its manifest' {
+        (Get-Command -Module OpenAIAdmin).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'ships no System.Management.Automation and keeps dependencies out of the module root' {
+        $root = Split-Path $env:OPENAIADMIN_MODULE
+        Test-Path (Join-Path $root 'Dependencies/System.Management.Automation.dll') | Should -BeFalse
+        (Get-ChildItem $root -Filter *.dll).Name | Should -Be @('OpenAIAdmin.dll')
+        Test-Path (Join-Path $root 'Dependencies/OpenAIAdmin.Core.dll') | Should -BeTrue
+    }
+}
+
+Describe '<Name> follows the conventions' -ForEach $commands {
+    BeforeAll {
+        $command = Get-Command $Name
+        $attribute = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+    }
+
+    It 'uses an approved verb and the OAI prefix' {
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.Noun | Should -BeLike 'OAI*'
+    }
+
+    It 'declares an output type with a format view' {
+        $types = @($command.OutputType.Type | Where-Object { $_ -ne [void] })
+        if ($command.Verb -eq 'Disconnect') {
+            $types.Count | Should -Be 0
+        }
+        else {
+            $types.Count | Should -BeGreaterThan 0
+            foreach ($type in $types) {
+                Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view"
+            }
+        }
+    }
+
+    It 'asks before it changes anything' {
+        if ($command.Verb -in 'Remove', 'Set', 'New', 'Add', 'Enable', 'Disable', 'Import') {
+            $attribute.SupportsShouldProcess | Should -BeTrue
+        }
+        if ($command.Verb -eq 'Remove') {
+            $attribute.ConfirmImpact | Should -Be 'High'
+            $command.Parameters.Keys | Should -Contain 'Force'
+            $command.Parameters.Keys | Should -Contain 'PassThru'
+        }
+    }
+
+    It 'binds ids from the pipeline by property name' {
+        $id = $command.Parameters['Id']
+        if ($null -ne $id) {
+            @($id.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName).Count | Should -BeGreaterThan 0
+        }
+    }
+}
