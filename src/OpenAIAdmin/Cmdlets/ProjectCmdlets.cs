@@ -11,6 +11,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = null!;
 
@@ -86,6 +87,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = null!;
 
@@ -134,6 +136,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = null!;
 

@@ -1,0 +1,117 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>
+    /// Tab completion of ids from the API: the list shows names, the completion inserts the id. Lists are cached
+    /// per connection for a short time so repeated Tab presses cost no request, and completion never connects,
+    /// prompts or throws: without a connection, or when the API is slow, it simply offers nothing.
+    /// </summary>
+    public abstract class ApiIdCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(2);
+        private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+        private static readonly ConcurrentDictionary<string, CacheEntry> Cache = new ConcurrentDictionary<string, CacheEntry>();
+
+        /// <summary>What is completed, e.g. "project"; part of the cache key.</summary>
+        protected abstract string Kind { get; }
+
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            AdminContext? context = ConnectionStore.Current;
+            if (context == null)
+            {
+                return Array.Empty<CompletionResult>();
+            }
+
+            string scope = ScopeOf(fakeBoundParameters);
+            IReadOnlyList<KeyValuePair<string, string>> choices = Choices(context, scope);
+            string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var pattern = new WildcardPattern("*" + WildcardPattern.Escape(word) + "*", WildcardOptions.IgnoreCase);
+            return choices
+                .Where(c => c.Key.StartsWith(word, StringComparison.OrdinalIgnoreCase) || pattern.IsMatch(c.Value))
+                .Select(c => new CompletionResult(Quote(c.Key), string.IsNullOrEmpty(c.Value) ? c.Key : c.Value, CompletionResultType.ParameterValue, $"{c.Value} ({c.Key})"))
+                .ToList();
+        }
+
+        /// <summary>Id → display name of everything that can be completed right now.</summary>
+        internal abstract Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken);
+
+        /// <summary>For completers that depend on another parameter (e.g. a project id); empty otherwise.</summary>
+        protected virtual string ScopeOf(IDictionary fakeBoundParameters) => string.Empty;
+
+        internal static async Task<IReadOnlyList<KeyValuePair<string, string>>> Collect<T>(IAsyncEnumerable<T> items, Func<T, string> id, Func<T, string?> name)
+        {
+            var list = new List<KeyValuePair<string, string>>();
+            await foreach (T item in items.ConfigureAwait(false))
+            {
+                list.Add(new KeyValuePair<string, string>(id(item), name(item) ?? string.Empty));
+            }
+
+            return list;
+        }
+
+        private IReadOnlyList<KeyValuePair<string, string>> Choices(AdminContext context, string scope)
+        {
+            string key = $"{context.GetHashCode()}|{Kind}|{scope}";
+            if (Cache.TryGetValue(key, out CacheEntry? cached) && cached.Connection == context && DateTime.UtcNow - cached.FetchedAt < CacheLifetime)
+            {
+                return cached.Choices;
+            }
+
+            try
+            {
+                using var cancel = new CancellationTokenSource(FetchTimeout);
+                Task<IReadOnlyList<KeyValuePair<string, string>>> fetch = Task.Run(() => FetchAsync(context.Client, scope, cancel.Token));
+                if (!fetch.Wait(FetchTimeout))
+                {
+                    return Array.Empty<KeyValuePair<string, string>>();
+                }
+
+                Cache[key] = new CacheEntry(context, DateTime.UtcNow, fetch.Result);
+                return fetch.Result;
+            }
+            catch (Exception)
+            {
+                // Completion must never surface errors at the prompt.
+                return Array.Empty<KeyValuePair<string, string>>();
+            }
+        }
+
+        private static string Quote(string id) =>
+            id.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',' }) >= 0 ? "'" + id.Replace("'", "''") + "'" : id;
+
+        private sealed class CacheEntry
+        {
+            public CacheEntry(AdminContext connection, DateTime fetchedAt, IReadOnlyList<KeyValuePair<string, string>> choices)
+            {
+                Connection = connection;
+                FetchedAt = fetchedAt;
+                Choices = choices;
+            }
+
+            public AdminContext Connection { get; }
+
+            public DateTime FetchedAt { get; }
+
+            public IReadOnlyList<KeyValuePair<string, string>> Choices { get; }
+        }
+    }
+
+    public sealed class ProjectIdCompleter : ApiIdCompleter
+    {
+        protected override string Kind => "project";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken) =>
+            Collect(client.Projects.ListAsync(includeArchived: false, cancellationToken: cancellationToken), p => p.Id, p => p.Name);
+    }
+}
