@@ -37,14 +37,35 @@ namespace OpenAIAdmin.Commands
             }
             catch (OpenAIAdminException ex)
             {
-                ErrorRecord record = ErrorRecords.FromException(ex, ErrorTarget);
-                if (ErrorRecords.IsTerminating(ex.Kind))
-                {
-                    ThrowTerminatingError(record);
-                }
-
-                WriteError(record);
+                ReportError(ex, ErrorTarget);
             }
+        }
+
+        /// <summary>Gets each id in turn; a failure for one id is reported and the next id still runs.</summary>
+        protected void WriteEach<T>(IEnumerable<string> ids, Func<string, Task<T>> get)
+        {
+            foreach (string id in ids)
+            {
+                try
+                {
+                    WriteObject(Await(get(id)));
+                }
+                catch (OpenAIAdminException ex)
+                {
+                    ReportError(ex, id);
+                }
+            }
+        }
+
+        private void ReportError(OpenAIAdminException exception, object? target)
+        {
+            ErrorRecord record = ErrorRecords.FromException(exception, target);
+            if (ErrorRecords.IsTerminating(exception.Kind))
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
         }
 
         /// <summary>The work for one pipeline input.</summary>

@@ -15,7 +15,7 @@ namespace OpenAIAdmin.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = null!;
 
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
@@ -27,19 +27,11 @@ namespace OpenAIAdmin.Commands
         [ValidateRange(1, 100)]
         public int? PageSize { get; set; }
 
-        private string? _current;
-
-        protected override object? ErrorTarget => _current;
-
         protected override void ProcessItem()
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (string id in Id)
-                {
-                    _current = id;
-                    WriteObject(Await(Client.AdminApiKeys.GetAsync(id, CancellationToken)));
-                }
+                WriteEach(Id, id => Client.AdminApiKeys.GetAsync(id, CancellationToken));
 
                 return;
             }
@@ -97,7 +89,7 @@ namespace OpenAIAdmin.Commands
         }
     }
 
-    [Cmdlet(VerbsCommon.Remove, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIAdminApiKeyCommand : OAICmdlet
     {

@@ -15,7 +15,7 @@ namespace OpenAIAdmin.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = null!;
 
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
@@ -27,19 +27,11 @@ namespace OpenAIAdmin.Commands
         [ValidateRange(1, 100)]
         public int? PageSize { get; set; }
 
-        private string? _current;
-
-        protected override object? ErrorTarget => _current;
-
         protected override void ProcessItem()
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (string id in Id)
-                {
-                    _current = id;
-                    WriteObject(Await(Client.Projects.GetAsync(id, CancellationToken)));
-                }
+                WriteEach(Id, id => Client.Projects.GetAsync(id, CancellationToken));
 
                 return;
             }
@@ -127,7 +119,7 @@ namespace OpenAIAdmin.Commands
     }
 
     /// <summary>Archiving is the API's only way to retire a project, and it cannot be undone.</summary>
-    [Cmdlet(VerbsCommon.Remove, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(Project))]
     public sealed class RemoveOAIProjectCommand : OAICmdlet
     {

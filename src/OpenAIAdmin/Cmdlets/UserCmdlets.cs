@@ -19,7 +19,7 @@ namespace OpenAIAdmin.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Email { get; set; }
 
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
@@ -28,19 +28,11 @@ namespace OpenAIAdmin.Commands
         [ValidateRange(1, 100)]
         public int? PageSize { get; set; }
 
-        private string? _current;
-
-        protected override object? ErrorTarget => _current;
-
         protected override void ProcessItem()
         {
             if (ParameterSetName == IdSet)
             {
-                foreach (string id in Id)
-                {
-                    _current = id;
-                    WriteObject(Await(Client.Users.GetAsync(id, CancellationToken)));
-                }
+                WriteEach(Id, id => Client.Users.GetAsync(id, CancellationToken));
 
                 return;
             }
@@ -110,7 +102,7 @@ namespace OpenAIAdmin.Commands
         }
     }
 
-    [Cmdlet(VerbsCommon.Remove, "OAIUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommon.Remove, "OAIUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIUserCommand : OAICmdlet
     {
