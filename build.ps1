@@ -38,6 +38,8 @@ $PesterVersion = '6.2.0'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+# Plain text output in CI logs and transcripts (no ANSI colour sequences).
+$env:NO_COLOR = '1'
 
 function Invoke-Native {
     param([Parameter(Mandatory)][string] $Command, [string[]] $Arguments = @())

@@ -10,6 +10,8 @@ $configuration.Output.Verbosity = 'Normal'
 $configuration.Output.RenderMode = 'Plaintext'
 $result = Invoke-Pester -Configuration $configuration
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+# A run that stopped early (for example a discovery error) is a failure even if no test was counted as failed.
+if ($failed -eq 0 -and $result.Result -ne 'Passed') { $failed = 1 }
 [pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
     ConvertTo-Json | Set-Content -Path $env:OPENAIADMIN_PESTER_SUMMARY
 if ($failed -gt 0) { exit 1 }

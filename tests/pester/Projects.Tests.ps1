@@ -105,8 +105,14 @@ Describe 'Remove-OAIProject' {
         $archived.ArchivedAt | Should -Not -BeNullOrEmpty
         @(Get-SimulatorRequest POST "*/projects/$($target.Id)/archive").Count | Should -Be 1
         (Get-OAIProject -Id $target.Id).Status | Should -Be 'archived'
-        Remove-OAIProject -Id proj_default -Confirm:$false | Should -BeNullOrEmpty
-        (Get-OAIProject -Id proj_default).Status | Should -Be 'archived'
+        $second = @(Get-OAIProject -Name 'tmp*')[0]
+        Remove-OAIProject -Id $second.Id -Confirm:$false | Should -BeNullOrEmpty
+        (Get-OAIProject -Id $second.Id).Status | Should -Be 'archived'
+    }
+
+    It 'reports the API refusing to archive the default project as a bad request' {
+        Get-ErrorId { Remove-OAIProject -Id proj_default -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIProjectCommand'
+        (Get-OAIProject -Id proj_default).Status | Should -Be 'active'
     }
 
     It 'reports a missing project as ApiNotFound' {
