@@ -470,7 +470,8 @@ function Get-OAISyntaxHeading($Model, $Set) {
 
 function Format-OAIParameterYaml($Model, [string] $Name, [string] $DefaultValue) {
     $meta = $Model.Parameters[$Name]
-    $blocks = foreach ($group in $meta.Groups) {
+    $blocks = [System.Collections.Generic.List[string[]]]::new()
+    foreach ($group in $meta.Groups) {
         $lines = [System.Collections.Generic.List[string]]::new()
         $lines.Add('```yaml')
         $lines.Add("Type: $($meta.TypeName)")
@@ -484,13 +485,13 @@ function Format-OAIParameterYaml($Model, [string] $Name, [string] $DefaultValue)
         $lines.Add("Accept pipeline input: $($group.PipelineInput)")
         $lines.Add("Accept wildcard characters: $($meta.Globbing)")
         $lines.Add('```')
-        , $lines.ToArray()
+        $blocks.Add($lines.ToArray())
     }
     $result = [System.Collections.Generic.List[string]]::new()
     $first = $true
     foreach ($block in $blocks) {
         if (-not $first) { $result.Add('') }
-        $result.AddRange([string[]]$block)
+        $result.AddRange($block)
         $first = $false
     }
     return $result.ToArray()
@@ -861,7 +862,7 @@ function Update-OAIHelpDocument($Document, $Model, [string] $OnlineVersion) {
     $syntax.Intro.Add('')
     $syntax.Subsections.Clear()
     foreach ($set in $Model.Sets) {
-        $block = [string[]]@('```') + ((Format-OAISyntaxText $Model $set) -split "`n") + '```' + ''
+        [string[]] $block = @('```') + @((Format-OAISyntaxText $Model $set) -split "`n") + @('```', '')
         $heading = Get-OAISyntaxHeading $Model $set
         if ($null -eq $heading) { $syntax.Intro.AddRange($block) }
         else {
