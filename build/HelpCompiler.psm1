@@ -205,7 +205,7 @@ function ConvertTo-OAIHelpSource($Document) {
                 }
                 foreach ($sub in $section.Subsections) {
                     $setName = $sub.Title -replace '\s*\(Default\)$', ''
-                    $code = (Split-OAIFences $sub.Lines).Blocks | ForEach-Object { Join-OAILines $_.Lines }
+                    $code = foreach ($block in (Split-OAIFences $sub.Lines).Blocks) { Join-OAILines $block.Lines }
                     $syntax.Add([pscustomobject]@{
                             ParameterSetName = $setName
                             IsDefault        = $sub.Title -match '\(Default\)$'
@@ -218,7 +218,7 @@ function ConvertTo-OAIHelpSource($Document) {
                     $parts = Split-OAIFences $sub.Lines
                     $examples.Add([pscustomobject]@{
                             Title   = $sub.Title
-                            Code    = (@($parts.Blocks | ForEach-Object { Join-OAILines $_.Lines }) -join "`n`n")
+                            Code    = (@(foreach ($block in $parts.Blocks) { Join-OAILines $block.Lines }) -join "`n`n")
                             Remarks = $parts.Prose
                         })
                 }
@@ -226,13 +226,13 @@ function ConvertTo-OAIHelpSource($Document) {
             'PARAMETERS' {
                 foreach ($sub in $section.Subsections) {
                     if ($sub.Title -eq 'CommonParameters') { $hasCommon = $true; continue }
-                    $yaml = @((Split-OAIFences $sub.Lines).Blocks | Where-Object Info -EQ 'yaml')
+                    $yaml = @((Split-OAIFences $sub.Lines).Blocks.Where({ $_.Info -eq 'yaml' }))
                     # Everything but the yaml blocks is the description (a code block in it stays part of it).
                     $text = Join-OAILines (Remove-OAIYamlFences $sub.Lines)
                     $parameters.Add([pscustomobject]@{
                             Name        = $sub.Title.TrimStart('-').Trim()
                             Description = $text
-                            Metadata    = @($yaml | ForEach-Object { ConvertFrom-OAIYamlBlock $_.Lines })
+                            Metadata    = @(foreach ($block in $yaml) { ConvertFrom-OAIYamlBlock $block.Lines })
                         })
                 }
             }
@@ -244,7 +244,9 @@ function ConvertTo-OAIHelpSource($Document) {
                 }
             }
             'RELATED LINKS' {
-                foreach ($line in @($section.Intro) + @($section.Subsections | ForEach-Object { $_.Lines })) {
+                $linkLines = [System.Collections.Generic.List[string]]::new($section.Intro)
+                foreach ($sub in $section.Subsections) { $linkLines.AddRange($sub.Lines) }
+                foreach ($line in $linkLines) {
                     if ($line -match '^\s*\[([^\]]+)\]\(([^)]*)\)\s*$') {
                         $links.Add([pscustomobject]@{ Text = $Matches[1]; Uri = $Matches[2] })
                     }
@@ -343,16 +345,33 @@ function Get-OAIHelpPosition([int] $Position) {
 }
 
 # Everything the help needs to know about the live cmdlet, in display order.
+# Models of the commands already seen in this session: a binary module cannot be re-imported into a process.
+$script:ModelCache = @{}
+
 function Get-OAIHelpCommandModel([System.Management.Automation.CommandInfo] $Command) {
+    $key = '{0}|{1}|{2}' -f $Command.Module.Path, $Command.Module.Version, $Command.Name
+    if ($null -eq $Command.Module -or $Command.CommandType -ne 'Cmdlet') { $key = $null }
+    if ($null -ne $key -and $script:ModelCache.ContainsKey($key)) { return $script:ModelCache[$key] }
+    $model = New-OAIHelpCommandModel $Command
+    if ($null -ne $key) { $script:ModelCache[$key] = $model }
+    return $model
+}
+
+function New-OAIHelpCommandModel([System.Management.Automation.CommandInfo] $Command) {
     $sets = @($Command.ParameterSets)
-    $ordered = @($sets | Where-Object IsDefault) + @($sets | Where-Object { -not $_.IsDefault })
+    $ordered = [System.Collections.Generic.List[object]]::new()
+    foreach ($set in $sets) { if ($set.IsDefault) { $ordered.Insert(0, $set) } else { $ordered.Add($set) } }
 
     $setModels = foreach ($set in $ordered) {
-        $parameters = @($set.Parameters | Where-Object { -not (Get-OAIHelpIsCommon $_.Name) })
         # The order PowerShell itself uses: positional by position, then mandatory named, then optional named.
-        $positional = @($parameters | Where-Object { $_.Position -ge 0 } | Sort-Object Position)
-        $mandatory = @($parameters | Where-Object { $_.Position -lt 0 -and $_.IsMandatory })
-        $optional = @($parameters | Where-Object { $_.Position -lt 0 -and -not $_.IsMandatory })
+        $positional = [System.Collections.Generic.List[object]]::new()
+        $mandatory = [System.Collections.Generic.List[object]]::new()
+        $optional = [System.Collections.Generic.List[object]]::new()
+        foreach ($p in $set.Parameters) {
+            if (Get-OAIHelpIsCommon $p.Name) { continue }
+            if ($p.Position -ge 0) { $positional.Add($p) } elseif ($p.IsMandatory) { $mandatory.Add($p) } else { $optional.Add($p) }
+        }
+        $positional = @($positional | Sort-Object Position)
         $display = foreach ($p in $positional + $mandatory + $optional) {
             [pscustomobject]@{
                 Name          = $p.Name
@@ -369,8 +388,8 @@ function Get-OAIHelpCommandModel([System.Management.Automation.CommandInfo] $Com
         }
     }
 
-    $hasCommon = @($Command.Parameters.Keys | Where-Object { Get-OAIHelpIsCommon $_ }).Count -gt 0
-    $setNames = @($setModels | ForEach-Object Name)
+    $hasCommon = @($Command.Parameters.Keys.Where({ Get-OAIHelpIsCommon $_ })).Count -gt 0
+    $setNames = @($setModels.ForEach('Name'))
     $parameterModels = [ordered]@{}
     foreach ($entry in $Command.Parameters.GetEnumerator()) {
         if (Get-OAIHelpIsCommon $entry.Key) { continue }
@@ -381,7 +400,10 @@ function Get-OAIHelpCommandModel([System.Management.Automation.CommandInfo] $Com
         }
         $element = Get-OAIHelpElementType $metadata.ParameterType
         if ($values.Count -eq 0 -and $element.IsEnum) { $values = [Enum]::GetNames($element) }
-        $globbing = @($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count -gt 0
+        $globbing = $false
+        foreach ($attribute in $metadata.Attributes) {
+            if ($attribute -is [System.Management.Automation.SupportsWildcardsAttribute]) { $globbing = $true }
+        }
 
         # One group per distinct (required, position, pipeline input) over the sets the parameter is in;
         # platyPS writes one yaml block per group.
@@ -533,8 +555,8 @@ function ConvertTo-OAIParagraph([string] $Text) {
     $inFence = $false
     $flush = {
         if ($current.Count -gt 0) {
-            $isList = @($current | Where-Object { $_ -match '^\s*([-*+]|\d+\.)\s' }).Count -gt 0
-            $joined = if ($isList) { $current -join "`n" } else { ($current | ForEach-Object Trim) -join ' ' }
+            $isList = @($current.Where({ $_ -match '^\s*([-*+]|\d+\.)\s' })).Count -gt 0
+            $joined = if ($isList) { $current -join "`n" } else { @(foreach ($line in $current) { $line.Trim() }) -join ' ' }
             $paragraphs.Add($joined)
             $current.Clear()
         }
@@ -648,14 +670,14 @@ function Write-OAIMamlCommand([System.Xml.XmlWriter] $Writer, $Model, $Source) {
 
     # Parameters in the order the markdown documents them.
     $Writer.WriteStartElement('command', 'parameters', $script:CommandNs)
-    $names = @($Source.Parameters | ForEach-Object Name | Where-Object { $Model.Parameters.Contains($_) }) +
-        @($Model.Parameters.Keys | Where-Object { -not $documented.ContainsKey($_) })
+    $names = @($Source.Parameters.ForEach('Name').Where({ $Model.Parameters.Contains($_) })) +
+        @($Model.Parameters.Keys.Where({ -not $documented.ContainsKey($_) }))
     foreach ($name in $names) {
         $meta = $Model.Parameters[$name]
-        $required = @($meta.Groups | Where-Object { -not $_.Required }).Count -eq 0
-        $positions = @($meta.Groups | ForEach-Object Position | Select-Object -Unique)
+        $required = @($meta.Groups.Where({ -not $_.Required })).Count -eq 0
+        $positions = @([System.Linq.Enumerable]::Distinct([string[]]$meta.Groups.ForEach('Position')))
         $position = if ($positions.Count -eq 1) { $positions[0] } else { 'Named' }
-        $pipelineInputs = @($meta.Groups | ForEach-Object PipelineInput | Where-Object { $_ -ne 'False' } | Select-Object -Unique)
+        $pipelineInputs = @([System.Linq.Enumerable]::Distinct([string[]]$meta.Groups.ForEach('PipelineInput').Where({ $_ -ne 'False' })))
         $pipeline = switch ($pipelineInputs.Count) {
             0 { 'False' }
             1 { $pipelineInputs[0] }
@@ -862,12 +884,12 @@ function Update-OAIHelpDocument($Document, $Model, [string] $OnlineVersion) {
     $syntax.Intro.Add('')
     $syntax.Subsections.Clear()
     foreach ($set in $Model.Sets) {
-        [string[]] $block = @('```') + @((Format-OAISyntaxText $Model $set) -split "`n") + @('```', '')
+        [string[]] $syntaxLines = @('```') + @((Format-OAISyntaxText $Model $set) -split "`n") + @('```', '')
         $heading = Get-OAISyntaxHeading $Model $set
-        if ($null -eq $heading) { $syntax.Intro.AddRange($block) }
+        if ($null -eq $heading) { $syntax.Intro.AddRange($syntaxLines) }
         else {
             $sub = [pscustomobject]@{ Title = $heading; Heading = "### $heading"; Lines = [System.Collections.Generic.List[string]]::new() }
-            $sub.Lines.AddRange($block)
+            $sub.Lines.AddRange($syntaxLines)
             $syntax.Subsections.Add($sub)
         }
     }
@@ -884,7 +906,7 @@ function Update-OAIHelpDocument($Document, $Model, [string] $OnlineVersion) {
             continue
         }
         $seen[$parameterName] = $true
-        $oldYaml = @((Split-OAIFences $sub.Lines).Blocks | Where-Object Info -EQ 'yaml' | ForEach-Object { ConvertFrom-OAIYamlBlock $_.Lines })
+        $oldYaml = @(foreach ($block in (Split-OAIFences $sub.Lines).Blocks) { if ($block.Info -eq 'yaml') { ConvertFrom-OAIYamlBlock $block.Lines } })
         $default = Get-OAIDocumentedDefault @{ $parameterName = [pscustomobject]@{ Metadata = $oldYaml } } $parameterName
         if ($oldYaml.Count -eq 0) { $default = Get-OAIHelpInitialDefault $Model $parameterName }
         $yaml = Format-OAIParameterYaml $Model $parameterName $default
@@ -1080,8 +1102,10 @@ function Test-OAIHelpSource {
                 New-OAIHelpProblem $name 'MissingParameterDescription' "-$parameterName has no description, or still a placeholder." $path $parameterName
             }
             $expected = Format-OAIParameterYaml $model $parameterName (Get-OAIDocumentedDefault $documented $parameterName)
-            $expectedYaml = @((Split-OAIFences $expected).Blocks | ForEach-Object { Compress-OAIWhitespace ($_.Lines -join "`n") })
-            $actualYaml = @($doc.Metadata | ForEach-Object { Compress-OAIWhitespace (@($_.GetEnumerator() | ForEach-Object { "$($_.Key): $($_.Value)" }) -join "`n") })
+            $expectedYaml = @(foreach ($block in (Split-OAIFences $expected).Blocks) { Compress-OAIWhitespace ($block.Lines -join "`n") })
+            $actualYaml = @(foreach ($yaml in $doc.Metadata) {
+                    Compress-OAIWhitespace (@(foreach ($pair in $yaml.GetEnumerator()) { "$($pair.Key): $($pair.Value)" }) -join "`n")
+                })
             if (($expectedYaml -join '|') -cne ($actualYaml -join '|')) {
                 New-OAIHelpProblem $name 'ParameterMetadataOutOfDate' "The yaml block of -$parameterName does not match the cmdlet (for example its parameter sets, position or pipeline input). Run Update-OAIHelpSource." $path $parameterName
             }
