@@ -344,19 +344,21 @@ function Get-OAIHelpPosition([int] $Position) {
     return [string]$Position
 }
 
-# Everything the help needs to know about the live cmdlet, in display order.
-# Models of the commands already seen in this session: a binary module cannot be re-imported into a process.
+# Models of the cmdlets already seen in this session (a binary module cannot be re-imported into a process).
 $script:ModelCache = @{}
 
 function Get-OAIHelpCommandModel([System.Management.Automation.CommandInfo] $Command) {
-    $key = '{0}|{1}|{2}' -f $Command.Module.Path, $Command.Module.Version, $Command.Name
-    if ($null -eq $Command.Module -or $Command.CommandType -ne 'Cmdlet') { $key = $null }
+    $key = $null
+    if ($Command.CommandType -eq 'Cmdlet' -and $null -ne $Command.Module) {
+        $key = '{0}|{1}|{2}' -f $Command.Module.Path, $Command.Module.Version, $Command.Name
+    }
     if ($null -ne $key -and $script:ModelCache.ContainsKey($key)) { return $script:ModelCache[$key] }
     $model = New-OAIHelpCommandModel $Command
     if ($null -ne $key) { $script:ModelCache[$key] = $model }
     return $model
 }
 
+# Everything the help needs to know about the live cmdlet, in display order.
 function New-OAIHelpCommandModel([System.Management.Automation.CommandInfo] $Command) {
     $sets = @($Command.ParameterSets)
     $ordered = [System.Collections.Generic.List[object]]::new()
@@ -804,7 +806,8 @@ function ConvertTo-OAIMaml {
         $pairs.Add([pscustomobject]@{ Model = $model; Source = $source })
     }
     if ($problems.Count -gt 0) {
-        throw ("The help of module $ModuleName is incomplete ($($problems.Count) problems):`n  " + ($problems -join "`n  "))
+        $count = if ($problems.Count -eq 1) { '1 problem' } else { "$($problems.Count) problems" }
+        throw ("The help of module $ModuleName is incomplete ($count):`n  " + ($problems -join "`n  "))
     }
 
     $OutputPath = $PSCmdlet.GetUnresolvedProviderPathFromPSPath($OutputPath)
