@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIAdmin.Commands.Loading;
 
 namespace OpenAIAdmin.Commands
 {
@@ -38,6 +39,12 @@ namespace OpenAIAdmin.Commands
             catch (OpenAIAdminException ex)
             {
                 ReportError(ex, ErrorTarget);
+            }
+            catch (Exception ex) when (LoadFailure.Find(ex) is ModuleLoadException failure)
+            {
+                // A dependency missing from the module folder surfaces where the core first needs it: report our
+                // message (which file, what to do) instead of the runtime's bare "Could not load file or assembly".
+                ThrowTerminatingError(failure.ErrorRecord);
             }
         }
 

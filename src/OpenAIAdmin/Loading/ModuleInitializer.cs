@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace OpenAIAdmin.Commands.Loading
@@ -14,22 +14,31 @@ namespace OpenAIAdmin.Commands.Loading
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
+        internal const string DependencyFolderName = "Dependencies";
+
         internal static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
 
-        internal static readonly string DependencyFolder = Path.Combine(ModuleFolder, "Dependencies");
+        internal static readonly string DependencyFolder = Path.Combine(ModuleFolder, DependencyFolderName);
 
         internal static bool IsNetFramework =>
             RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         public void OnImport()
         {
+            // A missing core would otherwise surface only at the first cmdlet call, as a bare "could not load".
+            string core = Path.Combine(DependencyFolder, LoadFailure.CoreAssemblyName + ".dll");
+            if (!File.Exists(core))
+            {
+                throw LoadFailure.MissingFile(null, core);
+            }
+
             if (IsNetFramework)
             {
-                AppDomain.CurrentDomain.AssemblyResolve += ResolveOnNetFramework;
+                FrameworkResolver.Register();
             }
             else
             {
-                IsolatedLoader.Register(DependencyFolder);
+                RegisterIsolatedLoader();
             }
         }
 
@@ -37,28 +46,20 @@ namespace OpenAIAdmin.Commands.Loading
         {
             if (IsNetFramework)
             {
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnNetFramework;
+                FrameworkResolver.Unregister();
             }
             else
             {
-                IsolatedLoader.Unregister();
+                UnregisterIsolatedLoader();
             }
         }
 
-        /// <summary>
-        /// Windows PowerShell 5.1 has one load context and no binding redirects for modules: answer only for
-        /// assemblies that our own code asked for and that we ship, whatever version the reference names.
-        /// </summary>
-        private static Assembly? ResolveOnNetFramework(object? sender, ResolveEventArgs args)
-        {
-            string? requester = args.RequestingAssembly?.Location;
-            if (requester != null && !requester.StartsWith(ModuleFolder, StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
+        // Separate methods so that the .NET Framework JIT, compiling OnImport/OnRemove, never has to load a type that
+        // names AssemblyLoadContext, which does not exist there.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RegisterIsolatedLoader() => IsolatedLoader.Register(DependencyFolder);
 
-            string path = Path.Combine(DependencyFolder, new AssemblyName(args.Name).Name + ".dll");
-            return File.Exists(path) ? Assembly.LoadFrom(path) : null;
-        }
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void UnregisterIsolatedLoader() => IsolatedLoader.Unregister();
     }
 }
