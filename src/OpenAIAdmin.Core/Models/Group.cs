@@ -1,13 +1,11 @@
 using System;
-using System.Text.Json.Serialization;
 
 namespace OpenAIAdmin
 {
     /// <summary>
-    /// An organization group. The API describes a group in three shapes and this one type reads them all:
-    /// list, get and create return <c>GroupResponse</c> (with <c>group_type</c>); update returns
-    /// <c>GroupResourceWithSuccess</c>, which lacks <c>group_type</c> (so <see cref="GroupType"/> is null there);
-    /// role assignments embed a <c>Group</c> with <c>object</c> and <c>scim_managed</c> instead of <c>is_scim_managed</c>.
+    /// An organization group. List, get and create return the API's <c>GroupResponse</c> (with <c>group_type</c>);
+    /// update returns <c>GroupResourceWithSuccess</c>, the same fields without <c>group_type</c>, so
+    /// <see cref="GroupType"/> is null on a renamed group. One type for both, so every group cmdlet emits the same thing.
     /// </summary>
     public sealed class Group
     {
@@ -25,21 +23,6 @@ namespace OpenAIAdmin
 
         /// <summary><c>group</c> or <c>tenant_group</c>; null when the response did not carry it (update).</summary>
         public string? GroupType { get; set; }
-
-        /// <summary>The embedded group shape spells <see cref="IsScimManaged"/> as <c>scim_managed</c>.</summary>
-        [JsonInclude]
-        [JsonPropertyName("scim_managed")]
-        internal bool? ScimManaged
-        {
-            get => null;
-            set
-            {
-                if (value != null)
-                {
-                    IsScimManaged = value;
-                }
-            }
-        }
 
         public override string ToString() => Id;
     }
