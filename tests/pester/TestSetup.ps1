@@ -21,8 +21,9 @@ function Add-SimulatorFault([hashtable] $Rule) {
 }
 
 function Get-SimulatorRequest([string] $Method, [string] $PathLike = '*') {
-    @(Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests") |
-        Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
+    # Invoke-RestMethod writes an empty JSON array as one empty array object: assign, then enumerate.
+    $log = Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests"
+    $log | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
 }
 
 function Connect-Simulator([int] $MaxRetryCount = 3) {
@@ -31,8 +32,10 @@ function Connect-Simulator([int] $MaxRetryCount = 3) {
 }
 
 function Get-ErrorId([scriptblock] $Script) {
+    # A script block takes no -ErrorAction: the preference makes the first error, terminating or not, catchable.
+    $ErrorActionPreference = 'Stop'
     try {
-        & $Script -ErrorAction Stop | Out-Null
+        & $Script | Out-Null
     }
     catch {
         return $_.FullyQualifiedErrorId
