@@ -25,8 +25,14 @@ namespace OpenAIAdmin
 
         public DateTimeOffset? AcceptedAt { get; set; }
 
-        /// <summary>The projects the person joins on accepting; empty when the invite grants none.</summary>
-        public List<InviteProject> Projects { get; set; } = new List<InviteProject>();
+        private List<InviteProject> _projects = new List<InviteProject>();
+
+        /// <summary>The projects the person joins on accepting; empty (never null) when the invite grants none.</summary>
+        public List<InviteProject> Projects
+        {
+            get => _projects;
+            set => _projects = value ?? new List<InviteProject>();
+        }
 
         public override string ToString() => Id;
     }
