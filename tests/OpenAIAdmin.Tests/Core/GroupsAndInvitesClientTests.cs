@@ -174,4 +174,16 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
         var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Invites.GetAsync("invite_0001"));
         Assert.Equal(AdminErrorKind.ApiNotFound, missing.Kind);
     }
+    [Fact]
+    public void An_invite_with_null_projects_reads_as_none_and_a_renamed_group_without_type()
+    {
+        Invite invite = System.Text.Json.JsonSerializer.Deserialize<Invite>("{\"id\":\"invite_x\",\"email\":\"a@b.c\",\"created_at\":1700000000,\"projects\":null}", Json.Options)!;
+        Assert.NotNull(invite.Projects);
+        Assert.Empty(invite.Projects);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), invite.CreatedAt);
+
+        Group group = System.Text.Json.JsonSerializer.Deserialize<Group>("{\"id\":\"group_x\",\"name\":\"n\",\"created_at\":1700000000,\"is_scim_managed\":true}", Json.Options)!;
+        Assert.Null(group.GroupType);
+        Assert.True(group.IsScimManaged);
+    }
 }
