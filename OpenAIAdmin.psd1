@@ -17,6 +17,7 @@
         'Formats/Groups.Format.ps1xml'
         'Formats/Certificates.Format.ps1xml'
         'Formats/Costs.Format.ps1xml'
+        'Formats/Invites.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -33,6 +34,16 @@
         'Get-OAIUser'
         'Set-OAIUser'
         'Remove-OAIUser'
+        'Get-OAIInvite'
+        'New-OAIInvite'
+        'Remove-OAIInvite'
+        'Get-OAIGroup'
+        'New-OAIGroup'
+        'Set-OAIGroup'
+        'Remove-OAIGroup'
+        'Get-OAIGroupMember'
+        'Add-OAIGroupMember'
+        'Remove-OAIGroupMember'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -16,5 +16,8 @@ internal static class ApiRoutes
         Resources.GroupsApi.Map(v1, state);
         Resources.CostsApi.Map(v1, state);
         Resources.CertificatesApi.Map(v1, state);
+        Resources.InvitesApi.Map(v1, state);
+        Resources.GroupsCrudApi.Map(v1, state);
+        Resources.GroupUsersApi.Map(v1, state);
     }
 }

@@ -33,8 +33,10 @@ function Connect-Simulator([int] $MaxRetryCount = 3) {
 }
 
 function Get-ErrorId([scriptblock] $Script) {
+    # A script block takes no -ErrorAction: the preference makes the first error, terminating or not, catchable.
+    $ErrorActionPreference = 'Stop'
     try {
-        & $Script -ErrorAction Stop | Out-Null
+        & $Script | Out-Null
     }
     catch {
         return $_.FullyQualifiedErrorId

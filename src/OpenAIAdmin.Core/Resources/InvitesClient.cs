@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIAdmin.Paging;
+
+namespace OpenAIAdmin.Resources
+{
+    public sealed class InvitesClient : ResourceClient
+    {
+        internal InvitesClient(ApiConnection connection) : base(connection) { }
+
+        public IAsyncEnumerable<Invite> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+            List(new ListRequest<Invite>("organization/invites", PagingStyle.IdCursor, 100, i => i.Id), options, cancellationToken);
+
+        public Task<Invite> GetAsync(string inviteId, CancellationToken cancellationToken = default) =>
+            Connection.GetAsync<Invite>(InvitePath(inviteId), null, cancellationToken);
+
+        public Task<Invite> CreateAsync(InviteCreateRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Email))
+            {
+                throw new ArgumentException("An invite needs an email address.", nameof(request));
+            }
+
+            return Connection.PostAsync<Invite>("organization/invites", request, cancellationToken);
+        }
+
+        /// <summary>Deletes a pending or expired invite; the API refuses (400) to delete an accepted one.</summary>
+        public async Task<DeletedObject> DeleteAsync(string inviteId, CancellationToken cancellationToken = default)
+        {
+            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(InvitePath(inviteId), cancellationToken).ConfigureAwait(false);
+            deleted.Id ??= inviteId;
+            return deleted;
+        }
+
+        private static string InvitePath(string inviteId) => "organization/invites/" + Segment(inviteId, nameof(inviteId));
+    }
+}
+
+namespace OpenAIAdmin
+{
+    public sealed partial class AdminClient
+    {
+        private Resources.InvitesClient? _invites;
+
+        public Resources.InvitesClient Invites => _invites ??= new Resources.InvitesClient(_connection);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Management.Automation;
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>
+    /// Members of a group. A group piped in binds to -InputObject, so each member also carries the group's name;
+    /// other objects bind their GroupId, group_id or Id property to -GroupId.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OAIGroupMember", DefaultParameterSetName = InputObjectSet, SupportsPaging = true)]
+    [OutputType(typeof(GroupMember))]
+    public sealed class GetOAIGroupMemberCommand : OAICmdlet
+    {
+        private const string GroupIdSet = "GroupId";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = GroupIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "group_id")]
+        [ValidateNotNullOrEmpty]
+        public string GroupId { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Group InputObject { get; set; } = null!;
+
+        /// <summary>Looks up these members (GET …/users/{user_id}), which also returns picture, service-account flag and user type.</summary>
+        [Parameter]
+        [Alias("user_id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
+
+        /// <summary>The API lists members in descending order unless asked otherwise.</summary>
+        [Parameter]
+        public SwitchParameter Ascending { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int? PageSize { get; set; }
+
+        private string TargetGroupId => ParameterSetName == InputObjectSet ? InputObject.Id : GroupId;
+
+        protected override object? ErrorTarget => TargetGroupId;
+
+        protected override void ProcessItem()
+        {
+            string groupId = TargetGroupId;
+            if (UserId != null)
+            {
+                string? groupName = ParameterSetName == InputObjectSet ? InputObject.Name : null;
+                Resources.GroupUsersClient users = Client.Groups.Users;
+                WriteEach(UserId, async id =>
+                {
+                    GroupMember member = await users.GetAsync(groupId, id, CancellationToken).ConfigureAwait(false);
+                    member.GroupName = groupName;
+                    return member;
+                });
+
+                return;
+            }
+
+            string? order = Ascending ? "asc" : null;
+            if (ParameterSetName == InputObjectSet)
+            {
+                WriteList(o => Client.Groups.Users.ListAsync(InputObject, order, o, CancellationToken), PageSize);
+            }
+            else
+            {
+                WriteList(o => Client.Groups.Users.ListAsync(groupId, order, o, CancellationToken), PageSize);
+            }
+        }
+    }
+
+    [Cmdlet(VerbsCommon.Add, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(GroupMember))]
+    public sealed class AddOAIGroupMemberCommand : OAICmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("group_id")]
+        [ValidateNotNullOrEmpty]
+        public string GroupId { get; set; } = null!;
+
+        /// <summary>Users piped from Get-OAIUser bind their Id here.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = null!;
+
+        protected override object? ErrorTarget => UserId;
+
+        protected override void ProcessItem()
+        {
+            if (!ShouldProcess($"group {GroupId}", $"Add user {UserId}"))
+            {
+                return;
+            }
+
+            WriteObject(Await(Client.Groups.Users.AddAsync(GroupId, UserId, CancellationToken)));
+        }
+    }
+
+    [Cmdlet(VerbsCommon.Remove, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(DeletedObject))]
+    public sealed class RemoveOAIGroupMemberCommand : OAICmdlet
+    {
+        private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("group_id")]
+        [ValidateNotNullOrEmpty]
+        public string GroupId { get; set; } = null!;
+
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "user_id")]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = null!;
+
+        /// <summary>A membership piped from Get-OAIGroupMember; the confirmation then names the user and the group.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public GroupMember InputObject { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private bool ByObject => ParameterSetName == InputObjectSet;
+
+        private string TargetGroupId => ByObject ? InputObject.GroupId : GroupId;
+
+        private string TargetUserId => ByObject ? InputObject.UserId : UserId;
+
+        protected override object? ErrorTarget => TargetUserId;
+
+        protected override void ProcessItem()
+        {
+            if (ByObject && (string.IsNullOrEmpty(InputObject.GroupId) || string.IsNullOrEmpty(InputObject.UserId)))
+            {
+                WriteError(ErrorRecords.Create("IncompleteMembership", ErrorCategory.InvalidArgument,
+                    "The membership object has no GroupId or UserId; give -GroupId and -UserId instead.", InputObject));
+                return;
+            }
+
+            string user = ByObject && InputObject.Name != null
+                ? $"user '{InputObject.Name}'{(InputObject.Email != null ? $" <{InputObject.Email}>" : string.Empty)} ({TargetUserId})"
+                : $"user {TargetUserId}";
+            string group = GroupTarget.Describe(ByObject ? InputObject.GroupName : null, TargetGroupId);
+            if (!ShouldChange($"{user} in {group}", "Remove from the group", Force))
+            {
+                return;
+            }
+
+            DeletedObject deleted = Await(Client.Groups.Users.RemoveAsync(TargetGroupId, TargetUserId, CancellationToken));
+            if (PassThru)
+            {
+                WriteObject(deleted);
+            }
+        }
+    }
+}

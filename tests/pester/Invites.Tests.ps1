@@ -1,0 +1,128 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+}
+
+Describe 'Get-OAIInvite' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'lists the seeded invites as typed objects in one request' {
+        $invites = @(Get-OAIInvite)
+        ($invites.Id -join ',') | Should -Be 'invite_0001,invite_0002,invite_0003'
+        ($invites.Status -join ',') | Should -Be 'pending,accepted,expired'
+        $invites[0].GetType().FullName | Should -Be 'OpenAIAdmin.Invite'
+        $invites[0].Projects[0].Id | Should -Be 'proj_default'
+        $invites[0].ExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        @(Get-SimulatorRequest GET '*/organization/invites').Count | Should -Be 1
+        (Get-SimulatorRequest GET '*/organization/invites')[0].query | Should -Match 'limit=100'
+    }
+
+    It 'filters by status and by e-mail wildcard' {
+        (Get-OAIInvite -Status expired).Email | Should -Be 'carol.expired@example.com'
+        @(Get-OAIInvite -Status pending, accepted).Count | Should -Be 2
+        (Get-OAIInvite -Email 'BOB*').Id | Should -Be 'invite_0002'
+        @(Get-OAIInvite -Email '*@nowhere.test').Count | Should -Be 0
+    }
+
+    It 'gets by id, positionally and by property name, and continues after a missing id' {
+        (Get-OAIInvite invite_0003).Status | Should -Be 'expired'
+        ([pscustomobject]@{ invite_id = 'invite_0002' } | Get-OAIInvite).Role | Should -Be 'owner'
+        $found = @(Get-OAIInvite -Id invite_missing, invite_0001 -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $found.Id | Should -Be 'invite_0001'
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIInviteCommand'
+    }
+
+    It 'shows e-mail, role and status in its table' {
+        (Get-OAIInvite -First 1 | Format-Table | Out-String -Width 200) | Should -Match 'Email\s+Role\s+Status\s+Id'
+    }
+}
+
+Describe 'New-OAIInvite' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'invites a reader to the default project by leaving projects out' {
+        $invite = New-OAIInvite -Email dan@contoso.com
+        $invite.GetType().FullName | Should -Be 'OpenAIAdmin.Invite'
+        $invite.Status | Should -Be 'pending'
+        $invite.Role | Should -Be 'reader'
+        $invite.Projects.Id | Should -Be 'proj_default'
+        (Get-SimulatorRequest POST '*/organization/invites')[0].body | Should -Be '{"email":"dan@contoso.com","role":"reader"}'
+    }
+
+    It 'grants one role in several projects with -ProjectId and -ProjectRole' {
+        $invite = New-OAIInvite erin@contoso.com owner -ProjectId proj_data_science, proj_support_bot -ProjectRole owner
+        $invite.Role | Should -Be 'owner'
+        ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_data_science=owner,proj_support_bot=owner'
+    }
+
+    It 'grants per-project roles from hashtables, and no project at all with -Project @()' {
+        $invite = New-OAIInvite fay@contoso.com -Project @{ Id = 'proj_data_science'; Role = 'Owner' }, @{ Id = 'proj_support_bot'; Role = 'member' }
+        ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_data_science=owner,proj_support_bot=member'
+        $none = New-OAIInvite gus@contoso.com -Project @()
+        @($none.Projects).Count | Should -Be 0
+        (Get-SimulatorRequest POST '*/organization/invites')[1].body | Should -Be '{"email":"gus@contoso.com","role":"reader","projects":[]}'
+    }
+
+    It 're-sends expired invites piped from Get-OAIInvite with their role and projects' {
+        $sent = @(Get-OAIInvite -Status expired | New-OAIInvite)
+        $sent.Count | Should -Be 1
+        $sent[0].Email | Should -Be 'carol.expired@example.com'
+        $sent[0].Status | Should -Be 'pending'
+        (Get-SimulatorRequest POST '*/organization/invites')[0].body | Should -Be '{"email":"carol.expired@example.com","role":"reader","projects":[]}'
+    }
+
+    It 'validates address, roles and project entries before any request' {
+        Get-ErrorId { New-OAIInvite -Email 'not-an-address' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        Get-ErrorId { New-OAIInvite -Email a@contoso.com -Role admin } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        Get-ErrorId { New-OAIInvite -Email a@contoso.com -ProjectId proj_default -ProjectRole reader } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        Get-ErrorId { New-OAIInvite -Email a@contoso.com -Project @{ Id = 'proj_default'; Role = 'admin' } } | Should -Be 'InvalidProjectGrant,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        Get-ErrorId { New-OAIInvite -Email a@contoso.com -Project @{ Role = 'member' } } | Should -Be 'InvalidProjectGrant,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It '-WhatIf names the address, role and projects and sends nothing' {
+        $text = Get-HostText { New-OAIInvite hal@contoso.com -ProjectId proj_data_science -WhatIf }
+        $text | Should -Match ([regex]::Escape("Invite as reader, granting proj_data_science (member)"))
+        $text | Should -Match 'hal@contoso.com'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
+    It 'reports the API refusing a second pending invite for one address' {
+        Get-ErrorId { New-OAIInvite alice.pending@example.com } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.NewOAIInviteCommand'
+    }
+}
+
+Describe 'Remove-OAIInvite' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It '-WhatIf names the address and id of piped invites and sends no DELETE' {
+        $text = Get-HostText { Get-OAIInvite | Remove-OAIInvite -WhatIf }
+        $text | Should -Match ([regex]::Escape("invite of 'alice.pending@example.com' (invite_0001)"))
+        $text | Should -Match ([regex]::Escape("invite of 'carol.expired@example.com' (invite_0003)"))
+        @(Get-SimulatorRequest DELETE).Count | Should -Be 0
+    }
+
+    It 'deletes with -Force and returns the confirmation only with -PassThru' {
+        Remove-OAIInvite invite_0001 -Force | Should -BeNullOrEmpty
+        $deleted = Get-OAIInvite -Id invite_0003 | Remove-OAIInvite -Force -PassThru
+        $deleted.GetType().FullName | Should -Be 'OpenAIAdmin.DeletedObject'
+        $deleted.Id | Should -Be 'invite_0003'
+        $deleted.Object | Should -Be 'organization.invite.deleted'
+        $deleted.Deleted | Should -BeTrue
+        (Get-OAIInvite).Id | Should -Be 'invite_0002'
+    }
+
+    It 'explains that an accepted invite cannot be deleted and goes on with the next one' {
+        $invites = Get-OAIInvite -Id invite_0002, invite_0003
+        $invites | Remove-OAIInvite -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIInviteCommand'
+        $problems[0].TargetObject | Should -Be 'invite_0002'
+        $problems[0].ErrorDetails.Message | Should -Match 'already been accepted'
+        $problems[0].ErrorDetails.RecommendedAction | Should -Match 'Remove-OAIUser'
+        (Get-OAIInvite).Id -join ',' | Should -Be 'invite_0001,invite_0002'
+    }
+
+    It 'reports a missing invite as ApiNotFound' {
+        Get-ErrorId { Remove-OAIInvite -Id invite_missing -Force } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.RemoveOAIInviteCommand'
+    }
+}
