@@ -17,6 +17,7 @@
         'Formats/Groups.Format.ps1xml'
         'Formats/Certificates.Format.ps1xml'
         'Formats/Costs.Format.ps1xml'
+        'Formats/Roles.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -33,6 +34,16 @@
         'Get-OAIUser'
         'Set-OAIUser'
         'Remove-OAIUser'
+        'Get-OAIRole'
+        'New-OAIRole'
+        'Set-OAIRole'
+        'Remove-OAIRole'
+        'Get-OAIUserRole'
+        'Add-OAIUserRole'
+        'Remove-OAIUserRole'
+        'Get-OAIGroupRole'
+        'Add-OAIGroupRole'
+        'Remove-OAIGroupRole'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
