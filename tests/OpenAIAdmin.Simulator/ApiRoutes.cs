@@ -16,5 +16,6 @@ internal static class ApiRoutes
         Resources.GroupsApi.Map(v1, state);
         Resources.CostsApi.Map(v1, state);
         Resources.CertificatesApi.Map(v1, state);
+        Resources.RolesApi.Map(v1, state);
     }
 }
