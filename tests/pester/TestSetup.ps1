@@ -21,7 +21,9 @@ function Add-SimulatorFault([hashtable] $Rule) {
 }
 
 function Get-SimulatorRequest([string] $Method, [string] $PathLike = '*') {
-    @(Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests") |
+    # Invoke-RestMethod writes a JSON array as one object; enumerate it so each request is filtered on its own.
+    $log = Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests"
+    $log | ForEach-Object { $_ } |
         Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
 }
 
@@ -31,8 +33,10 @@ function Connect-Simulator([int] $MaxRetryCount = 3) {
 }
 
 function Get-ErrorId([scriptblock] $Script) {
+    # -ErrorAction on '& $Script' would only reach $args; the preference reaches every command the block runs.
+    $ErrorActionPreference = 'Stop'
     try {
-        & $Script -ErrorAction Stop | Out-Null
+        & $Script | Out-Null
     }
     catch {
         return $_.FullyQualifiedErrorId
