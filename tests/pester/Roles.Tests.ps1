@@ -37,7 +37,7 @@ Describe 'Get-OAIRole' {
     }
 
     It 'shows name, id and predefined in its table' {
-        (Get-OAIRole -Id role_0003 | Format-Table | Out-String -Width 200) | Should -Match 'Name\s+Id\s+Predefined\s+ResourceType\s+Permissions'
+        (Get-OAIRole -Id role_0003 | Format-Table | Out-String -Width 200) | Should -Match 'Name\s+Id\s+Predefined\s+Permissions'
     }
 }
 
@@ -160,7 +160,7 @@ Describe 'Get-OAIUserRole' {
         $assignment.RoleId | Should -Be 'role_0003'
         $assignment.RoleName | Should -Be 'Billing reader'
         "$assignment" | Should -Be 'role_0003'
-        ($assignment | Format-Table | Out-String -Width 200) | Should -Match 'UserId\s+RoleName\s+RoleId\s+Predefined'
+        ($assignment | Format-Table | Out-String -Width 200) | Should -Match 'UserId\s+RoleName\s+RoleId\s+Permissions'
     }
 
     It 'takes users piped from Get-OAIUser' {
@@ -252,7 +252,7 @@ Describe 'Group role assignments' {
         $assignment.GetType().FullName | Should -Be 'OpenAIAdmin.GroupRoleAssignment'
         $assignment.GroupId | Should -Be 'group_0003'
         $assignment.RoleName | Should -Be 'Billing reader'
-        ($assignment | Format-Table | Out-String -Width 200) | Should -Match 'GroupId\s+RoleName\s+RoleId'
+        ($assignment | Format-Table | Out-String -Width 200) | Should -Match 'GroupId\s+RoleName\s+RoleId\s+Permissions'
         (Get-OAIGroupRole group_0003 role_0003).AssignmentSources[0].PrincipalId | Should -Be 'group_0003'
     }
 
