@@ -32,6 +32,15 @@ Describe 'Get-OAIRole' {
         $problems[0].TargetObject | Should -Be 'role_missing'
     }
 
+    It 'validates the page size before any request' {
+        Get-ErrorId { Get-OAIRole -PageSize 1001 } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAIRoleCommand'
+        Get-ErrorId { Get-OAIUserRole -UserId user_0002 -PageSize 0 } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAIUserRoleCommand'
+        Get-ErrorId { Get-OAIGroupRole -GroupId '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAIGroupRoleCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+        (Get-OAIUserRole -UserId user_0002 -PageSize 1000).RoleId | Should -Be 'role_0003'
+        (Get-SimulatorRequest GET '*/users/user_0002/roles')[0].query | Should -Be 'limit=1000'
+    }
+
     It 'gets the full role of piped assignments through their RoleId' {
         (Get-OAIUserRole -UserId user_0002 | Get-OAIRole).Description | Should -Be 'Reads costs and usage for finance reporting'
     }
