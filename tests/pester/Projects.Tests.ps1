@@ -67,8 +67,10 @@ Describe 'New-OAIProject and Set-OAIProject' {
     }
 
     It 'Set-OAIProject emits nothing without -PassThru and refuses an empty change' {
-        Set-OAIProject -Id proj_default -Name 'Renamed default' | Should -BeNullOrEmpty
-        Get-ErrorId { Set-OAIProject -Id proj_default } | Should -Be 'NothingToChange,OpenAIAdmin.Commands.SetOAIProjectCommand'
+        # The API refuses to modify the default project (400), so rename an ordinary one.
+        Set-OAIProject -Id proj_support_bot -Name 'Renamed support bot' | Should -BeNullOrEmpty
+        (Get-OAIProject -Id proj_support_bot).Name | Should -Be 'Renamed support bot'
+        Get-ErrorId { Set-OAIProject -Id proj_support_bot } | Should -Be 'NothingToChange,OpenAIAdmin.Commands.SetOAIProjectCommand'
     }
 
     It 'New-OAIProject -WhatIf sends nothing' {

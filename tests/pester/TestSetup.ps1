@@ -21,10 +21,10 @@ function Add-SimulatorFault([hashtable] $Rule) {
 }
 
 function Get-SimulatorRequest([string] $Method, [string] $PathLike = '*') {
-    # Invoke-RestMethod writes a JSON array as one object; enumerate it so each request is filtered on its own.
-    $log = Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests"
-    $log | ForEach-Object { $_ } |
-        Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
+    # Invoke-RestMethod emits a JSON array as ONE object; @(Invoke-RestMethod ...) would wrap it instead of
+    # enumerating it. Assign first, then enumerate the calls.
+    $calls = Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests"
+    @($calls) | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
 }
 
 function Connect-Simulator([int] $MaxRetryCount = 3) {
