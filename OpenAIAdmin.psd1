@@ -18,6 +18,7 @@
         'Formats/Certificates.Format.ps1xml'
         'Formats/Costs.Format.ps1xml'
         'Formats/Invites.Format.ps1xml'
+        'Formats/Roles.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -44,6 +45,16 @@
         'Get-OAIGroupMember'
         'Add-OAIGroupMember'
         'Remove-OAIGroupMember'
+        'Get-OAIRole'
+        'New-OAIRole'
+        'Set-OAIRole'
+        'Remove-OAIRole'
+        'Get-OAIUserRole'
+        'Add-OAIUserRole'
+        'Remove-OAIUserRole'
+        'Get-OAIGroupRole'
+        'Add-OAIGroupRole'
+        'Remove-OAIGroupRole'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

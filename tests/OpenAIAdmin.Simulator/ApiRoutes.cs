@@ -19,5 +19,6 @@ internal static class ApiRoutes
         Resources.InvitesApi.Map(v1, state);
         Resources.GroupsCrudApi.Map(v1, state);
         Resources.GroupUsersApi.Map(v1, state);
+        Resources.RolesApi.Map(v1, state);
     }
 }

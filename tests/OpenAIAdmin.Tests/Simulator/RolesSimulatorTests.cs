@@ -1,0 +1,178 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using OpenAIAdmin.Tests.Core;
+using Xunit;
+
+namespace OpenAIAdmin.Tests.Simulator;
+
+/// <summary>Roles and user/group role assignments against the inventory (§6.7, §6.10, §6.11, X1, X2, X4), over raw HTTP.</summary>
+public sealed class RolesSimulatorTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+{
+    private readonly SimulatorFixture _sim;
+    private readonly SimApi _api;
+
+    public RolesSimulatorTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _api = new SimApi(sim);
+    }
+
+    public Task InitializeAsync() => _sim.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        _api.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Role_list_is_a_next_cursor_envelope_with_the_seeded_roles()
+    {
+        JsonElement page = await Ok(_api.GetAsync("organization/roles"));
+        Assert.Equal("list", page.Str("object"));
+        Assert.False(page.GetProperty("has_more").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
+        JsonElement[] roles = page.GetProperty("data").EnumerateArray().ToArray();
+        Assert.Equal(new[] { "Owner", "Reader", "Billing reader", "Security auditor", "Project creator" }, roles.Select(r => r.Str("name")));
+        Assert.All(roles, r => Assert.Equal("role", r.Str("object")));
+        Assert.Equal(new[] { true, true, false, false, false }, roles.Select(r => r.GetProperty("predefined_role").GetBoolean()));
+        Assert.Equal("api.organization", roles[2].Str("resource_type"));
+    }
+
+    [Fact]
+    public async Task Role_list_pages_with_an_opaque_next_and_rejects_a_raw_id_as_cursor()
+    {
+        JsonElement first = await Ok(_api.GetAsync("organization/roles?limit=2"));
+        Assert.True(first.GetProperty("has_more").GetBoolean());
+        string next = first.Str("next");
+        Assert.NotEqual("role_0002", next);
+        Assert.Equal(new[] { "role_0003", "role_0004" }, (await Ok(_api.GetAsync("organization/roles?limit=2&after=" + next))).GetProperty("data").Ids());
+        Assert.Equal(new[] { "role_0005" }, (await Ok(_api.GetAsync("organization/roles?order=desc&limit=1"))).GetProperty("data").Ids());
+
+        Assert.Equal("invalid_cursor", (await _api.GetAsync("organization/roles?after=role_0002")).BadRequest("after").Str("code"));
+        (await _api.GetAsync("organization/roles?limit=1001")).BadRequest("limit");
+    }
+
+    [Fact]
+    public async Task Create_update_and_delete_a_custom_role()
+    {
+        JsonElement created = await Ok(_api.PostAsync("organization/roles",
+            """{"role_name":"Group manager","permissions":["api.groups.read","api.groups.write","api.groups.read"],"description":"Manages groups"}"""));
+        string id = created.Str("id");
+        Assert.StartsWith("role_", id);
+        Assert.Equal(new[] { "api.groups.read", "api.groups.write" }, created.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        Assert.False(created.GetProperty("predefined_role").GetBoolean());
+
+        JsonElement updated = await Ok(_api.PostAsync("organization/roles/" + id, """{"role_name":"Group admin","description":""}"""));
+        Assert.Equal("Group admin", updated.Str("name"));
+        Assert.Equal(JsonValueKind.Null, updated.GetProperty("description").ValueKind);
+        Assert.Equal(2, updated.GetProperty("permissions").GetArrayLength());
+        Assert.Equal("Group admin", (await Ok(_api.GetAsync("organization/roles/" + id))).Str("name"));
+
+        JsonElement deleted = await Ok(_api.DeleteAsync("organization/roles/" + id));
+        Assert.Equal("role.deleted", deleted.Str("object"));
+        Assert.Equal(id, deleted.Str("id"));
+        Assert.True(deleted.GetProperty("deleted").GetBoolean());
+        (await _api.GetAsync("organization/roles/" + id)).Error(404);
+    }
+
+    [Fact]
+    public async Task Refuses_duplicate_names_bad_permissions_unknown_fields_and_changes_to_predefined_roles()
+    {
+        Assert.Equal("role_name_taken", (await _api.PostAsync("organization/roles", """{"role_name":"billing READER","permissions":["api.groups.read"]}""")).BadRequest("role_name").Str("code"));
+        Assert.Equal("invalid_value", (await _api.PostAsync("organization/roles", """{"role_name":"X","permissions":["read everything"]}""")).BadRequest("permissions").Str("code"));
+        (await _api.PostAsync("organization/roles", """{"role_name":"X"}""")).BadRequest("permissions");
+        (await _api.PostAsync("organization/roles", """{"name":"X","permissions":["api.groups.read"]}""")).BadRequest("name");
+        Assert.Equal("predefined_role", (await _api.PostAsync("organization/roles/role_0001", """{"role_name":"Boss"}""")).BadRequest("role_id").Str("code"));
+        Assert.Equal("predefined_role", (await _api.DeleteAsync("organization/roles/role_0002")).BadRequest("role_id").Str("code"));
+        Assert.Equal(5, (await Ok(_api.GetAsync("organization/roles"))).GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task User_assignments_are_stateful_and_use_the_inventory_shapes()
+    {
+        JsonElement entry = Assert.Single((await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").EnumerateArray());
+        Assert.False(entry.TryGetProperty("object", out _));
+        Assert.Equal("role_0003", entry.Str("id"));
+        Assert.Equal("user_0002", entry.GetProperty("assignment_sources")[0].Str("principal_id"));
+        Assert.Equal("user_0001", entry.Str("created_by"));
+
+        JsonElement assigned = await Ok(_api.PostAsync("organization/users/user_0002/roles", """{"role_id":"role_0004"}"""));
+        Assert.Equal("user.role", assigned.Str("object"));
+        Assert.Equal("organization.user", assigned.GetProperty("user").Str("object"));
+        Assert.Equal("user_0002", assigned.GetProperty("user").Str("id"));
+        Assert.Equal("role", assigned.GetProperty("role").Str("object"));
+        Assert.Equal(new[] { "role_0003", "role_0004" }, (await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").Ids());
+        Assert.Equal("role_0004", (await Ok(_api.GetAsync("organization/users/user_0002/roles/role_0004"))).Str("id"));
+
+        Assert.Equal("role_already_assigned", (await _api.PostAsync("organization/users/user_0002/roles", """{"role_id":"role_0004"}""")).BadRequest("role_id").Str("code"));
+        (await _api.PostAsync("organization/users/user_0002/roles", """{"role_id":"role_missing"}""")).Error(404);
+        (await _api.PostAsync("organization/users/user_missing/roles", """{"role_id":"role_0004"}""")).Error(404);
+        (await _api.PostAsync("organization/users/user_0002/roles", "{}")).BadRequest("role_id");
+
+        JsonElement deleted = await Ok(_api.DeleteAsync("organization/users/user_0002/roles/role_0004"));
+        Assert.Equal("user.role.deleted", deleted.Str("object"));
+        Assert.True(deleted.GetProperty("deleted").GetBoolean());
+        Assert.False(deleted.TryGetProperty("id", out _));
+        (await _api.GetAsync("organization/users/user_0002/roles/role_0004")).Error(404);
+        (await _api.DeleteAsync("organization/users/user_0002/roles/role_0004")).Error(404);
+        Assert.Empty((await Ok(_api.GetAsync("organization/users/user_0003/roles"))).GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Group_assignment_embeds_the_role_assignment_group_shape()
+    {
+        Assert.Equal(new[] { "role_0003" }, (await Ok(_api.GetAsync("organization/groups/group_0003/roles"))).GetProperty("data").Ids());
+        JsonElement assigned = await Ok(_api.PostAsync("organization/groups/group_0005/roles", """{"role_id":"role_0004"}"""));
+        Assert.Equal("group.role", assigned.Str("object"));
+        JsonElement group = assigned.GetProperty("group");
+        Assert.Equal("group", group.Str("object"));
+        Assert.True(group.GetProperty("scim_managed").GetBoolean());
+        Assert.False(group.TryGetProperty("is_scim_managed", out _));
+        Assert.False(group.TryGetProperty("group_type", out _));
+        Assert.Equal("group.role.deleted", (await Ok(_api.DeleteAsync("organization/groups/group_0005/roles/role_0004"))).Str("object"));
+        (await _api.GetAsync("organization/groups/group_missing/roles")).Error(404);
+    }
+
+    [Fact]
+    public async Task Assignment_lists_page_with_opaque_cursors_scoped_to_the_principal()
+    {
+        foreach (string role in new[] { "role_0001", "role_0002", "role_0004" })
+        {
+            await Ok(_api.PostAsync("organization/users/user_0002/roles", $$"""{"role_id":"{{role}}"}"""));
+        }
+
+        JsonElement first = await Ok(_api.GetAsync("organization/users/user_0002/roles?limit=3"));
+        Assert.True(first.GetProperty("has_more").GetBoolean());
+        string next = first.Str("next");
+        Assert.Equal(new[] { "role_0004" }, (await Ok(_api.GetAsync("organization/users/user_0002/roles?limit=3&after=" + next))).GetProperty("data").Ids());
+        (await _api.GetAsync("organization/users/user_0003/roles?after=" + next)).BadRequest("after");
+        (await _api.GetAsync("organization/users/user_0002/roles?limit=1001")).BadRequest("limit");
+    }
+
+    [Fact]
+    public async Task Deleting_a_role_removes_its_assignments()
+    {
+        await Ok(_api.DeleteAsync("organization/roles/role_0003"));
+        Assert.Empty((await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").EnumerateArray());
+        Assert.Empty((await Ok(_api.GetAsync("organization/groups/group_0003/roles"))).GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Reset_restores_the_seed()
+    {
+        await Ok(_api.PostAsync("organization/roles", """{"role_name":"Temp","permissions":["api.groups.read"]}"""));
+        await Ok(_api.DeleteAsync("organization/users/user_0002/roles/role_0003"));
+        await _sim.ResetAsync();
+        Assert.Equal(5, (await Ok(_api.GetAsync("organization/roles"))).GetProperty("data").GetArrayLength());
+        Assert.Equal(new[] { "role_0003" }, (await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").Ids());
+    }
+
+    private static async Task<JsonElement> Ok(Task<Reply> call)
+    {
+        Reply reply = await call;
+        reply.Ok();
+        return reply.Json.Clone();
+    }
+}
