@@ -33,6 +33,12 @@
         'Get-OAIUser'
         'Set-OAIUser'
         'Remove-OAIUser'
+        'Get-OAICertificate'
+        'Import-OAICertificate'
+        'Set-OAICertificate'
+        'Remove-OAICertificate'
+        'Enable-OAICertificate'
+        'Disable-OAICertificate'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
