@@ -1,0 +1,18 @@
+namespace OpenAIAdmin.Simulator.Infrastructure;
+
+/// <summary>Per-request values the pipeline hands to the resource handlers.</summary>
+internal static class SimHttp
+{
+    private const string BodyKey = "sim.body";
+    private const string RepeatCursorKey = "sim.repeat_cursor";
+
+    public static void SetRawBody(this HttpContext context, string? body) => context.Items[BodyKey] = body;
+
+    /// <summary>The request body as received (the pipeline has already read it for the request log).</summary>
+    public static string? RawBody(this HttpContext context) => context.Items.TryGetValue(BodyKey, out object? body) ? body as string : null;
+
+    public static void SetRepeatCursor(this HttpContext context) => context.Items[RepeatCursorKey] = true;
+
+    /// <summary>True when a <c>repeat_cursor</c> fault fired for this request.</summary>
+    public static bool RepeatCursor(this HttpContext context) => context.Items.ContainsKey(RepeatCursorKey);
+}
