@@ -99,8 +99,8 @@ Describe 'Get-OAICertificate' {
 
     It 'shows name, id, state and validity in its table' {
         $table = Get-OAICertificate -First 1 | Format-Table | Out-String
-        $table | Should -Match 'Name\s+Id\s+Active\s+ValidAt \(UTC\)\s+ExpiresAt \(UTC\)'
-        $table | Should -Match 'cert_0005'
+        $table | Should -Match 'Name\s+Id\s+Active\s+ExpiresAt \(UTC\)'
+        $table | Should -Match 'prod-client-2026\s+cert_0005\s+True\s+\d{4}-\d\d-\d\d \d\d:\d\d'
     }
 }
 

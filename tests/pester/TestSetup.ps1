@@ -21,8 +21,9 @@ function Add-SimulatorFault([hashtable] $Rule) {
 }
 
 function Get-SimulatorRequest([string] $Method, [string] $PathLike = '*') {
-    @(Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests") |
-        Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
+    # Invoke-RestMethod writes a JSON array as one object; piping the variable enumerates it (an empty log yields nothing).
+    $log = Invoke-RestMethod -Uri "$script:SimulatorRoot/_sim/requests"
+    $log | Where-Object { (-not $Method -or $_.method -eq $Method) -and $_.path -like $PathLike }
 }
 
 function Connect-Simulator([int] $MaxRetryCount = 3) {
@@ -31,8 +32,10 @@ function Connect-Simulator([int] $MaxRetryCount = 3) {
 }
 
 function Get-ErrorId([scriptblock] $Script) {
+    # A script block takes no -ErrorAction: the preference makes non-terminating errors (ApiNotFound, ...) catchable too.
+    $ErrorActionPreference = 'Stop'
     try {
-        & $Script -ErrorAction Stop | Out-Null
+        & $Script | Out-Null
     }
     catch {
         return $_.FullyQualifiedErrorId
