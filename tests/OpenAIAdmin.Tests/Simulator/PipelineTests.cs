@@ -1,0 +1,286 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIAdmin.Tests.Core;
+using Xunit;
+
+namespace OpenAIAdmin.Tests.Simulator;
+
+/// <summary>Auth, request ids, unknown routes, every fault kind, the request log and reset.</summary>
+public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+{
+    private const string Projects = "/v1/organization/projects";
+    private readonly SimulatorFixture _sim;
+    private readonly SimApi _api;
+
+    public PipelineTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _api = new SimApi(sim);
+    }
+
+    public Task InitializeAsync() => _sim.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        _api.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("sk-not-an-admin-key-000000000000", "invalid_api_key")]
+    [InlineData("sk-admin-", "invalid_api_key")]
+    public async Task Missing_or_wrong_keys_are_401_in_the_real_shape(string? key, string? code)
+    {
+        using var api = new SimApi(_sim, key);
+        Reply reply = await api.GetAsync("organization/projects");
+        JsonElement error = reply.Error(401);
+        Assert.Equal("invalid_request_error", error.Str("type"));
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Contains("sk-admin-", error.Str("message"));
+        if (key != null)
+        {
+            Assert.DoesNotContain(key, reply.Text.Replace("(sk-admin-...)", string.Empty, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(401, (await _sim.RequestsAsync()).Single().Status);
+    }
+
+    [Theory]
+    [InlineData("sk-proj-pester-fake-key-000000000000000000000")]
+    [InlineData("sk-svcacct-fake-key-0000000000000000000000000")]
+    public async Task Project_keys_are_told_that_an_admin_key_is_needed(string key)
+    {
+        using var api = new SimApi(_sim, key);
+        Reply reply = await api.GetAsync("organization/projects/proj_default");
+        JsonElement error = reply.Error(401);
+        Assert.Contains("admin API key", error.Str("message"));
+        Assert.Contains("settings/organization/admin-keys", error.Str("message"));
+        Assert.DoesNotContain(key, reply.Text);
+    }
+
+    [Fact]
+    public async Task Any_admin_shaped_key_is_accepted()
+    {
+        using var api = new SimApi(_sim, "sk-admin-anything");
+        (await api.GetAsync("organization/projects/proj_default")).Ok();
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_request_id_that_the_log_records()
+    {
+        Reply ok = await _api.GetAsync("organization/projects/proj_default");
+        Reply missing = await _api.GetAsync("organization/projects/proj_missing");
+        using var anonymous = new SimApi(_sim, null);
+        Reply unauthorized = await anonymous.GetAsync("organization/users");
+        Reply unknown = await _api.GetAsync("organization/nothing_here");
+
+        Reply[] replies = { ok, missing, unauthorized, unknown };
+        Assert.All(replies, r => Assert.Matches(new Regex("^req_[0-9a-f]{32}$"), r.RequestId!));
+        Assert.Equal(4, replies.Select(r => r.RequestId).Distinct().Count());
+        var log = await _sim.RequestsAsync();
+        Assert.Equal(replies.Select(r => r.RequestId), log.Select(c => c.RequestId));
+        Assert.Equal(new[] { 200, 404, 401, 404 }, log.Select(c => c.Status));
+
+        JsonElement error = unknown.Error(404);
+        Assert.Contains("/v1/organization/nothing_here", error.Str("message"));
+    }
+
+    [Fact]
+    public async Task Request_log_keeps_method_path_raw_query_and_body_and_skips_the_control_surface()
+    {
+        await _api.GetAsync("organization/users?limit=2&emails[]=a%40b.com");
+        await _api.PostAsync("organization/projects", "{\"name\":\"logged\"}");
+        await _api.DeleteAsync("organization/users/user_0200");
+        var log = await _sim.RequestsAsync();
+        Assert.Equal(3, log.Count);
+        Assert.Equal(("GET", "/v1/organization/users", "limit=2&emails[]=a%40b.com", (string?)null), (log[0].Method, log[0].Path, log[0].Query, log[0].Body));
+        Assert.Equal(("POST", "/v1/organization/projects", "", "{\"name\":\"logged\"}"), (log[1].Method, log[1].Path, log[1].Query, log[1].Body));
+        Assert.Equal(("DELETE", "/v1/organization/users/user_0200", 200), (log[2].Method, log[2].Path, log[2].Status));
+    }
+
+    [Fact]
+    public async Task Reset_restores_the_seed_and_clears_faults_and_the_log()
+    {
+        await _api.PostAsync("organization/projects", "{\"name\":\"temporary\"}");
+        await _api.DeleteAsync("organization/users/user_0001");
+        await _sim.AddFaultAsync(new { kind = "status", status = 500, count = -1 });
+        await _sim.ResetAsync();
+
+        Assert.Empty(await _sim.RequestsAsync());
+        Reply projects = await _api.GetAsync("organization/projects?limit=100");
+        projects.Ok();
+        Assert.DoesNotContain(projects.Data.EnumerateArray(), p => p.Str("name") == "temporary");
+        (await _api.GetAsync("organization/users/user_0001")).Ok();
+
+        // Ids are deterministic: the same create after a reset gives the same id.
+        string first = (await _api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id");
+        await _sim.ResetAsync();
+        Assert.Equal(first, (await _api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id"));
+    }
+
+    [Fact]
+    public async Task Status_fault_sends_the_retry_headers_and_a_real_error_then_stops_after_count()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after = "2", retry_after_ms = 1500, should_retry = "true", path = Projects, count = 2 });
+        for (int i = 0; i < 2; i++)
+        {
+            Reply limited = await _api.GetAsync("organization/projects");
+            JsonElement error = limited.Error(429);
+            Assert.Equal("rate_limit_exceeded", error.Str("code"));
+            Assert.Equal("2", limited.Headers.GetValues("Retry-After").Single());
+            Assert.Equal("1500", limited.Headers.GetValues("retry-after-ms").Single());
+            Assert.Equal("true", limited.Headers.GetValues("x-should-retry").Single());
+        }
+
+        (await _api.GetAsync("organization/projects")).Ok();
+        Assert.Equal(new[] { 429, 429, 200 }, (await _sim.RequestsAsync()).Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task Faults_filter_by_method_and_path_prefix_and_honour_skip_and_forever()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 503, method = "POST", path = Projects, count = -1 });
+        await _sim.AddFaultAsync(new { kind = "status", status = 500, path = "/v1/organization/users", skip = 1, count = 1 });
+        (await _api.GetAsync("organization/projects")).Ok();
+        JsonElement error = (await _api.PostAsync("organization/projects", "{\"name\":\"x\"}")).Error(503);
+        Assert.Equal("server_error", error.Str("type"));
+        Assert.Equal(503, (await _api.PostAsync("organization/projects/proj_support_bot/archive")).Status);
+        Assert.Equal(503, (await _api.PostAsync("organization/projects", "{\"name\":\"y\"}")).Status);
+        (await _api.GetAsync("organization/users")).Ok();
+        Assert.Equal(500, (await _api.GetAsync("organization/users")).Status);
+        (await _api.GetAsync("organization/users")).Ok();
+        (await _api.GetAsync("organization/groups")).Ok();
+    }
+
+    [Fact]
+    public async Task Skip_counts_requests_that_an_earlier_rule_answered()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 502, count = 1 });
+        await _sim.AddFaultAsync(new { kind = "drop", skip = 1, count = 1 });
+        Assert.Equal(502, (await _api.GetAsync("organization/projects/proj_default")).Status);
+        await Assert.ThrowsAsync<HttpRequestException>(() => _api.GetAsync("organization/projects/proj_default"));
+        (await _api.GetAsync("organization/projects/proj_default")).Ok();
+        Assert.Equal(new[] { 502, 0, 200 }, (await _sim.RequestsAsync()).Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task Drop_closes_the_connection_without_a_response()
+    {
+        await _sim.AddFaultAsync(new { kind = "drop", method = "POST", path = Projects });
+        await Assert.ThrowsAsync<HttpRequestException>(() => _api.PostAsync("organization/projects", "{\"name\":\"dropped\"}"));
+        RecordedCall call = (await _sim.RequestsAsync()).Single();
+        Assert.Equal(0, call.Status);
+        Assert.Equal("{\"name\":\"dropped\"}", call.Body);
+        // The simulator dropped the connection before acting: the project was not created.
+        Assert.DoesNotContain("dropped", (await _api.GetAsync("organization/projects?limit=100")).Text);
+    }
+
+    [Fact]
+    public async Task Delay_waits_then_serves_and_a_client_that_gives_up_is_logged_as_499()
+    {
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 400, path = Projects + "/proj_default" });
+        var watch = Stopwatch.StartNew();
+        (await _api.GetAsync("organization/projects/proj_default")).Ok();
+        Assert.True(watch.ElapsedMilliseconds >= 350, $"served after {watch.ElapsedMilliseconds} ms");
+
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects });
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _api.Http.GetAsync("organization/projects", cancel.Token));
+        }
+
+        int status = -1;
+        for (int i = 0; i < 40 && status != 499; i++)
+        {
+            await Task.Delay(50);
+            status = (await _sim.RequestsAsync())[1].Status;
+        }
+
+        Assert.Equal(499, status);
+        (await _api.GetAsync("organization/projects")).Ok();
+    }
+
+    [Fact]
+    public async Task Malformed_sends_200_with_a_body_that_is_not_json()
+    {
+        await _sim.AddFaultAsync(new { kind = "malformed", path = Projects });
+        Reply reply = await _api.GetAsync("organization/projects/proj_default");
+        Assert.Equal(200, reply.Status);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(reply.Text));
+        (await _api.GetAsync("organization/projects/proj_default")).Ok();
+    }
+
+    [Fact]
+    public async Task Repeat_cursor_echoes_the_incoming_cursor_in_every_paging_style()
+    {
+        await _sim.AddFaultAsync(new { kind = "repeat_cursor", count = -1 });
+        Reply first = await _api.GetAsync("organization/users?limit=10");
+        Assert.Equal("user_0010", first.Json.Str("last_id"));
+        Reply second = await _api.GetAsync("organization/users?limit=10&after=user_0010");
+        Assert.Equal("user_0011", second.Data.Ids()[0]);
+        Assert.Equal("user_0010", second.Json.Str("last_id"));
+        Assert.True(second.Json.GetProperty("has_more").GetBoolean());
+
+        // Even at the end of the list the cursor comes back with has_more.
+        Reply end = await _api.GetAsync("organization/users?limit=10&after=user_0250");
+        Assert.Equal(0, end.Data.GetArrayLength());
+        Assert.Equal("user_0250", end.Json.Str("last_id"));
+        Assert.True(end.Json.GetProperty("has_more").GetBoolean());
+
+        string next = (await _api.GetAsync("organization/groups?limit=2")).Json.Str("next");
+        Reply groups = await _api.GetAsync("organization/groups?limit=2&after=" + Uri.EscapeDataString(next));
+        Assert.Equal(next, groups.Json.Str("next"));
+        Assert.Equal(new[] { "group_0003", "group_0004" }, groups.Data.Ids());
+
+        long start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        string page = (await _api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3")).Json.Str("next_page");
+        Reply costs = await _api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3&page={page}");
+        Assert.Equal(page, costs.Json.Str("next_page"));
+    }
+
+    [Fact]
+    public async Task Repeat_cursor_count_is_spent_only_on_requests_that_carry_a_cursor()
+    {
+        await _sim.AddFaultAsync(new { kind = "repeat_cursor", path = "/v1/organization/users", count = 1 });
+        Reply first = await _api.GetAsync("organization/users?limit=5");
+        Reply second = await _api.GetAsync("organization/users?limit=5&after=" + first.Json.Str("last_id"));
+        Assert.Equal("user_0005", second.Json.Str("last_id"));
+        Reply third = await _api.GetAsync("organization/users?limit=5&after=user_0010");
+        Assert.Equal("user_0015", third.Json.Str("last_id"));
+    }
+
+    [Fact]
+    public async Task Rules_are_checked_in_insertion_order()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 500, path = Projects });
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, path = Projects });
+        Assert.Equal(500, (await _api.GetAsync("organization/projects")).Status);
+        Assert.Equal(429, (await _api.GetAsync("organization/projects")).Status);
+        Assert.Equal(200, (await _api.GetAsync("organization/projects")).Status);
+    }
+
+    [Theory]
+    [InlineData("{\"kind\":\"explode\"}")]
+    [InlineData("{\"kind\":\"status\"}")]
+    [InlineData("{\"kind\":\"status\",\"status\":200}")]
+    [InlineData("{\"kind\":\"delay\"}")]
+    [InlineData("{\"kind\":\"drop\",\"count\":0}")]
+    [InlineData("{\"kind\":\"drop\",\"method\":\"PATCH\"}")]
+    [InlineData("not json")]
+    public async Task Invalid_fault_rules_are_refused(string rule)
+    {
+        using var control = new HttpClient { BaseAddress = new Uri(_sim.BaseUri, "/") };
+        using var content = new StringContent(rule, System.Text.Encoding.UTF8, "application/json");
+        HttpResponseMessage response = await control.PostAsync("_sim/faults", content);
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync());
+        (await _api.GetAsync("organization/projects")).Ok();
+    }
+}
