@@ -55,6 +55,12 @@
         'Get-OAIGroupRole'
         'Add-OAIGroupRole'
         'Remove-OAIGroupRole'
+        'Get-OAICertificate'
+        'Import-OAICertificate'
+        'Set-OAICertificate'
+        'Remove-OAICertificate'
+        'Enable-OAICertificate'
+        'Disable-OAICertificate'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

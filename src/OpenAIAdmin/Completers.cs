@@ -115,3 +115,37 @@ namespace OpenAIAdmin.Commands
             Collect(client.Projects.ListAsync(includeArchived: false, cancellationToken: cancellationToken), p => p.Id, p => p.Name);
     }
 }
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>Organization group ids (for -GroupId and the -Id of group cmdlets).</summary>
+    public sealed class GroupIdCompleter : ApiIdCompleter
+    {
+        protected override string Kind => "group";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken) =>
+            Collect(client.Groups.ListAsync(cancellationToken: cancellationToken), g => g.Id, g => g.Name);
+    }
+
+    /// <summary>Organization role ids (for -RoleId and the -Id of role cmdlets).</summary>
+    public sealed class RoleIdCompleter : ApiIdCompleter
+    {
+        protected override string Kind => "role";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken) =>
+            Collect(client.Roles.ListAsync(cancellationToken: cancellationToken), r => r.Id, r => r.Name);
+    }
+
+    /// <summary>
+    /// Certificate ids of the organization (for -CertificateId and the -Id of certificate cmdlets). Always the
+    /// organization's list, also next to -ProjectId: a project can activate any certificate of the organization,
+    /// while its own list holds only those it has used.
+    /// </summary>
+    public sealed class CertificateIdCompleter : ApiIdCompleter
+    {
+        protected override string Kind => "certificate";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken) =>
+            Collect(client.Certificates.ListAsync(cancellationToken: cancellationToken), c => c.Id, c => c.Name);
+    }
+}

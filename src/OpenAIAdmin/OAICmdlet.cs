@@ -64,7 +64,8 @@ namespace OpenAIAdmin.Commands
             }
         }
 
-        private void ReportError(OpenAIAdminException exception, object? target)
+        /// <summary>Writes a core failure as an ErrorRecord: non-terminating, unless every later input would fail the same way.</summary>
+        protected void ReportError(OpenAIAdminException exception, object? target)
         {
             ErrorRecord record = ErrorRecords.FromException(exception, target);
             if (ErrorRecords.IsTerminating(exception.Kind))
@@ -81,8 +82,25 @@ namespace OpenAIAdmin.Commands
         /// <summary>What an error of the current input refers to (usually the id).</summary>
         protected virtual object? ErrorTarget => null;
 
+        /// <summary>Work after the last pipeline input, such as sending batched input; relays messages and maps errors like <see cref="ProcessItem"/>.</summary>
+        protected virtual void EndItems()
+        {
+        }
+
         protected override void EndProcessing()
         {
+            try
+            {
+                using (ClientEvents.Use(new EventRelay(this)))
+                {
+                    EndItems();
+                }
+            }
+            catch (OpenAIAdminException ex)
+            {
+                ReportError(ex, null);
+            }
+
             if (_progress != null)
             {
                 _progress.RecordType = ProgressRecordType.Completed;

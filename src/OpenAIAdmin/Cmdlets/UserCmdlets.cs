@@ -57,6 +57,7 @@ namespace OpenAIAdmin.Commands
         public string? Role { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? RoleId { get; set; }
 

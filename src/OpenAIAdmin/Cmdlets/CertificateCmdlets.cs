@@ -1,0 +1,479 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace OpenAIAdmin.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "OAICertificate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Certificate))]
+    public sealed class GetOAICertificateCommand : OAICmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("CertificateId", "certificate_id")]
+        [ArgumentCompleter(typeof(CertificateIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = null!;
+
+        /// <summary>The API returns the PEM text only when one certificate is requested by id.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        public SwitchParameter IncludeContent { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int? PageSize { get; set; }
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                WriteEach(Id, id => Client.Certificates.GetAsync(id, IncludeContent, CancellationToken));
+
+                return;
+            }
+
+            WildcardPattern? name = Wildcard(Name);
+            Func<Certificate, bool>? filter = name == null ? null : c => name.IsMatch(c.Name ?? string.Empty);
+            if (ProjectId != null)
+            {
+                WriteList(o => Client.Certificates.ListForProjectAsync(ProjectId, null, o, CancellationToken), PageSize, filter);
+            }
+            else
+            {
+                WriteList(o => Client.Certificates.ListAsync(null, o, CancellationToken), PageSize, filter);
+            }
+        }
+    }
+
+    /// <summary>Uploads a certificate after checking, on this machine, that it is one PEM certificate and no private key.</summary>
+    [Cmdlet(VerbsData.Import, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(Certificate))]
+    public sealed class ImportOAICertificateCommand : OAICmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private const string ContentSet = "Content";
+
+        /// <summary>A certificate is a few kilobytes; anything this large is the wrong file.</summary>
+        private const long MaxFileBytes = 1024 * 1024;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public string Content { get; set; } = null!;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        private object? _target;
+
+        protected override object? ErrorTarget => _target;
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == ContentSet)
+            {
+                _target = Name;
+                Upload(Content, null);
+                return;
+            }
+
+            foreach (string file in ResolveFiles())
+            {
+                _target = file;
+                string? text = ReadCertificateFile(file);
+                if (text != null)
+                {
+                    Upload(text, file);
+                }
+            }
+        }
+
+        private void Upload(string text, string? file)
+        {
+            PemCertificate certificate;
+            try
+            {
+                certificate = CertificatePem.Parse(text);
+            }
+            catch (CertificateFormatException ex)
+            {
+                string source = file == null ? "The certificate content" : $"The file '{file}'";
+                WriteError(new ErrorRecord(ex, ex.Problem.ToString(), ErrorCategory.InvalidData, (object?)file ?? Name)
+                {
+                    ErrorDetails = new ErrorDetails($"{source} cannot be uploaded: {ex.Message}"),
+                });
+                return;
+            }
+
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            if (certificate.NotAfter < now)
+            {
+                WriteWarning($"The certificate {certificate.Subject} expired on {certificate.NotAfter:yyyy-MM-dd HH:mm} UTC.");
+            }
+            else if (certificate.NotBefore > now)
+            {
+                WriteWarning($"The certificate {certificate.Subject} is not valid before {certificate.NotBefore:yyyy-MM-dd HH:mm} UTC.");
+            }
+
+            string label = Name != null ? $"certificate '{Name}'" : "certificate";
+            string target = $"{label} {certificate.Subject} (thumbprint {certificate.Thumbprint}, expires {certificate.NotAfter:yyyy-MM-dd})"
+                + (file == null ? string.Empty : $" from '{file}'");
+            if (!ShouldProcess(target, "Upload to the organization"))
+            {
+                return;
+            }
+
+            WriteObject(Await(Client.Certificates.UploadAsync(certificate.Pem, Name, CancellationToken)));
+        }
+
+        private IEnumerable<string> ResolveFiles()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (string path in literal ? LiteralPath : Path)
+            {
+                var files = new List<string>();
+                try
+                {
+                    if (literal)
+                    {
+                        files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+                    }
+                    else
+                    {
+                        files.AddRange(GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider)
+                            .Where(_ => provider.Name == "FileSystem"));
+                    }
+                }
+                catch (ItemNotFoundException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                    continue;
+                }
+                catch (ProviderNotFoundException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                    continue;
+                }
+
+                if (files.Count == 0)
+                {
+                    WriteError(new ErrorRecord(new ItemNotFoundException($"No certificate file matches '{path}'."), "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                }
+
+                foreach (string file in files)
+                {
+                    yield return file;
+                }
+            }
+        }
+
+        private string? ReadCertificateFile(string file)
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists)
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find the certificate file '{file}'."), "PathNotFound", ErrorCategory.ObjectNotFound, file));
+                return null;
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                var ex = new CertificateFormatException(CertificateProblem.InvalidCertificate,
+                    $"The file '{file}' is {info.Length} bytes: too large to be a certificate.");
+                WriteError(new ErrorRecord(ex, ex.Problem.ToString(), ErrorCategory.InvalidData, file));
+                return null;
+            }
+
+            try
+            {
+                return File.ReadAllText(file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "FileReadError", ErrorCategory.ReadError, file));
+                return null;
+            }
+        }
+    }
+
+    [Cmdlet(VerbsCommon.Set, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(Certificate))]
+    public sealed class SetOAICertificateCommand : OAICmdlet
+    {
+        private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("CertificateId", "certificate_id")]
+        [ArgumentCompleter(typeof(CertificateIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Certificate InputObject { get; set; } = null!;
+
+        /// <summary>The new name: the only thing the API lets you change.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private string CertificateId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
+
+        protected override object? ErrorTarget => CertificateId;
+
+        protected override void ProcessItem()
+        {
+            if (!ShouldProcess(CertificateTarget.Describe(ParameterSetName == InputObjectSet ? InputObject : null, Id), $"Rename to '{Name}'"))
+            {
+                return;
+            }
+
+            Certificate certificate = Await(Client.Certificates.UpdateAsync(CertificateId, Name, CancellationToken));
+            if (PassThru)
+            {
+                WriteObject(certificate);
+            }
+        }
+    }
+
+    /// <summary>Deleting is permanent; the API refuses while the certificate is active in the organization or any project.</summary>
+    [Cmdlet(VerbsCommon.Remove, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(DeletedObject))]
+    public sealed class RemoveOAICertificateCommand : OAICmdlet
+    {
+        private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("CertificateId", "certificate_id")]
+        [ArgumentCompleter(typeof(CertificateIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Certificate InputObject { get; set; } = null!;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private string CertificateId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
+
+        protected override object? ErrorTarget => CertificateId;
+
+        protected override void ProcessItem()
+        {
+            if (!ShouldChange(CertificateTarget.Describe(ParameterSetName == InputObjectSet ? InputObject : null, Id), "Delete (irreversible)", Force))
+            {
+                return;
+            }
+
+            DeletedObject deleted = Await(Client.Certificates.DeleteAsync(CertificateId, CancellationToken));
+            if (PassThru)
+            {
+                WriteObject(deleted);
+            }
+        }
+    }
+
+    [Cmdlet(VerbsLifecycle.Enable, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(Certificate))]
+    public sealed class EnableOAICertificateCommand : CertificateActivationCommand
+    {
+        protected override bool Activate => true;
+    }
+
+    /// <summary>Deactivating cuts off every client that presents the certificate, at once: ConfirmImpact High, like disabling a network adapter.</summary>
+    [Cmdlet(VerbsLifecycle.Disable, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(Certificate))]
+    public sealed class DisableOAICertificateCommand : CertificateActivationCommand
+    {
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override bool Activate => false;
+
+        protected override bool ForceChange => Force;
+    }
+
+    /// <summary>
+    /// Enable- and Disable-OAICertificate: each input is confirmed on its own (so -WhatIf names every certificate),
+    /// then the confirmed ids are sent after the last input, up to ten per API call and one scope per call.
+    /// The API applies each call atomically; when a call fails because an id does not exist, its ids are sent one
+    /// by one (the operation is idempotent), so one wrong id fails alone and the rest of the input still applies.
+    /// </summary>
+    public abstract class CertificateActivationCommand : OAICmdlet
+    {
+        protected const string IdSet = "Id";
+        protected const string InputObjectSet = "InputObject";
+
+        private readonly Dictionary<string, List<string>> _pending = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("CertificateId", "certificate_id")]
+        [ArgumentCompleter(typeof(CertificateIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Id { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Certificate[] InputObject { get; set; } = null!;
+
+        /// <summary>
+        /// The project to change instead of the organization. Without it, certificates piped from
+        /// <c>Get-OAICertificate -ProjectId</c> keep their project, and everything else applies to the organization.
+        /// </summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected abstract bool Activate { get; }
+
+        protected virtual bool ForceChange => false;
+
+        protected override void ProcessItem()
+        {
+            if (ParameterSetName == InputObjectSet)
+            {
+                foreach (Certificate certificate in InputObject)
+                {
+                    Confirm(certificate.Id, ProjectId ?? certificate.ProjectId, CertificateTarget.Describe(certificate, certificate.Id));
+                }
+            }
+            else
+            {
+                foreach (string id in Id)
+                {
+                    Confirm(id, ProjectId, CertificateTarget.Describe(null, id));
+                }
+            }
+        }
+
+        protected override void EndItems()
+        {
+            foreach (KeyValuePair<string, List<string>> scope in _pending)
+            {
+                string? projectId = scope.Key.Length == 0 ? null : scope.Key;
+                List<string> ids = scope.Value;
+                for (int start = 0; start < ids.Count; start += Resources.CertificatesClient.MaxIdsPerCall)
+                {
+                    List<string> batch = ids.GetRange(start, Math.Min(Resources.CertificatesClient.MaxIdsPerCall, ids.Count - start));
+                    WriteVerbose($"{(Activate ? "Activating" : "Deactivating")} {batch.Count} certificate(s) in {ScopeName(projectId)}: {string.Join(", ", batch)}.");
+                    if (!Send(projectId, batch) && batch.Count > 1)
+                    {
+                        WriteVerbose("An id of that call does not exist; sending its ids one at a time so the others still apply.");
+                        foreach (string id in batch)
+                        {
+                            Send(projectId, new List<string> { id });
+                        }
+                    }
+                }
+            }
+        }
+
+        private void Confirm(string id, string? projectId, string target)
+        {
+            if (string.IsNullOrEmpty(id))
+            {
+                WriteError(ErrorRecords.Create("EmptyCertificateId", ErrorCategory.InvalidArgument, "A certificate without an id cannot be changed.", null));
+                return;
+            }
+
+            string action = $"{(Activate ? "Activate" : "Deactivate")} in {ScopeName(projectId)}";
+            if (!ShouldChange(target, action, ForceChange))
+            {
+                return;
+            }
+
+            string key = projectId ?? string.Empty;
+            if (!_pending.TryGetValue(key, out List<string>? ids))
+            {
+                ids = new List<string>();
+                _pending.Add(key, ids);
+            }
+
+            if (!ids.Contains(id, StringComparer.Ordinal))
+            {
+                ids.Add(id);
+            }
+        }
+
+        /// <summary>Sends one call; false only when it failed because an id does not exist and the batch can be split.</summary>
+        private bool Send(string? projectId, List<string> batch)
+        {
+            IReadOnlyList<Certificate> result;
+            try
+            {
+                var certificates = Client.Certificates;
+                result = Await(projectId == null
+                    ? (Activate ? certificates.ActivateAsync(batch, CancellationToken) : certificates.DeactivateAsync(batch, CancellationToken))
+                    : (Activate ? certificates.ActivateForProjectAsync(projectId, batch, CancellationToken) : certificates.DeactivateForProjectAsync(projectId, batch, CancellationToken)));
+            }
+            catch (OpenAIAdminException ex)
+            {
+                if (ex.Kind == AdminErrorKind.ApiNotFound && batch.Count > 1)
+                {
+                    return false;
+                }
+
+                ReportError(ex, batch.Count == 1 ? (object)batch[0] : batch.ToArray());
+                return true;
+            }
+
+            if (PassThru)
+            {
+                foreach (Certificate certificate in result)
+                {
+                    WriteObject(certificate);
+                }
+            }
+
+            return true;
+        }
+
+        private static string ScopeName(string? projectId) => projectId == null ? "the organization" : $"project {projectId}";
+    }
+
+    internal static class CertificateTarget
+    {
+        /// <summary>What confirmation messages call a certificate: its name and id when known, else its id.</summary>
+        public static string Describe(Certificate? certificate, string id) =>
+            certificate?.Name != null ? $"certificate '{certificate.Name}' ({certificate.Id})" : $"certificate {certificate?.Id ?? id}";
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Xunit;
+
+namespace OpenAIAdmin.Tests.Core;
+
+/// <summary>The local check before an upload. Test certificates are generated here; no key is ever committed.</summary>
+public sealed class CertificatePemTests
+{
+    internal static (string Pem, string KeyPem, X509Certificate2 Certificate) NewCertificate(string subject = "CN=unit-test", int validDays = 90, int startDays = -1)
+    {
+        using RSA rsa = RSA.Create(2048);
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(startDays), DateTimeOffset.UtcNow.AddDays(validDays));
+        return (certificate.ExportCertificatePem(), rsa.ExportPkcs8PrivateKeyPem(), certificate);
+    }
+
+    [Fact]
+    public void Reads_one_certificate_and_re_encodes_it_cleanly()
+    {
+        var (pem, _, certificate) = NewCertificate("CN=gateway.example.com");
+        string noisy = "subject=CN = gateway.example.com\r\nissuer=CN = gateway.example.com\r\n" + pem.Replace("\n", "\r\n") + "\r\n";
+
+        PemCertificate parsed = CertificatePem.Parse(noisy);
+
+        Assert.Equal("CN=gateway.example.com", parsed.Subject);
+        Assert.Equal(certificate.Thumbprint, parsed.Thumbprint);
+        Assert.Equal(new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), parsed.NotAfter);
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----\n", parsed.Pem, StringComparison.Ordinal);
+        Assert.EndsWith("\n-----END CERTIFICATE-----\n", parsed.Pem, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", parsed.Pem, StringComparison.Ordinal);
+        Assert.DoesNotContain("subject=", parsed.Pem, StringComparison.Ordinal);
+        Assert.Equal(certificate.RawData, X509Certificate2.CreateFromPem(parsed.Pem).RawData);
+    }
+
+    [Theory]
+    [InlineData("PRIVATE KEY")]
+    [InlineData("RSA PRIVATE KEY")]
+    [InlineData("ENCRYPTED PRIVATE KEY")]
+    [InlineData("EC PRIVATE KEY")]
+    public void Refuses_any_private_key_even_next_to_a_valid_certificate(string label)
+    {
+        var (pem, keyPem, _) = NewCertificate();
+        string key = keyPem.Replace("PRIVATE KEY", label, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<CertificateFormatException>(() => CertificatePem.Parse(pem + key));
+
+        Assert.Equal(CertificateProblem.PrivateKeyNotAllowed, ex.Problem);
+        Assert.Contains(label, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(keyPem.Split('\n')[1], ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("   \n", "empty")]
+    [InlineData("hello", "no -----BEGIN CERTIFICATE----- block")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nMIIB", "not a complete PEM certificate")]
+    [InlineData("-----BEGIN CERTIFICATE-----\n!!!notbase64!!!\n-----END CERTIFICATE-----", "not valid base64")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nAAECAwQ=\n-----END CERTIFICATE-----", "readable X.509")]
+    [InlineData("-----BEGIN CERTIFICATE REQUEST-----\nAAECAwQ=\n-----END CERTIFICATE REQUEST-----", "'CERTIFICATE REQUEST' block")]
+    public void Says_what_is_wrong_with_text_that_is_not_one_certificate(string text, string expected)
+    {
+        var ex = Assert.Throws<CertificateFormatException>(() => CertificatePem.Parse(text));
+        Assert.Equal(CertificateProblem.InvalidCertificate, ex.Problem);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_bundle_of_several_certificates()
+    {
+        string bundle = NewCertificate("CN=a").Pem + NewCertificate("CN=b").Pem;
+        var ex = Assert.Throws<CertificateFormatException>(() => CertificatePem.Parse(bundle));
+        Assert.Contains("2 certificates", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_binary_der()
+    {
+        string der = new string(Array.ConvertAll(NewCertificate().Certificate.RawData, b => (char)b));
+        var ex = Assert.Throws<CertificateFormatException>(() => CertificatePem.Parse(der));
+        Assert.Contains("DER", ex.Message, StringComparison.Ordinal);
+    }
+}
