@@ -8,7 +8,7 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
     It 'recovers from 429 (with and without Retry-After) and writes each wait to Verbose' {
         Add-SimulatorFault @{ kind = 'status'; status = 429; retry_after = '1'; count = 1; path = '/v1/organization/projects' }
         Add-SimulatorFault @{ kind = 'status'; status = 429; count = 1; path = '/v1/organization/projects' }
-        $verbose = Get-OAIProject 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose = Get-OAIProject -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         @($verbose | Where-Object Message -like 'Retrying GET*HTTP 429*').Count | Should -Be 2
         @(Get-SimulatorRequest GET '*/organization/projects').status -join ',' | Should -Be '429,429,200'
     }

@@ -10,7 +10,7 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyId", "key_id")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = null!;
@@ -96,7 +96,7 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyId", "key_id")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = null!;

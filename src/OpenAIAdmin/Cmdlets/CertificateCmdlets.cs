@@ -13,7 +13,7 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -228,7 +228,7 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -273,7 +273,7 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -341,7 +341,7 @@ namespace OpenAIAdmin.Commands
 
         private readonly Dictionary<string, List<string>> _pending = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
         [ValidateNotNullOrEmpty]

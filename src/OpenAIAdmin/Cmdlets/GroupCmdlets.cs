@@ -9,9 +9,10 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string[] Id { get; set; } = null!;
 
         /// <summary>Filtered in PowerShell: the API has no group filter.</summary>
@@ -67,9 +68,10 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -110,9 +112,10 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]

@@ -16,6 +16,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GroupIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -76,6 +77,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         /// <summary>Users piped from Get-OAIUser bind their Id here.</summary>
@@ -107,6 +109,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]

@@ -12,7 +12,7 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId", "invite_id")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = null!;
@@ -75,6 +75,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ProjectIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string[]? ProjectId { get; set; }
 
         [Parameter(ParameterSetName = ProjectIdSet)]
@@ -125,7 +126,7 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId", "invite_id")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = null!;

@@ -9,7 +9,7 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -77,7 +77,7 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Project))]
     public sealed class SetOAIProjectCommand : OAICmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotNullOrEmpty]
@@ -126,7 +126,7 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotNullOrEmpty]

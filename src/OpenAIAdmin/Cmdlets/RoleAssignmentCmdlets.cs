@@ -21,6 +21,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
         [Alias("role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string[] RoleId { get; set; } = null!;
 
         [Parameter(ParameterSetName = ListSet)]
@@ -54,6 +55,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
         protected override object? ErrorTarget => RoleId;
@@ -84,6 +86,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -128,11 +131,13 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
         [Alias("role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string[] RoleId { get; set; } = null!;
 
         [Parameter(ParameterSetName = ListSet)]
@@ -161,11 +166,13 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
         protected override object? ErrorTarget => RoleId;
@@ -191,11 +198,13 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]

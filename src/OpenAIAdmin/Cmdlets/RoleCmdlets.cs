@@ -11,9 +11,10 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string[] Id { get; set; } = null!;
 
         [Parameter(ParameterSetName = ListSet)]
@@ -78,9 +79,10 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -162,9 +164,10 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]

@@ -9,7 +9,7 @@ namespace OpenAIAdmin.Commands
         private const string ListSet = "List";
         private const string IdSet = "Id";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = null!;
@@ -47,7 +47,7 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(OrganizationUser))]
     public sealed class SetOAIUserCommand : OAICmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = null!;
@@ -110,7 +110,7 @@ namespace OpenAIAdmin.Commands
         private const string IdSet = "Id";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = null!;
