@@ -7,7 +7,8 @@ function Step([string] $Title, [string] $Command) {
     Write-Host ''
     Write-Host "# $Title" -ForegroundColor Cyan
     Write-Host "PS> $Command" -ForegroundColor Yellow
-    Invoke-Expression $Command | Out-Host
+    # Render as a 120-column console would, whatever width this host reports.
+    Invoke-Expression $Command | Out-String -Stream -Width 120 | Write-Host
 }
 
 Write-Host "OpenAIAdmin $((Get-Module OpenAIAdmin).Version) demo against the local simulator at $env:OPENAI_BASE_URL (no real key needed)."
@@ -32,6 +33,21 @@ Step 'Stop early: the first three users cost one request' `
 
 Step 'Find owners by name and e-mail' `
     "Get-OAIUser | Where-Object Role -eq 'owner' | Select-Object Name, Email, Role"
+
+Step 'Groups and their members (members are listed newest first, as the API does)' `
+    "Get-OAIGroup -Name Contractors | Get-OAIGroupMember"
+
+Step 'Add a user to a group straight from Get-OAIUser' `
+    "Get-OAIUser -Email user-0042@example.com | Add-OAIGroupMember -GroupId group_0002"
+
+Step 'Preview removing every contractor from the group: -WhatIf names each one' `
+    "Get-OAIGroup -Name Contractors | Get-OAIGroupMember | Remove-OAIGroupMember -WhatIf"
+
+Step 'Give a user a custom organization role picked by name' `
+    "Get-OAIRole | Where-Object Name -eq 'Billing reader' | Add-OAIUserRole -UserId user_0042; Get-OAIUserRole -UserId user_0042"
+
+Step 'Certificates that expire within 30 days' `
+    'Get-OAICertificate | Where-Object ExpiresAt -lt (Get-Date).AddDays(30)'
 
 Step 'A missing project is a clear, non-terminating error with a stable id' `
     'Get-OAIProject -Id proj_does_not_exist -ErrorAction SilentlyContinue -ErrorVariable problem; $problem[0].FullyQualifiedErrorId; $problem[0].ErrorDetails.Message'

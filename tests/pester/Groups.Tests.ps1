@@ -140,7 +140,10 @@ Describe 'Get-OAIGroupMember' {
 
     It 'pipes members to Get-OAIUser through UserId, and shows name, e-mail and group in its table' {
         (Get-OAIGroupMember group_0003 -First 1 | Get-OAIUser).Email | Should -Be 'user-0033@example.com'
-        (Get-OAIGroup -Name Finance | Get-OAIGroupMember | Format-Table | Out-String -Width 200) | Should -Match 'Name\s+Email\s+UserId\s+Group'
+        $table = Get-OAIGroup -Name Finance | Get-OAIGroupMember | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Group: Finance \(group_0003\)'
+        $table | Should -Match 'Name\s+Email\s+UserId'
+        $table | Should -Match 'user-0031@example\.com\s+user_0031'
     }
 }
 

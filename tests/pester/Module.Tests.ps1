@@ -72,3 +72,21 @@ Describe '<Name> follows the conventions' -ForEach $commands {
         }
     }
 }
+
+Describe 'Table views' {
+    BeforeDiscovery {
+        $types = Get-Command -Module OpenAIAdmin | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ -and $_ -ne [void] } | Sort-Object FullName -Unique
+        $script:views = foreach ($type in $types) {
+            foreach ($view in (Get-FormatData -TypeName $type.FullName).FormatViewDefinition) {
+                if ($view.Control -is [System.Management.Automation.TableControl]) { @{ Type = $type.FullName; Control = $view.Control } }
+            }
+        }
+    }
+
+    It '<Type> fits a 120-column console (the Windows console default)' -ForEach $script:views {
+        $headers = @($Control.Headers)
+        # Columns without a width get what is left; give each at least ten characters.
+        $needed = ($headers | ForEach-Object { if ($_.Width -gt 0) { $_.Width } else { 10 } } | Measure-Object -Sum).Sum + $headers.Count - 1
+        $needed | Should -BeLessOrEqual 120
+    }
+}

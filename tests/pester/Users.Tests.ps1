@@ -53,6 +53,14 @@ Describe 'Set-OAIUser' {
         (Get-SimulatorRequest POST "*/users/$($user.Id)")[0].body | Should -Match '"role":"owner"'
     }
 
+    It 'assigns an organization role by id, completed from the role names' {
+        $user = Get-OAIUser -Email 'user-0011@example.com'
+        Set-OAIUser -Id $user.Id -RoleId role_0004 -Confirm:$false
+        (Get-SimulatorRequest POST "*/users/$($user.Id)")[0].body | Should -Match '"role_id":"role_0004"'
+        (Get-OAIUserRole -UserId $user.Id).RoleId | Should -Contain 'role_0004'
+        Get-ErrorId { Set-OAIUser -Id $user.Id -RoleId role_missing } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.SetOAIUserCommand'
+    }
+
     It 'validates the role and refuses an empty change' {
         Get-ErrorId { Set-OAIUser -Id user_x -Role admin } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAIUserCommand'
         Get-ErrorId { Set-OAIUser -Id user_x } | Should -Be 'NothingToChange,OpenAIAdmin.Commands.SetOAIUserCommand'

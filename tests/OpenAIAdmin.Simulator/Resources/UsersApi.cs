@@ -94,12 +94,12 @@ internal static class UsersApi
 
         v1.MapPost("/organization/users/{userId}", (HttpContext context, string userId) =>
         {
-            // role_id belongs to the roles area, which the simulator does not model yet; it is rejected by name.
-            JsonBody body = JsonBody.Read(context, "role", "technical_level", "developer_persona");
+            JsonBody body = JsonBody.Read(context, "role", "role_id", "technical_level", "developer_persona");
             string? role = body.Enum("role", UsersStore.Roles);
+            string? roleId = body.String("role_id");
             string? technicalLevel = body.String("technical_level");
             string? persona = body.String("developer_persona");
-            if (role is null && technicalLevel is null && persona is null)
+            if (role is null && roleId is null && technicalLevel is null && persona is null)
             {
                 throw ApiException.Missing("role");
             }
@@ -107,6 +107,16 @@ internal static class UsersApi
             lock (state.Gate)
             {
                 UserRecord user = store.Get(userId);
+                if (roleId is not null)
+                {
+                    // "Role ID to assign to the user": the same assignment the user roles endpoint makes.
+                    state.Roles.Get(roleId);
+                    if (state.Roles.Find(RolesStore.User, userId, roleId) is null)
+                    {
+                        state.Roles.Assignments.Add(new RoleAssignmentRecord(RolesStore.User, userId, roleId));
+                    }
+                }
+
                 user.Role = role ?? user.Role;
                 user.TechnicalLevel = technicalLevel ?? user.TechnicalLevel;
                 user.DeveloperPersona = persona ?? user.DeveloperPersona;

@@ -1,0 +1,55 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    function Complete([string] $Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+    }
+}
+
+Describe 'Id completion on the real cmdlets' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'completes <Line> to <Id>' -ForEach @(
+        @{ Line = 'Remove-OAIGroup -Id Contr'; Id = 'group_0002'; Name = 'Contractors' }
+        @{ Line = 'Add-OAIGroupMember -GroupId Contr'; Id = 'group_0002'; Name = 'Contractors' }
+        @{ Line = 'Get-OAIGroupRole -GroupId Fin'; Id = 'group_0003'; Name = 'Finance' }
+        @{ Line = 'Add-OAIUserRole -RoleId Bill'; Id = 'role_0003'; Name = 'Billing reader' }
+        @{ Line = 'Set-OAIRole -Id Secur'; Id = 'role_0004'; Name = 'Security auditor' }
+        @{ Line = 'Disable-OAICertificate -Id corp-root'; Id = 'cert_0001'; Name = 'corp-root-2025' }
+        @{ Line = 'New-OAIInvite -ProjectId Default'; Id = 'proj_default'; Name = 'Default project' }
+    ) {
+        $found = @(Complete $Line)
+        $found.Count | Should -Be 1
+        $found[0].CompletionText | Should -Be $Id
+        $found[0].ListItemText | Should -Be $Name
+    }
+
+    It 'asks the API once per kind for repeated completions on one connection' {
+        Complete 'Add-OAIUserRole -RoleId ' | Out-Null
+        Complete 'Remove-OAIRole -Id ' | Out-Null
+        Complete 'Get-OAIGroupRole -GroupId x -RoleId ' | Out-Null
+        @(Get-SimulatorRequest GET '*/organization/roles').Count | Should -Be 1
+    }
+}
+
+Describe 'Every id parameter of a completable kind has its completer' {
+    It '<Command> -<Parameter> completes with <Completer>' -ForEach @(
+        foreach ($command in Get-Command -Module OpenAIAdmin) {
+            $noun = $command.Noun
+            foreach ($parameter in $command.Parameters.Values) {
+                $kind = switch ($parameter.Name) {
+                    'ProjectId' { 'Project' }
+                    'GroupId' { 'Group' }
+                    'RoleId' { 'Role' }
+                    'CertificateId' { 'Certificate' }
+                    'Id' { switch -Regex ($noun) { '^OAIProject$' { 'Project' } '^OAIGroup$' { 'Group' } '^OAIRole$' { 'Role' } '^OAICertificate$' { 'Certificate' } } }
+                }
+                if ($kind) { @{ Command = $command.Name; Parameter = $parameter.Name; Completer = "${kind}IdCompleter" } }
+            }
+        }
+    ) {
+        $attribute = (Get-Command $Command).Parameters[$Parameter].Attributes |
+            Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
+        $attribute.Type.Name | Should -Be $Completer
+    }
+}
