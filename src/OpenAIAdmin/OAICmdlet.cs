@@ -40,6 +40,12 @@ namespace OpenAIAdmin.Commands
             {
                 ReportError(ex, ErrorTarget);
             }
+            catch (ArgumentException ex)
+            {
+                // The core's own input checks (a blank id, too many ids per call, nothing to change) run before any
+                // request; they are the user's input, not a defect, so they get a stable id like every other error.
+                WriteError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, ErrorTarget));
+            }
             catch (Exception ex) when (LoadFailure.Find(ex) is ModuleLoadException failure)
             {
                 // A dependency missing from the module folder surfaces where the core first needs it: report our

@@ -90,3 +90,19 @@ Describe 'Table views' {
         $needed | Should -BeLessOrEqual 120
     }
 }
+
+Describe 'Blank ids' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It '<Command> rejects a blank id before any request' -ForEach @(
+        @{ Command = 'Get-OAIProject'; Arguments = @{ Id = ' ' } }
+        @{ Command = 'Get-OAIGroup'; Arguments = @{ Id = ' ' } }
+        @{ Command = 'Remove-OAIRole'; Arguments = @{ Id = '  '; Force = $true } }
+        @{ Command = 'Add-OAIGroupMember'; Arguments = @{ GroupId = ' '; UserId = 'user_0001' } }
+        @{ Command = 'Get-OAICertificate'; Arguments = @{ Id = "`t" } }
+    ) {
+        $type = (Get-Command $Command).ImplementingType.Name
+        Get-ErrorId { & $Command @Arguments } | Should -Be "InvalidArgument,OpenAIAdmin.Commands.$type"
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+}

@@ -25,13 +25,8 @@ namespace OpenAIAdmin.Resources
                 new AdminApiKeyCreateRequest { Name = name, ExpiresInSeconds = expiresInSeconds },
                 cancellationToken);
 
-        public async Task<DeletedObject> DeleteAsync(string keyId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(
-                "organization/admin_api_keys/" + Segment(keyId, nameof(keyId)), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= keyId;
-            return deleted;
-        }
+        public Task<DeletedObject> DeleteAsync(string keyId, CancellationToken cancellationToken = default) =>
+            Delete(() => "organization/admin_api_keys/" + Segment(keyId, nameof(keyId)), keyId, cancellationToken);
     }
 }
 

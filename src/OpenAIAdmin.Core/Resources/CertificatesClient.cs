@@ -72,13 +72,8 @@ namespace OpenAIAdmin.Resources
         /// Deletes a certificate. The API refuses while it is active in the organization or any project. Its answer
         /// (<c>{object: "certificate.deleted", id}</c>) has no <c>deleted</c> flag, so <see cref="DeletedObject.Deleted"/> stays null.
         /// </summary>
-        public async Task<DeletedObject> DeleteAsync(string certificateId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(
-                Path + "/" + Segment(certificateId, nameof(certificateId)), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= certificateId;
-            return deleted;
-        }
+        public Task<DeletedObject> DeleteAsync(string certificateId, CancellationToken cancellationToken = default) =>
+            Delete(() => Path + "/" + Segment(certificateId, nameof(certificateId)), certificateId, cancellationToken);
 
         /// <summary>Activates 1 to <see cref="MaxIdsPerCall"/> certificates in the organization, atomically and idempotently.</summary>
         public Task<IReadOnlyList<Certificate>> ActivateAsync(IReadOnlyCollection<string> certificateIds, CancellationToken cancellationToken = default) =>

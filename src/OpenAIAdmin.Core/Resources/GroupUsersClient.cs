@@ -38,12 +38,8 @@ namespace OpenAIAdmin.Resources
         }
 
         /// <summary>Removes the membership; the API's confirmation has no id, so <see cref="DeletedObject.Id"/> is the user id.</summary>
-        public async Task<DeletedObject> RemoveAsync(string groupId, string userId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(UserPath(groupId, userId), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= userId;
-            return deleted;
-        }
+        public Task<DeletedObject> RemoveAsync(string groupId, string userId, CancellationToken cancellationToken = default) =>
+            Delete(() => UserPath(groupId, userId), userId, cancellationToken);
 
         private async IAsyncEnumerable<GroupMember> ListMembers(string groupId, string? groupName, string? order, ListOptions? options,
             [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -32,12 +32,8 @@ namespace OpenAIAdmin.Resources
         public Task<Group> UpdateAsync(string groupId, string name, CancellationToken cancellationToken = default) =>
             Connection.PostAsync<Group>(GroupPath(groupId), NameRequest(name), cancellationToken);
 
-        public async Task<DeletedObject> DeleteAsync(string groupId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(GroupPath(groupId), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= groupId;
-            return deleted;
-        }
+        public Task<DeletedObject> DeleteAsync(string groupId, CancellationToken cancellationToken = default) =>
+            Delete(() => GroupPath(groupId), groupId, cancellationToken);
 
         internal static string GroupPath(string groupId) => "organization/groups/" + Segment(groupId, nameof(groupId));
 

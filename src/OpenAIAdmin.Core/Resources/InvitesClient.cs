@@ -32,12 +32,8 @@ namespace OpenAIAdmin.Resources
         }
 
         /// <summary>Deletes a pending or expired invite; the API refuses (400) to delete an accepted one.</summary>
-        public async Task<DeletedObject> DeleteAsync(string inviteId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(InvitePath(inviteId), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= inviteId;
-            return deleted;
-        }
+        public Task<DeletedObject> DeleteAsync(string inviteId, CancellationToken cancellationToken = default) =>
+            Delete(() => InvitePath(inviteId), inviteId, cancellationToken);
 
         private static string InvitePath(string inviteId) => "organization/invites/" + Segment(inviteId, nameof(inviteId));
     }

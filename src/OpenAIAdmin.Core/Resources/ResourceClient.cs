@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using OpenAIAdmin.Paging;
 
 namespace OpenAIAdmin.Resources
@@ -20,6 +21,14 @@ namespace OpenAIAdmin.Resources
             }
 
             return Uri.EscapeDataString(value);
+        }
+
+        /// <summary>Deletes, filling the id from the request where the API's confirmation leaves it out.</summary>
+        internal async Task<DeletedObject> Delete(Func<string> path, string id, CancellationToken cancellationToken)
+        {
+            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(path(), cancellationToken).ConfigureAwait(false);
+            deleted.Id ??= id;
+            return deleted;
         }
 
         internal IAsyncEnumerable<T> List<T>(ListRequest<T> request, ListOptions? options, CancellationToken cancellationToken) =>

@@ -53,12 +53,8 @@ namespace OpenAIAdmin.Resources
             return Connection.PostAsync<Role>(RolePath(roleId), request, cancellationToken);
         }
 
-        public async Task<DeletedObject> DeleteAsync(string roleId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(RolePath(roleId), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= roleId;
-            return deleted;
-        }
+        public Task<DeletedObject> DeleteAsync(string roleId, CancellationToken cancellationToken = default) =>
+            Delete(() => RolePath(roleId), roleId, cancellationToken);
 
         private static string RolePath(string roleId) => "organization/roles/" + Segment(roleId, nameof(roleId));
     }

@@ -21,13 +21,8 @@ namespace OpenAIAdmin.Resources
         public Task<OrganizationUser> UpdateAsync(string userId, UserUpdateRequest request, CancellationToken cancellationToken = default) =>
             Connection.PostAsync<OrganizationUser>("organization/users/" + Segment(userId, nameof(userId)), request, cancellationToken);
 
-        public async Task<DeletedObject> DeleteAsync(string userId, CancellationToken cancellationToken = default)
-        {
-            DeletedObject deleted = await Connection.DeleteAsync<DeletedObject>(
-                "organization/users/" + Segment(userId, nameof(userId)), cancellationToken).ConfigureAwait(false);
-            deleted.Id ??= userId;
-            return deleted;
-        }
+        public Task<DeletedObject> DeleteAsync(string userId, CancellationToken cancellationToken = default) =>
+            Delete(() => "organization/users/" + Segment(userId, nameof(userId)), userId, cancellationToken);
     }
 }
 
