@@ -174,7 +174,7 @@ function Invoke-Demo {
         $env:OPENAIADMIN_MODULE = $StagedManifest
         $env:OPENAI_BASE_URL = $simulator.Url
         # The simulator accepts any admin-shaped key; this one is obviously not real.
-        $env:OPENAI_ADMIN_KEY = 'sk-admin-demo-not-a-real-key-0000'
+        $env:OPENAI_ADMIN_KEY = 'sk-admin-demo-not-a-real-key'
         Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Demo.ps1'))
     }
     finally {

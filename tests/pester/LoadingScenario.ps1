@@ -15,7 +15,7 @@ $ErrorActionPreference = 'Stop'
 Remove-Item Env:OPENAI_ADMIN_KEY, Env:OPENAI_BASE_URL -ErrorAction SilentlyContinue
 
 # Obviously fake; the simulator accepts any admin-shaped key.
-$fakeKey = ConvertTo-SecureString 'sk-admin-loading-fake-key-0000000000000000' -AsPlainText -Force
+$fakeKey = ConvertTo-SecureString 'sk-admin-loading-fake-key' -AsPlainText -Force
 $result = [ordered]@{ Scenario = $Scenario }
 
 # A loopback port nobody listens on: bind an ephemeral port, then release it.
@@ -135,7 +135,7 @@ switch ($Scenario) {
         $result.CoreLoadedBeforeFirstUse = $null -ne ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'OpenAIAdmin.Core' })
         $result.FirstUse = @(Invoke-Concurrently $probe $runspaces[3..4])
         $result.ReImport = @(Invoke-Concurrently "Import-Module '$ModulePath'; (Get-Module OpenAIAdmin).Name" $runspaces[0])
-        $null = Invoke-Concurrently "Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-loading-fake-key-0000000000000000' -AsPlainText -Force) -BaseUri '$unreachable' -MaxRetryCount 0" $runspaces[3]
+        $null = Invoke-Concurrently "Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-loading-fake-key' -AsPlainText -Force) -BaseUri '$unreachable' -MaxRetryCount 0" $runspaces[3]
         $result.Unreachable = @(Invoke-Concurrently $probe $runspaces[0, 3, 4])
         $result.PrivateContexts = @([System.Runtime.Loader.AssemblyLoadContext]::All |
                 Where-Object { $_.GetType().FullName -eq 'OpenAIAdmin.Commands.Loading.IsolatedLoader+DependencyLoadContext' }).Count

@@ -7,8 +7,8 @@ if (-not $env:OPENAIADMIN_MODULE -or -not $env:OPENAIADMIN_SIMULATOR_URL) {
 Import-Module $env:OPENAIADMIN_MODULE
 
 # Obviously fake keys; the simulator accepts any admin-shaped key and rejects project keys.
-$script:FakeAdminKey = 'sk-admin-pester-fake-key-00000000000000000000'
-$script:FakeProjectKey = 'sk-proj-pester-fake-key-000000000000000000000'
+$script:FakeAdminKey = 'sk-admin-pester-fake-key'
+$script:FakeProjectKey = 'sk-proj-pester-fake-key'
 $script:SimulatorUrl = $env:OPENAIADMIN_SIMULATOR_URL.TrimEnd('/')
 $script:SimulatorRoot = $script:SimulatorUrl -replace '/v1$', ''
 

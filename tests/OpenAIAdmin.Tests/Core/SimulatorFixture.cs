@@ -14,7 +14,7 @@ namespace OpenAIAdmin.Tests.Core;
 public sealed class SimulatorFixture : IAsyncLifetime
 {
     /// <summary>Obviously fake; the simulator accepts any admin-shaped key.</summary>
-    public const string FakeKey = "sk-admin-unit-test-key-000000000000000000";
+    public const string FakeKey = "sk-admin-unit-test-fake-key";
 
     private readonly HttpClient _control = new();
     private SimulatorInstance? _simulator;

@@ -194,7 +194,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     [Fact]
     public async Task Rejected_key_explains_which_key_is_needed_and_never_shows_the_key()
     {
-        const string projectKey = "sk-proj-unit-test-key-0000000000000000000";
+        const string projectKey = "sk-proj-unit-test-fake-key";
         var options = new AdminClientOptions(new AdminApiKeyCredential(projectKey, KeySource.Parameter)) { BaseUri = _sim.BaseUri, MaxRetries = 0 };
         using var client = new AdminClient(options);
         var sink = new RecordingSink();

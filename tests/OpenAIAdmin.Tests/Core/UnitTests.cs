@@ -8,8 +8,8 @@ namespace OpenAIAdmin.Tests.Core;
 public sealed class UnitTests
 {
     [Theory]
-    [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz", "sk-admin-****wxyz")]
-    [InlineData("sk-proj-abcdefghijklmnopqrstuvwxyz", "sk-proj-****wxyz")]
+    [InlineData("sk-admin-fake-key-ending-wxyz", "sk-admin-****wxyz")]
+    [InlineData("sk-proj-fake-key-ending-wxyz", "sk-proj-****wxyz")]
     [InlineData("sk-abcdefghijklmnopqrstuvwxyz", "sk-****wxyz")]
     [InlineData("short", "****")]
     public void Redacts_all_but_prefix_and_last_four(string key, string expected)
@@ -73,8 +73,8 @@ public sealed class UnitTests
     [Fact]
     public void Debug_redaction_hides_secret_fields_and_key_shapes()
     {
-        var credential = new AdminApiKeyCredential("sk-admin-connection-key-123456789", KeySource.Parameter);
-        string text = "{\"value\": \"sk-admin-brand-new-secret-0000\", \"note\": \"sk-proj-leaked-elsewhere-99999\", \"k\": \"sk-admin-connection-key-123456789\"}";
+        var credential = new AdminApiKeyCredential("sk-admin-connection-key-12345", KeySource.Parameter);
+        string text = "{\"value\": \"sk-admin-brand-new-secret-0000\", \"note\": \"sk-proj-leaked-elsewhere-99999\", \"k\": \"sk-admin-connection-key-12345\"}";
         string redacted = LoggingHandler.RedactSecrets(text, credential);
         Assert.DoesNotContain("brand-new-secret", redacted);
         Assert.DoesNotContain("leaked-elsewhere", redacted);

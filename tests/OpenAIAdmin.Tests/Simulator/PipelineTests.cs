@@ -53,7 +53,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     }
 
     [Theory]
-    [InlineData("sk-proj-pester-fake-key-000000000000000000000")]
+    [InlineData("sk-proj-pester-fake-key")]
     [InlineData("sk-svcacct-fake-key-0000000000000000000000000")]
     public async Task Project_keys_are_told_that_an_admin_key_is_needed(string key)
     {
