@@ -84,6 +84,15 @@ Describe 'Remove-OAIUser' {
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
     }
 
+    It 'names a user without name or e-mail by id alone' {
+        $user = Get-OAIUser -Id user_0005
+        $user.Name = $null
+        $user.Email = $null
+        $text = Get-HostText { $user | Remove-OAIUser -WhatIf }
+        $text | Should -Match ([regex]::Escape('on target "user (user_0005)"'))
+        @(Get-SimulatorRequest DELETE).Count | Should -Be 0
+    }
+
     It 'removes with -Force; the user is gone afterwards' {
         $user = Get-OAIUser -Email 'user-0020@example.com'
         $deleted = $user | Remove-OAIUser -Force -PassThru

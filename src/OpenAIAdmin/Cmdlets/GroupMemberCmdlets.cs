@@ -145,9 +145,7 @@ namespace OpenAIAdmin.Commands
                 return;
             }
 
-            string user = ByObject && InputObject.Name != null
-                ? $"user '{InputObject.Name}'{(InputObject.Email != null ? $" <{InputObject.Email}>" : string.Empty)} ({TargetUserId})"
-                : $"user {TargetUserId}";
+            string user = ByObject ? UserTarget.Describe(InputObject.Name, InputObject.Email, TargetUserId) : $"user {TargetUserId}";
             string group = GroupTarget.Describe(ByObject ? InputObject.GroupName : null, TargetGroupId);
             if (!ShouldChange($"{user} in {group}", "Remove from the group", Force))
             {

@@ -132,7 +132,7 @@ namespace OpenAIAdmin.Commands
         protected override void ProcessItem()
         {
             string target = ParameterSetName == InputObjectSet
-                ? $"user '{InputObject.Name}' <{InputObject.Email}> ({InputObject.Id})"
+                ? UserTarget.Describe(InputObject.Name, InputObject.Email, InputObject.Id)
                 : $"user {Id}";
             if (!ShouldChange(target, "Remove from the organization", Force))
             {
