@@ -103,7 +103,7 @@ Describe 'Secrets never leak' {
             $VerbosePreference = 'Continue'
             Get-OAIProject -Verbose -Debug | Out-Null
             Get-OAIUser -First 2 -Verbose -Debug | Out-Null
-            # -Debug on a compiled cmdlet turns warnings and errors into prompts unless their action is given,
+            # -Debug on a compiled cmdlet turns its warnings into prompts unless -WarningAction is given,
             # and this run is non-interactive.
             New-OAIAdminApiKey -Name leak-check -Verbose -Debug -WarningAction Continue | Format-List | Out-Host
             Get-OAIProject -Id proj_missing -Verbose -Debug -ErrorAction Continue

@@ -128,14 +128,22 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     [Fact]
     public async Task Cooldown_after_429_is_shared_by_concurrent_requests()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 600, path = Projects + "/proj_default", count = 1 });
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2000, path = Projects + "/proj_default", count = 1 });
         using AdminClient client = _sim.NewClient();
         Task first = client.Projects.GetAsync("proj_default");
-        await Task.Delay(150);
+        // Start the second caller once the 429 has been answered (not after a fixed delay, which a loaded machine
+        // can outlast), leaving the client a moment to read it.
+        var deadline = Stopwatch.StartNew();
+        while (!(await _sim.RequestsAsync()).Any(c => c.Status == 429) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(100);
         var watch = Stopwatch.StartNew();
         await client.Users.GetAsync((await client.Users.ListAsync(options: new ListOptions { MaxItems = 1 }).FirstAsync()).Id);
         // The user calls started during the cooldown and waited for it instead of going out at once.
-        Assert.True(watch.Elapsed.TotalMilliseconds >= 300, $"second caller waited only {watch.Elapsed.TotalMilliseconds} ms");
+        Assert.True(watch.Elapsed.TotalMilliseconds >= 1000, $"second caller waited only {watch.Elapsed.TotalMilliseconds} ms");
         await first;
     }
 
