@@ -37,6 +37,32 @@ namespace OpenAIAdmin
 
         public UserProjectList? Projects { get; set; }
 
+        /// <summary>The account behind the membership (API field <c>user</c>), when the API includes it.</summary>
+        public UserAccount? User { get; set; }
+
+        public override string ToString() => Id;
+    }
+
+    /// <summary>A person's account as nested in an organization user (API type <c>user</c>).</summary>
+    public sealed class UserAccount
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string? Object { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Name { get; set; }
+
+        /// <summary>Address of the profile picture.</summary>
+        public string? Picture { get; set; }
+
+        public bool? Enabled { get; set; }
+
+        public bool? Banned { get; set; }
+
+        public DateTimeOffset? BannedAt { get; set; }
+
         public override string ToString() => Id;
     }
 

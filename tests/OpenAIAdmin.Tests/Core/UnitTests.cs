@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Text.Json;
 using OpenAIAdmin.Transport;
 using Xunit;
 
@@ -32,6 +33,24 @@ public sealed class UnitTests
     {
         string query = new Query().Add("limit", 5).Add("after", (string?)null).AddArray("emails", new[] { "a+b@x.com", "c@y.com" }).Add("include_archived", true).ToString();
         Assert.Equal("?limit=5&emails[]=a%2Bb%40x.com&emails[]=c%40y.com&include_archived=true", query);
+    }
+
+    [Fact]
+    public void Organization_user_keeps_the_nested_account_the_contract_defines()
+    {
+        const string json = "{\"object\":\"organization.user\",\"id\":\"user_abc\",\"name\":\"First Last\",\"email\":\"user@example.com\","
+            + "\"role\":\"owner\",\"added_at\":1711471533,\"user\":{\"object\":\"user\",\"id\":\"user_abc\",\"email\":\"user@example.com\","
+            + "\"name\":\"First Last\",\"picture\":null,\"enabled\":true,\"banned\":false,\"banned_at\":1711471600}}";
+        OrganizationUser user = JsonSerializer.Deserialize<OrganizationUser>(json, Json.Options)!;
+        Assert.NotNull(user.User);
+        Assert.Equal("user", user.User!.Object);
+        Assert.Equal("user_abc", user.User.Id);
+        Assert.Equal("user@example.com", user.User.Email);
+        Assert.Null(user.User.Picture);
+        Assert.True(user.User.Enabled);
+        Assert.False(user.User.Banned);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1711471600), user.User.BannedAt);
+        Assert.Null(JsonSerializer.Deserialize<OrganizationUser>("{\"id\":\"user_abc\",\"added_at\":1}", Json.Options)!.User);
     }
 
     [Fact]
