@@ -84,7 +84,7 @@ namespace OpenAIAdmin.Commands
             }
 
             AdminApiKeySecret created = Await(Client.AdminApiKeys.CreateAsync(Name, seconds, CancellationToken));
-            WriteWarning($"The value of admin key '{created.Name}' ({created.Id}) is returned only now. Store the Value property (a SecureString) in a secret store; it cannot be read again.");
+            WriteWarning($"The value of admin key '{created.Name ?? Name}' ({created.Id}) is returned only now. Store the Value property (a SecureString) in a secret store; it cannot be read again.");
             WriteObject(created);
         }
     }
