@@ -18,6 +18,13 @@ namespace OpenAIAdmin.Commands
     /// </summary>
     public abstract class OAICmdlet : PSCmdlet
     {
+        /// <summary>Parameter-set names every cmdlet uses alike: list everything, act on ids, act on piped objects.</summary>
+        protected const string ListSet = "List";
+
+        protected const string IdSet = "Id";
+
+        protected const string InputObjectSet = "InputObject";
+
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action> _pipelineThreadWork = new BlockingCollection<Action>();
         private ProgressRecord? _progress;

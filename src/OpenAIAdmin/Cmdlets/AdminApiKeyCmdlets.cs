@@ -7,9 +7,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(AdminApiKey))]
     public sealed class GetOAIAdminApiKeyCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyId", "key_id")]
         [ValidateNotNullOrEmpty]
@@ -93,9 +90,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIAdminApiKeyCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyId", "key_id")]
         [ValidateNotNullOrEmpty]

@@ -10,9 +10,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Certificate))]
     public sealed class GetOAICertificateCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
@@ -225,9 +222,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Certificate))]
     public sealed class SetOAICertificateCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
@@ -270,9 +264,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAICertificateCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
@@ -336,9 +327,6 @@ namespace OpenAIAdmin.Commands
     /// </summary>
     public abstract class CertificateActivationCommand : OAICmdlet
     {
-        protected const string IdSet = "Id";
-        protected const string InputObjectSet = "InputObject";
-
         private readonly Dictionary<string, List<string>> _pending = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

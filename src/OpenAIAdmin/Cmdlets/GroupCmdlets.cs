@@ -6,9 +6,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Group))]
     public sealed class GetOAIGroupCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
         [ValidateNotNullOrEmpty]
@@ -65,9 +62,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Group))]
     public sealed class SetOAIGroupCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
         [ValidateNotNullOrEmpty]
@@ -109,9 +103,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIGroupCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
         [ValidateNotNullOrEmpty]

@@ -11,7 +11,6 @@ namespace OpenAIAdmin.Commands
     public sealed class GetOAIGroupMemberCommand : OAICmdlet
     {
         private const string GroupIdSet = "GroupId";
-        private const string InputObjectSet = "InputObject";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GroupIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "group_id")]
@@ -103,9 +102,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIGroupMemberCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotNullOrEmpty]

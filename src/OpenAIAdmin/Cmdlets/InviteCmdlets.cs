@@ -9,9 +9,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Invite))]
     public sealed class GetOAIInviteCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId", "invite_id")]
         [ValidateNotNullOrEmpty]
@@ -123,9 +120,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIInviteCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId", "invite_id")]
         [ValidateNotNullOrEmpty]

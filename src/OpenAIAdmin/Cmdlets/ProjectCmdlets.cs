@@ -6,9 +6,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Project))]
     public sealed class GetOAIProjectCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
@@ -123,9 +120,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Project))]
     public sealed class RemoveOAIProjectCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]

@@ -10,7 +10,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(UserRoleAssignment))]
     public sealed class GetOAIUserRoleCommand : OAICmdlet
     {
-        private const string ListSet = "List";
         private const string RoleSet = "Role";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -75,9 +74,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedRoleAssignment))]
     public sealed class RemoveOAIUserRoleCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
         [ValidateNotNullOrEmpty]
@@ -125,7 +121,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(GroupRoleAssignment))]
     public sealed class GetOAIGroupRoleCommand : OAICmdlet
     {
-        private const string ListSet = "List";
         private const string RoleSet = "Role";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -192,9 +187,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedRoleAssignment))]
     public sealed class RemoveOAIGroupRoleCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotNullOrEmpty]

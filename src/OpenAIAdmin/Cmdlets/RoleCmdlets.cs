@@ -8,9 +8,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Role))]
     public sealed class GetOAIRoleCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
         [ValidateNotNullOrEmpty]
@@ -76,9 +73,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Role))]
     public sealed class SetOAIRoleCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
         [ValidateNotNullOrEmpty]
@@ -161,9 +155,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIRoleCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
         [ValidateNotNullOrEmpty]

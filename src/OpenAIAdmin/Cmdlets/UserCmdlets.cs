@@ -6,9 +6,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(OrganizationUser))]
     public sealed class GetOAIUserCommand : OAICmdlet
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
         [ValidateNotNullOrEmpty]
@@ -107,9 +104,6 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIUserCommand : OAICmdlet
     {
-        private const string IdSet = "Id";
-        private const string InputObjectSet = "InputObject";
-
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
         [ValidateNotNullOrEmpty]
