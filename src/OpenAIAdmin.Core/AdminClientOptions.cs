@@ -19,11 +19,17 @@ namespace OpenAIAdmin
         /// <summary>Sent as User-Agent, e.g. "OpenAIAdmin/0.1.0 PowerShell/7.6.9".</summary>
         public string UserAgent { get; set; } = "OpenAIAdmin";
 
-        /// <summary>Retries after the first attempt; 0 disables retrying.</summary>
-        public int MaxRetries { get; set; } = 3;
+        /// <summary>Retries after the first attempt; 0 disables retrying. Bounded by <see cref="OperationTimeout"/> as well.</summary>
+        public int MaxRetries { get; set; } = 10;
 
         /// <summary>Time allowed for one attempt, from sending the request to reading the whole response.</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The most one call may take in all, every attempt and every wait between attempts included: no retry
+        /// starts that could not finish within it, and a server's wait hint beyond it fails the call at once.
+        /// </summary>
+        public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(150);
 
         public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

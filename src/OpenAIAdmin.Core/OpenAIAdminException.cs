@@ -19,10 +19,12 @@ namespace OpenAIAdmin
         ApiServerError,
         ApiError,
         ApiUnreachable,
+        ApiConnectionLost,
         ApiTimeout,
         ApiResponseInvalid,
         PagingCursorRepeated,
         PagingCursorMissing,
+        InvalidArgument,
     }
 
     /// <summary>Base of every failure the client core reports.</summary>
