@@ -21,7 +21,13 @@ param(
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Developer shortcut for Test: run only the Pester files whose names match (wildcards), and no xunit when
+    # -SkipXunit is given. CI and the README run everything.
+    [string] $PesterFile = '*',
+
+    [switch] $SkipXunit
 )
 
 Set-StrictMode -Version Latest
@@ -125,9 +131,11 @@ function Invoke-Test {
 
     Write-Host '== xunit (client core, transport, simulator)'
     $trx = 'xunit.trx'
+    if ($SkipXunit) { $xunitExit = 0 } else {
     & dotnet test (Join-Path $Root 'tests/OpenAIAdmin.Tests') -c $Configuration --no-build -nologo `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
     $xunitExit = $LASTEXITCODE
+    }
     $trxFile = Join-Path $results $trx
     $xunitPassed = 0; $xunitFailed = 0
     if (Test-Path $trxFile) {
@@ -145,6 +153,7 @@ function Invoke-Test {
         $env:OPENAIADMIN_MODULE = $StagedManifest
         $env:OPENAIADMIN_SIMULATOR_URL = $simulator.Url
         $env:OPENAIADMIN_PESTER_SUMMARY = $summary
+        $env:OPENAIADMIN_PESTER_FILE = $PesterFile
         & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1') -PesterPath $pester
         $pesterExit = $LASTEXITCODE
     }

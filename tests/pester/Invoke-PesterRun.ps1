@@ -4,7 +4,8 @@ param([Parameter(Mandatory)][string] $PesterPath)
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $PSScriptRoot
+$pattern = if ($env:OPENAIADMIN_PESTER_FILE) { $env:OPENAIADMIN_PESTER_FILE } else { '*' }
+$configuration.Run.Path = @(Get-ChildItem -Path $PSScriptRoot -Filter '*.Tests.ps1' | Where-Object Name -like $pattern | ForEach-Object FullName)
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.Output.RenderMode = 'Plaintext'
