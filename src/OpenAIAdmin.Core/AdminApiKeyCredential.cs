@@ -42,6 +42,19 @@ namespace OpenAIAdmin
 
         internal string Reveal() => _key;
 
+        /// <summary>
+        /// A SHA-256 hash of the key: tells two keys apart (to share one client per key) without keeping a second
+        /// copy of the key. Admin keys are long random strings, so the hash gives nothing away.
+        /// </summary>
+        public string Fingerprint
+        {
+            get
+            {
+                using var sha = System.Security.Cryptography.SHA256.Create();
+                return Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(_key)));
+            }
+        }
+
         /// <summary>Replaces every occurrence of the key in <paramref name="text"/> with its redacted form.</summary>
         public string Scrub(string? text)
         {

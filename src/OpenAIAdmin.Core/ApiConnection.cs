@@ -19,6 +19,11 @@ namespace OpenAIAdmin
             "The Administration API needs an admin key (sk-admin-...). An organization owner creates one at "
             + "https://platform.openai.com/settings/organization/admin-keys; project keys (sk-proj-...) do not work here.";
 
+        internal const string PermissionHelp =
+            "The admin key was accepted but is not allowed to do this (the API's message says what is missing). "
+            + "Organization owners manage admin keys and what they may do at "
+            + "https://platform.openai.com/settings/organization/admin-keys: ask one for a key with this permission.";
+
         private readonly HttpPipelineLease _pipeline;
 
         public ApiConnection(AdminClientOptions options)
@@ -124,9 +129,13 @@ namespace OpenAIAdmin
             }
 
             message.Append(')');
-            if (kind == AdminErrorKind.InvalidAdminKey || kind == AdminErrorKind.ApiPermissionDenied)
+            if (kind == AdminErrorKind.InvalidAdminKey || (kind == AdminErrorKind.ApiPermissionDenied && Options.Credential.IsProjectKey))
             {
                 message.Append(' ').Append(AdminKeyHelp);
+            }
+            else if (kind == AdminErrorKind.ApiPermissionDenied)
+            {
+                message.Append(' ').Append(PermissionHelp);
             }
 
             return new OpenAIAdminApiException(kind, status, message.ToString())

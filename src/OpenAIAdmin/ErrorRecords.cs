@@ -8,21 +8,33 @@ namespace OpenAIAdmin.Commands
     {
         public const string NoConnection = "NoConnection";
         public const string InvalidBaseUri = "InvalidBaseUri";
+        public const string InvalidSetting = "InvalidSetting";
+        public const string NothingToChange = "NothingToChange";
+
+        /// <summary>No message of ours grows with what a user typed or a server sent beyond this.</summary>
+        private const int MaxMessageLength = 2000;
+        private const int MaxQuotedValue = 40;
 
         public static ErrorRecord FromException(OpenAIAdminException exception, object? target)
         {
             var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryFor(exception.Kind), target)
             {
-                ErrorDetails = new ErrorDetails(exception.Message),
+                ErrorDetails = new ErrorDetails(Limit(exception.Message)),
             };
 
-            if (exception.Kind == AdminErrorKind.InvalidAdminKey || exception.Kind == AdminErrorKind.ApiPermissionDenied)
+            if (exception.Kind == AdminErrorKind.InvalidAdminKey)
             {
                 record.ErrorDetails.RecommendedAction = ApiConnectionHelp;
             }
+            else if (exception.Kind == AdminErrorKind.ApiPermissionDenied)
+            {
+                record.ErrorDetails.RecommendedAction =
+                    "Use an admin key that has this permission; organization owners manage admin keys at https://platform.openai.com/settings/organization/admin-keys.";
+            }
             else if (exception.Kind == AdminErrorKind.ApiRateLimited)
             {
-                record.ErrorDetails.RecommendedAction = "Wait a minute and run the command again, or raise -MaxRetryCount on Connect-OAIAdmin.";
+                record.ErrorDetails.RecommendedAction =
+                    "Run the command again later, or give it more time: Connect-OAIAdmin -OperationTimeoutSec (or OPENAI_ADMIN_OPERATION_TIMEOUT_SEC).";
             }
 
             return record;
@@ -30,6 +42,7 @@ namespace OpenAIAdmin.Commands
 
         public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target, string? recommendedAction = null)
         {
+            message = Limit(message);
             var record = new ErrorRecord(new InvalidOperationException(message), errorId, category, target);
             if (recommendedAction != null)
             {
@@ -38,6 +51,23 @@ namespace OpenAIAdmin.Commands
 
             return record;
         }
+
+        /// <summary>The same error with a sentence added to what it says.</summary>
+        public static ErrorRecord WithNote(ErrorRecord record, string note)
+        {
+            string message = (record.ErrorDetails?.Message ?? record.Exception.Message) + " " + note;
+            return new ErrorRecord(new InvalidOperationException(message, record.Exception), record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = record.ErrorDetails?.RecommendedAction },
+            };
+        }
+
+        /// <summary>A value short enough to quote in a message.</summary>
+        public static string Shorten(string value) =>
+            value.Length <= MaxQuotedValue ? value : value.Substring(0, MaxQuotedValue) + "…";
+
+        private static string Limit(string message) =>
+            message.Length <= MaxMessageLength ? message : message.Substring(0, MaxMessageLength) + "… (" + message.Length + " characters)";
 
         /// <summary>Failures that will repeat for every following input: stop the pipeline instead of repeating them.</summary>
         public static bool IsTerminating(AdminErrorKind kind) =>
@@ -53,6 +83,7 @@ namespace OpenAIAdmin.Commands
             {
                 case AdminErrorKind.ApiBadRequest:
                 case AdminErrorKind.ApiUnprocessable:
+                case AdminErrorKind.InvalidArgument:
                     return ErrorCategory.InvalidArgument;
                 case AdminErrorKind.InvalidAdminKey:
                     return ErrorCategory.AuthenticationError;

@@ -9,12 +9,14 @@ using OpenAIAdmin.Commands.Loading;
 namespace OpenAIAdmin.Commands
 {
     /// <summary>
-    /// Base of every cmdlet that calls the API. It owns what cmdlets must not repeat: resolving the connection,
-    /// running async core calls while writing to PowerShell only from the pipeline thread, streaming lists
-    /// (the next page is fetched only when the pipeline asks for the next item), cancellation on Ctrl+C,
-    /// progress while paging, ShouldProcess with -Force, and mapping core failures to ErrorRecords.
-    /// Its signature names no type of OpenAIAdmin.Core: PowerShell loads cmdlet types before the module
-    /// initializer has taught the runtime where the core lives (see Loading/ModuleInitializer.cs).
+    /// Base of every cmdlet that calls the API. It owns what cmdlets must not repeat: -Connection and resolving the
+    /// connection, refusing pipeline input of the wrong kind (<see cref="PipelineInputGuard"/>), running async core calls
+    /// while writing to PowerShell only from the pipeline thread, streaming lists (the next page is fetched only when the
+    /// pipeline asks for the next item), cancellation on Ctrl+C, progress while paging, ShouldProcess with -Force,
+    /// -PassThru, naming the target of a confirmation, and mapping core failures to ErrorRecords.
+    /// No member's signature names a type of OpenAIAdmin.Core (generic methods take them as type arguments only):
+    /// PowerShell loads cmdlet types, and so this base type, before the module initializer has taught the runtime
+    /// where the core lives (see Loading/ModuleInitializer.cs).
     /// </summary>
     public abstract class OAICmdlet : PSCmdlet
     {
@@ -28,16 +30,38 @@ namespace OpenAIAdmin.Commands
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action> _pipelineThreadWork = new BlockingCollection<Action>();
         private ProgressRecord? _progress;
+        private AdminContext? _context;
+        private PipelineInputGuard? _inputGuard;
+
+        /// <summary>
+        /// The connection to use (what Connect-OAIAdmin -PassThru returns). Without it: this session's connection, else
+        /// the implicit one from OPENAI_ADMIN_KEY as the environment is now.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public AdminContext? Connection { get; set; }
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
-        /// <summary>The client of the current connection; connects from OPENAI_ADMIN_KEY when none exists.</summary>
+        /// <summary>The client of this cmdlet's connection, resolved once per command (see <see cref="Connection"/>).</summary>
         protected AdminClient Client => ResolveContext().Client;
+
+        protected override void BeginProcessing()
+        {
+            // What is bound now came from the command line; what the binder adds per record came from the pipeline.
+            _inputGuard = new PipelineInputGuard(this);
+        }
 
         protected override void ProcessRecord()
         {
             try
             {
+                if (_inputGuard?.Refuse() is ErrorRecord refused)
+                {
+                    WriteError(refused);
+                    return;
+                }
+
                 using (ClientEvents.Use(new EventRelay(this)))
                 {
                     ProcessItem();
@@ -47,11 +71,9 @@ namespace OpenAIAdmin.Commands
             {
                 ReportError(ex, ErrorTarget);
             }
-            catch (ArgumentException ex)
+            catch (ConnectionSetupException ex)
             {
-                // The core's own input checks (a blank id, too many ids per call, nothing to change) run before any
-                // request; they are the user's input, not a defect, so they get a stable id like every other error.
-                WriteError(new ErrorRecord(ex, "InvalidArgument", ErrorCategory.InvalidArgument, ErrorTarget));
+                ThrowTerminatingError(ex.ErrorRecord);
             }
             catch (Exception ex) when (LoadFailure.Find(ex) is ModuleLoadException failure)
             {
@@ -112,6 +134,10 @@ namespace OpenAIAdmin.Commands
             catch (OpenAIAdminException ex)
             {
                 ReportError(ex, null);
+            }
+            catch (ConnectionSetupException ex)
+            {
+                ThrowTerminatingError(ex.ErrorRecord);
             }
 
             if (_progress != null)
@@ -211,48 +237,136 @@ namespace OpenAIAdmin.Commands
         protected static WildcardPattern? Wildcard(string? pattern) =>
             string.IsNullOrEmpty(pattern) ? null : new WildcardPattern(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
 
-        protected AdminContext ResolveContext()
+        /// <summary>
+        /// The Get body every resource shares: the given ids one by one (a missing one is a non-terminating error),
+        /// else the whole list, streamed, filtered by a wildcard on the name when one is given.
+        /// </summary>
+        protected void GetOrList<T>(string[]? ids, Func<string, Task<T>> get, Func<ListOptions, IAsyncEnumerable<T>> list,
+            int? pageSize = null, string? namePattern = null, Func<T, string?>? nameOf = null)
         {
-            AdminContext? current = ConnectionStore.Current;
-            if (current != null)
+            if (ids != null)
             {
-                return current;
+                WriteEach(ids, get);
+                return;
             }
 
-            string? key = ConnectionStore.EnvironmentKey();
-            if (key == null)
-            {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    ErrorRecords.NoConnection,
-                    ErrorCategory.ConnectionError,
-                    "Not connected to the OpenAI Administration API: run Connect-OAIAdmin or set the OPENAI_ADMIN_KEY environment variable.",
-                    null,
-                    ErrorRecords.ApiConnectionHelp));
-            }
-
-            var credential = new AdminApiKeyCredential(key!, KeySource.Environment);
-            RejectProjectKey(credential);
-            var options = new AdminClientOptions(credential)
-            {
-                BaseUri = ConnectionStore.EnvironmentBaseUri() ?? AdminClientOptions.DefaultBaseUri,
-                UserAgent = ConnectionStore.UserAgent(this),
-            };
-            WriteVerbose($"Connecting to {options.BaseUri} with the key in {ConnectionStore.KeyVariable} ({credential.Redacted}).");
-            return ConnectionStore.Connect(options, implicitConnection: true);
+            WildcardPattern? name = Wildcard(namePattern);
+            WriteList(list, pageSize, name == null || nameOf == null ? null : item => name.IsMatch(nameOf(item) ?? string.Empty));
         }
 
-        /// <summary>Project and service-account keys never work on admin endpoints: say so before any request.</summary>
-        protected void RejectProjectKey(AdminApiKeyCredential credential)
+        /// <summary>
+        /// The change every Set/Remove/Add/New shares: confirm (with -Force answering for ConfirmImpact High), make the
+        /// call, then write its result when -PassThru is given or the cmdlet has no -PassThru (New and Add return what
+        /// they made).
+        /// </summary>
+        protected void Change<T>(string target, string action, Func<Task<T>> call)
         {
-            if (credential.IsProjectKey)
+            if (!ShouldChange(target, action, Switch("Force")))
             {
-                ThrowTerminatingError(ErrorRecords.Create(
-                    AdminErrorKind.InvalidAdminKey.ToString(),
-                    ErrorCategory.AuthenticationError,
-                    $"The key {credential.Redacted} is a project or service-account key. The Administration API needs an admin key (sk-admin-...).",
-                    null,
-                    ErrorRecords.ApiConnectionHelp));
+                return;
             }
+
+            T result = Await(call());
+            if (!MyInvocation.MyCommand.Parameters.ContainsKey("PassThru") || Switch("PassThru"))
+            {
+                WriteObject(result);
+            }
+        }
+
+        /// <summary>
+        /// The id this input acts on: the Id of the object bound to -InputObject when that set is in use, else
+        /// <paramref name="id"/>.
+        /// </summary>
+        protected string TargetId(string? id)
+        {
+            if (ParameterSetName == InputObjectSet && MyInvocation.BoundParameters.TryGetValue("InputObject", out object? input))
+            {
+                return PipelineInputGuard.Text(input, "Id") ?? id ?? string.Empty;
+            }
+
+            return id ?? string.Empty;
+        }
+
+        /// <summary>
+        /// How every confirmation names its target, taking the name (and e-mail) from the object at hand: the one bound
+        /// to -InputObject, or the one piped in with this id (so Set-OAIUser names the person piped into it).
+        /// </summary>
+        protected string Describe(string kind, string id)
+        {
+            object? source = null;
+            if (MyInvocation.BoundParameters.TryGetValue("InputObject", out object? input))
+            {
+                source = input;
+            }
+            else if (PipelineInputGuard.Current(this) is object piped && PipelineInputGuard.Text(piped, "Id") == id)
+            {
+                source = piped;
+            }
+
+            return Target(kind, id, PipelineInputGuard.Text(source, "Name"), PipelineInputGuard.Text(source, "Email"));
+        }
+
+        /// <summary>The one wording of a confirmation target: <c>kind 'Name' &lt;email&gt; (id)</c>, or <c>kind id</c> when nothing but the id is known.</summary>
+        internal static string Target(string kind, string id, string? name, string? email = null)
+        {
+            if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(email))
+            {
+                return $"{kind} {id}";
+            }
+
+            string text = string.IsNullOrEmpty(name) ? kind : $"{kind} '{name}'";
+            return string.IsNullOrEmpty(email) ? $"{text} ({id})" : $"{text} <{email}> ({id})";
+        }
+
+        /// <summary>Whether a switch parameter of the cmdlet was given and is not <c>:$false</c>.</summary>
+        protected bool Switch(string name) =>
+            MyInvocation.BoundParameters.TryGetValue(name, out object? value) && LanguagePrimitives.IsTrue(value);
+
+        /// <summary>
+        /// ShouldProcess for one change that is graver than the cmdlet's usual ones (making someone an owner): it asks
+        /// as ConfirmImpact High would, unless -Force, -Confirm:$false or $ConfirmPreference = 'None' say not to.
+        /// </summary>
+        protected bool ShouldChangeHighImpact(string target, string action)
+        {
+            if (WhatIfRequested())
+            {
+                return ShouldProcess(target, action);
+            }
+
+            if (Switch("Force"))
+            {
+                return true;
+            }
+
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm))
+            {
+                return !LanguagePrimitives.IsTrue(confirm) || ShouldProcess(target, action);
+            }
+
+            // Only $ConfirmPreference = 'High' (the default) lets ShouldProcess pass a Medium cmdlet without asking;
+            // None never asks, Low and Medium make ShouldProcess ask by itself.
+            object? preference = SessionState.PSVariable.GetValue("ConfirmPreference");
+            if (!(preference is ConfirmImpact impact) || impact != ConfirmImpact.High)
+            {
+                return ShouldProcess(target, action);
+            }
+
+            return ShouldProcess(target, action) && ShouldContinue($"{action}: {target}?", "Confirm a high-impact change");
+        }
+
+        /// <summary>-Connection, else this runspace's connection, else the implicit one from the environment as it is now.</summary>
+        protected AdminContext ResolveContext()
+        {
+            if (_context == null)
+            {
+                _context = Connection ?? ConnectionStore.Current ?? ConnectionStore.FromEnvironment(this, WriteWarning);
+                if (_context.Implicit)
+                {
+                    WriteVerbose($"Using {_context.BaseUri} with the key in {ConnectionStore.KeyVariable} ({_context.Key}).");
+                }
+            }
+
+            return _context;
         }
 
         private void RelayVerbose(string message) => Post(() => WriteVerbose(message));

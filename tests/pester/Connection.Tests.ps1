@@ -45,7 +45,8 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
     It 'connects implicitly from the environment on the first cmdlet' {
         $env:OPENAI_ADMIN_KEY = $FakeAdminKey
         $env:OPENAI_BASE_URL = $SimulatorUrl
-        Get-OAIAdminContext | Should -BeNullOrEmpty
+        # Before any cmdlet ran, the context already shows the connection the next cmdlet will use.
+        (Get-OAIAdminContext).Implicit | Should -BeTrue
         (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
         (Get-OAIAdminContext).Implicit | Should -BeTrue
     }
@@ -81,7 +82,7 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
     }
 
     It 'validates -MaxRetryCount' {
-        Get-ErrorId { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -MaxRetryCount 11 } |
+        Get-ErrorId { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -MaxRetryCount 101 } |
             Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
     }
 

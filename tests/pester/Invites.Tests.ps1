@@ -96,8 +96,8 @@ Describe 'Remove-OAIInvite' {
 
     It '-WhatIf names the address and id of piped invites and sends no DELETE' {
         $text = Get-HostText { Get-OAIInvite | Remove-OAIInvite -WhatIf }
-        $text | Should -Match ([regex]::Escape("invite of 'alice.pending@example.com' (invite_0001)"))
-        $text | Should -Match ([regex]::Escape("invite of 'carol.expired@example.com' (invite_0003)"))
+        $text | Should -Match ([regex]::Escape("invite <alice.pending@example.com> (invite_0001)"))
+        $text | Should -Match ([regex]::Escape("invite <carol.expired@example.com> (invite_0003)"))
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
     }
 

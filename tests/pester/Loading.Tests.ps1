@@ -211,7 +211,8 @@ Describe 'Several runspaces importing at once' {
         # First use of the core, concurrently, after the removals: NoConnection proves the core resolved.
         $run.Result.FirstUse | Should -Be (@('NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand') * 2)
         $run.Result.ReImport | Should -Be @('OpenAIAdmin')
-        $run.Result.Unreachable | Should -Be (@('ApiUnreachable,OpenAIAdmin.Commands.GetOAIProjectCommand') * 3)
+        # Runspace 3 connected; 0 and 4 did not and see no connection: connections belong to their runspace.
+        $run.Result.Unreachable | Should -Be @('NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand', 'ApiUnreachable,OpenAIAdmin.Commands.GetOAIProjectCommand', 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand')
     }
 
     It 'creates one private context and loads each of our assemblies once' {

@@ -102,7 +102,33 @@ Describe 'Blank ids' {
         @{ Command = 'Get-OAICertificate'; Arguments = @{ Id = "`t" } }
     ) {
         $type = (Get-Command $Command).ImplementingType.Name
-        Get-ErrorId { & $Command @Arguments } | Should -Be "InvalidArgument,OpenAIAdmin.Commands.$type"
+        Get-ErrorId { & $Command @Arguments } | Should -Be "ParameterArgumentValidationError,OpenAIAdmin.Commands.$type"
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It '<Command> refuses the id <Arguments.Values> that would leave its path, before any request' -ForEach @(
+        @{ Command = 'Remove-OAIUser'; Arguments = @{ Id = '..'; Force = $true } }
+        @{ Command = 'Remove-OAIProject'; Arguments = @{ Id = '..'; Force = $true } }
+        @{ Command = 'Set-OAIProject'; Arguments = @{ Id = '.'; Name = 'x' } }
+        @{ Command = 'Get-OAIUser'; Arguments = @{ Id = '.' } }
+        @{ Command = 'Remove-OAIGroupMember'; Arguments = @{ GroupId = 'group_0001'; UserId = '..'; Force = $true } }
+        @{ Command = 'Get-OAIUserRole'; Arguments = @{ UserId = '..' } }
+        @{ Command = 'Enable-OAICertificate'; Arguments = @{ Id = '..' } }
+    ) {
+        $type = (Get-Command $Command).ImplementingType.Name
+        $err = $null
+        try { & $Command @Arguments -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be "InvalidArgument,OpenAIAdmin.Commands.$type"
+        $err.Exception.Message | Should -Match 'would address another path'
+        $err.Exception.Message | Should -Not -Match 'Parameter'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a 100,000-character id with a short message, before any request' {
+        $err = $null
+        try { Get-OAIProject -Id ('p' * 100000) -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidArgument,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        "$err".Length | Should -BeLessThan 200
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
 }

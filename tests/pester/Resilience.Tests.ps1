@@ -48,7 +48,8 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         Add-SimulatorFault @{ kind = 'delay'; delay_ms = 15000; count = 1 }
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$env:OPENAIADMIN_MODULE'; Get-OAIProject -Id proj_default")
+            # The runspace has no connection of its own: it is handed this one, as ForEach-Object -Parallel would with $using:.
+            $null = $ps.AddScript("param(`$c) Import-Module '$env:OPENAIADMIN_MODULE'; Get-OAIProject -Id proj_default -Connection `$c").AddArgument((Get-OAIAdminContext))
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
             while (@(Get-SimulatorRequest GET '*/projects/proj_default').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }

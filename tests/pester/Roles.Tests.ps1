@@ -207,7 +207,7 @@ Describe 'Add-OAIUserRole' {
 
     It '-WhatIf sends nothing' {
         $text = Get-HostText { Get-OAIRole -Id role_0004 | Add-OAIUserRole -UserId user_0010 -WhatIf }
-        $text | Should -Match ([regex]::Escape('Assign role role_0004'))
+        $text | Should -Match ([regex]::Escape("Assign role 'Security auditor' (role_0004)"))
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 
@@ -257,7 +257,7 @@ Describe 'Group role assignments' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
     It 'lists the roles of piped groups' {
-        $assignment = [pscustomobject]@{ Id = 'group_0003'; Name = 'Finance' } | Get-OAIGroupRole
+        $assignment = Get-OAIGroup -Id group_0003 | Get-OAIGroupRole
         $assignment.GetType().FullName | Should -Be 'OpenAIAdmin.GroupRoleAssignment'
         $assignment.GroupId | Should -Be 'group_0003'
         $assignment.RoleName | Should -Be 'Billing reader'

@@ -47,10 +47,24 @@ Describe 'Set-OAIUser' {
 
     It 'changes the role of users piped from Get-OAIUser' {
         $user = Get-OAIUser -Email 'user-0010@example.com'
-        $updated = $user | Set-OAIUser -Role owner -PassThru
+        $updated = $user | Set-OAIUser -Role owner -Force -PassThru
         $updated.Role | Should -Be 'owner'
         (Get-OAIUser -Id $user.Id).Role | Should -Be 'owner'
         (Get-SimulatorRequest POST "*/users/$($user.Id)")[0].body | Should -Match '"role":"owner"'
+    }
+
+    It 'asks before making someone an owner, as ConfirmImpact High would, and names the person' {
+        $user = Get-OAIUser -Email 'user-0010@example.com'
+        # This host cannot answer prompts: asking shows as the engine's NonInteractive error, and nothing is sent.
+        { $user | Set-OAIUser -Role owner -ErrorAction Stop } | Should -Throw '*NonInteractive*'
+        @(Get-SimulatorRequest POST "*/users/*").Count | Should -Be 0
+        $user | Set-OAIUser -Role owner -Confirm:$false
+        (Get-OAIUser -Id $user.Id).Role | Should -Be 'owner'
+        # A reader needs no extra confirmation.
+        $user | Set-OAIUser -Role reader
+        (Get-OAIUser -Id $user.Id).Role | Should -Be 'reader'
+        $text = Get-HostText { $user | Set-OAIUser -Role owner -WhatIf }
+        $text | Should -Match ([regex]::Escape("Set role 'owner' (full control of the organization)"" on target ""user 'User 0010' <user-0010@example.com> ($($user.Id))"))
     }
 
     It 'assigns an organization role by id, completed from the role names' {
@@ -89,7 +103,7 @@ Describe 'Remove-OAIUser' {
         $user.Name = $null
         $user.Email = $null
         $text = Get-HostText { $user | Remove-OAIUser -WhatIf }
-        $text | Should -Match ([regex]::Escape('on target "user (user_0005)"'))
+        $text | Should -Match ([regex]::Escape('on target "user user_0005"'))
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
     }
 

@@ -11,22 +11,22 @@ namespace OpenAIAdmin.Resources
 
         /// <param name="order"><c>asc</c> or <c>desc</c> by creation time; null uses the API default (asc).</param>
         public IAsyncEnumerable<AdminApiKey> ListAsync(string? order = null, ListOptions? options = null, CancellationToken cancellationToken = default) =>
-            List(new ListRequest<AdminApiKey>("organization/admin_api_keys", PagingStyle.IdCursor, 100, k => k.Id)
+            List(new ListRequest<AdminApiKey>(ApiPath.AdminApiKeys, PagingStyle.IdCursor, 100, k => k.Id)
             {
                 Query = new Query().Add("order", order),
             }, options, cancellationToken);
 
         public Task<AdminApiKey> GetAsync(string keyId, CancellationToken cancellationToken = default) =>
-            Connection.GetAsync<AdminApiKey>("organization/admin_api_keys/" + Segment(keyId, nameof(keyId)), null, cancellationToken);
+            Connection.GetAsync<AdminApiKey>(ApiPath.AdminApiKey(keyId), null, cancellationToken);
 
         public Task<AdminApiKeySecret> CreateAsync(string name, long? expiresInSeconds = null, CancellationToken cancellationToken = default) =>
             Connection.PostAsync<AdminApiKeySecret>(
-                "organization/admin_api_keys",
+                ApiPath.AdminApiKeys,
                 new AdminApiKeyCreateRequest { Name = name, ExpiresInSeconds = expiresInSeconds },
                 cancellationToken);
 
         public Task<DeletedObject> DeleteAsync(string keyId, CancellationToken cancellationToken = default) =>
-            Delete(() => "organization/admin_api_keys/" + Segment(keyId, nameof(keyId)), keyId, cancellationToken);
+            Delete(() => ApiPath.AdminApiKey(keyId), keyId, cancellationToken);
     }
 }
 

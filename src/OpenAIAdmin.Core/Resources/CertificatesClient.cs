@@ -18,7 +18,7 @@ namespace OpenAIAdmin.Resources
         /// <summary>The API activates or deactivates at most this many certificates per call.</summary>
         public const int MaxIdsPerCall = 10;
 
-        private const string Path = "organization/certificates";
+        private const string Path = ApiPath.Certificates;
 
         internal CertificatesClient(ApiConnection connection) : base(connection) { }
 
@@ -29,20 +29,10 @@ namespace OpenAIAdmin.Resources
                 Query = new Query().Add("order", order),
             }, options, cancellationToken);
 
-        /// <summary>The certificates of one project, each with <see cref="Certificate.Active"/> in that project.</summary>
-        public IAsyncEnumerable<Certificate> ListForProjectAsync(string projectId, string? order = null, ListOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            string path = ProjectPath(projectId);
-            return InProject(projectId, List(new ListRequest<Certificate>(path, PagingStyle.IdCursor, 100, c => c.Id)
-            {
-                Query = new Query().Add("order", order),
-            }, options, cancellationToken), cancellationToken);
-        }
-
         /// <param name="includeContent">Also return the PEM text (<c>include[]=content</c>).</param>
         public Task<Certificate> GetAsync(string certificateId, bool includeContent = false, CancellationToken cancellationToken = default) =>
             Connection.GetAsync<Certificate>(
-                Path + "/" + Segment(certificateId, nameof(certificateId)),
+                ApiPath.Certificate(certificateId),
                 new Query().AddArray("include", includeContent ? new[] { "content" } : null),
                 cancellationToken);
 
@@ -61,11 +51,11 @@ namespace OpenAIAdmin.Resources
         {
             if (string.IsNullOrWhiteSpace(name))
             {
-                throw new ArgumentException("The new name must not be empty.", nameof(name));
+                throw InputError.Invalid("The new name of the certificate is empty.");
             }
 
             return Connection.PostAsync<Certificate>(
-                Path + "/" + Segment(certificateId, nameof(certificateId)), new CertificateUpdateRequest { Name = name }, cancellationToken);
+                ApiPath.Certificate(certificateId), new CertificateUpdateRequest { Name = name }, cancellationToken);
         }
 
         /// <summary>
@@ -73,28 +63,17 @@ namespace OpenAIAdmin.Resources
         /// (<c>{object: "certificate.deleted", id}</c>) has no <c>deleted</c> flag, so <see cref="DeletedObject.Deleted"/> stays null.
         /// </summary>
         public Task<DeletedObject> DeleteAsync(string certificateId, CancellationToken cancellationToken = default) =>
-            Delete(() => Path + "/" + Segment(certificateId, nameof(certificateId)), certificateId, cancellationToken);
+            Delete(() => ApiPath.Certificate(certificateId), certificateId, cancellationToken);
 
         /// <summary>Activates 1 to <see cref="MaxIdsPerCall"/> certificates in the organization, atomically and idempotently.</summary>
         public Task<IReadOnlyList<Certificate>> ActivateAsync(IReadOnlyCollection<string> certificateIds, CancellationToken cancellationToken = default) =>
-            ChangeActivation(Path + "/activate", null, certificateIds, cancellationToken);
+            ChangeActivation(Connection, Path + "/activate", null, certificateIds, cancellationToken);
 
         /// <summary>Deactivates 1 to <see cref="MaxIdsPerCall"/> certificates in the organization, atomically and idempotently.</summary>
         public Task<IReadOnlyList<Certificate>> DeactivateAsync(IReadOnlyCollection<string> certificateIds, CancellationToken cancellationToken = default) =>
-            ChangeActivation(Path + "/deactivate", null, certificateIds, cancellationToken);
+            ChangeActivation(Connection, Path + "/deactivate", null, certificateIds, cancellationToken);
 
-        /// <summary>Activates 1 to <see cref="MaxIdsPerCall"/> of the organization's certificates in one project.</summary>
-        public Task<IReadOnlyList<Certificate>> ActivateForProjectAsync(string projectId, IReadOnlyCollection<string> certificateIds, CancellationToken cancellationToken = default) =>
-            ChangeActivation(ProjectPath(projectId) + "/activate", projectId, certificateIds, cancellationToken);
-
-        /// <summary>Deactivates 1 to <see cref="MaxIdsPerCall"/> certificates in one project.</summary>
-        public Task<IReadOnlyList<Certificate>> DeactivateForProjectAsync(string projectId, IReadOnlyCollection<string> certificateIds, CancellationToken cancellationToken = default) =>
-            ChangeActivation(ProjectPath(projectId) + "/deactivate", projectId, certificateIds, cancellationToken);
-
-        private static string ProjectPath(string projectId) =>
-            "organization/projects/" + Segment(projectId, nameof(projectId)) + "/certificates";
-
-        private static async IAsyncEnumerable<Certificate> InProject(
+        internal static async IAsyncEnumerable<Certificate> InProject(
             string projectId, IAsyncEnumerable<Certificate> certificates, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (Certificate certificate in certificates.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -104,20 +83,20 @@ namespace OpenAIAdmin.Resources
             }
         }
 
-        private async Task<IReadOnlyList<Certificate>> ChangeActivation(string path, string? projectId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        internal static async Task<IReadOnlyList<Certificate>> ChangeActivation(ApiConnection connection, string path, string? projectId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
         {
             if (ids == null || ids.Count < 1 || ids.Count > MaxIdsPerCall)
             {
-                throw new ArgumentOutOfRangeException(nameof(ids), ids?.Count ?? 0, $"Between 1 and {MaxIdsPerCall} certificate ids per call.");
+                throw InputError.Invalid($"Give 1 to {MaxIdsPerCall} certificate ids per call; {ids?.Count ?? 0} were given.");
             }
 
             foreach (string id in ids)
             {
-                Segment(id, "certificateId");
+                ApiPath.Id(id, "certificate id");
             }
 
             // Single-page style: the whole answer is one envelope without cursors.
-            ListEnvelope<Certificate> result = await Connection.PostAsync<ListEnvelope<Certificate>>(
+            ListEnvelope<Certificate> result = await connection.PostAsync<ListEnvelope<Certificate>>(
                 path, new { certificate_ids = ids.ToArray() }, cancellationToken).ConfigureAwait(false);
             List<Certificate> certificates = result.Data ?? new List<Certificate>();
             foreach (Certificate certificate in certificates)

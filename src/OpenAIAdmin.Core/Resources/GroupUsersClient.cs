@@ -31,7 +31,7 @@ namespace OpenAIAdmin.Resources
 
         public async Task<GroupMember> AddAsync(string groupId, string userId, CancellationToken cancellationToken = default)
         {
-            Segment(userId, nameof(userId));
+            ApiPath.Id(userId, "user id");
             GroupUserAssignmentResponse added = await Connection.PostAsync<GroupUserAssignmentResponse>(
                 UsersPath(groupId), new GroupUserAddRequest { UserId = userId }, cancellationToken).ConfigureAwait(false);
             return new GroupMember { GroupId = added.GroupId ?? groupId, UserId = added.UserId ?? userId };
@@ -54,9 +54,9 @@ namespace OpenAIAdmin.Resources
             }
         }
 
-        private static string UsersPath(string groupId) => GroupsClient.GroupPath(groupId) + "/users";
+        private static string UsersPath(string groupId) => ApiPath.Group(groupId) + "/users";
 
-        private static string UserPath(string groupId, string userId) => UsersPath(groupId) + "/" + Segment(userId, nameof(userId));
+        private static string UserPath(string groupId, string userId) => ApiPath.Item(UsersPath(groupId), userId, "user id");
 
         /// <summary><c>GroupUser</c> (list) and <c>GroupMemberUser</c> (lookup): the second adds three fields.</summary>
         private sealed class GroupUserResponse

@@ -11,7 +11,7 @@ namespace OpenAIAdmin.Resources
         internal InvitesClient(ApiConnection connection) : base(connection) { }
 
         public IAsyncEnumerable<Invite> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
-            List(new ListRequest<Invite>("organization/invites", PagingStyle.IdCursor, 100, i => i.Id), options, cancellationToken);
+            List(new ListRequest<Invite>(ApiPath.Invites, PagingStyle.IdCursor, 100, i => i.Id), options, cancellationToken);
 
         public Task<Invite> GetAsync(string inviteId, CancellationToken cancellationToken = default) =>
             Connection.GetAsync<Invite>(InvitePath(inviteId), null, cancellationToken);
@@ -25,17 +25,17 @@ namespace OpenAIAdmin.Resources
 
             if (string.IsNullOrWhiteSpace(request.Email))
             {
-                throw new ArgumentException("An invite needs an email address.", nameof(request));
+                throw InputError.Invalid("An invite needs an email address.");
             }
 
-            return Connection.PostAsync<Invite>("organization/invites", request, cancellationToken);
+            return Connection.PostAsync<Invite>(ApiPath.Invites, request, cancellationToken);
         }
 
         /// <summary>Deletes a pending or expired invite; the API refuses (400) to delete an accepted one.</summary>
         public Task<DeletedObject> DeleteAsync(string inviteId, CancellationToken cancellationToken = default) =>
             Delete(() => InvitePath(inviteId), inviteId, cancellationToken);
 
-        private static string InvitePath(string inviteId) => "organization/invites/" + Segment(inviteId, nameof(inviteId));
+        private static string InvitePath(string inviteId) => ApiPath.Invite(inviteId);
     }
 }
 

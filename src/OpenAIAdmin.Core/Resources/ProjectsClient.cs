@@ -7,25 +7,30 @@ namespace OpenAIAdmin.Resources
 {
     public sealed class ProjectsClient : ResourceClient
     {
+        private ProjectCertificatesClient? _certificates;
+
         internal ProjectsClient(ApiConnection connection) : base(connection) { }
 
+        /// <summary>Certificates in a project: <c>/organization/projects/{project_id}/certificates</c>.</summary>
+        public ProjectCertificatesClient Certificates => _certificates ??= new ProjectCertificatesClient(Connection);
+
         public IAsyncEnumerable<Project> ListAsync(bool includeArchived = false, ListOptions? options = null, CancellationToken cancellationToken = default) =>
-            List(new ListRequest<Project>("organization/projects", PagingStyle.IdCursor, 100, p => p.Id)
+            List(new ListRequest<Project>(ApiPath.Projects, PagingStyle.IdCursor, 100, p => p.Id)
             {
                 Query = new Query().Add("include_archived", includeArchived ? true : (bool?)null),
             }, options, cancellationToken);
 
         public Task<Project> GetAsync(string projectId, CancellationToken cancellationToken = default) =>
-            Connection.GetAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)), null, cancellationToken);
+            Connection.GetAsync<Project>(ApiPath.Project(projectId), null, cancellationToken);
 
         public Task<Project> CreateAsync(ProjectCreateRequest request, CancellationToken cancellationToken = default) =>
-            Connection.PostAsync<Project>("organization/projects", request, cancellationToken);
+            Connection.PostAsync<Project>(ApiPath.Projects, request, cancellationToken);
 
         public Task<Project> UpdateAsync(string projectId, ProjectUpdateRequest request, CancellationToken cancellationToken = default) =>
-            Connection.PostAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)), request, cancellationToken);
+            Connection.PostAsync<Project>(ApiPath.Project(projectId), request, cancellationToken);
 
         public Task<Project> ArchiveAsync(string projectId, CancellationToken cancellationToken = default) =>
-            Connection.PostAsync<Project>("organization/projects/" + Segment(projectId, nameof(projectId)) + "/archive", null, cancellationToken);
+            Connection.PostAsync<Project>(ApiPath.Project(projectId) + "/archive", null, cancellationToken);
     }
 }
 

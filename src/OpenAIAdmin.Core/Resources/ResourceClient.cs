@@ -13,15 +13,8 @@ namespace OpenAIAdmin.Resources
 
         internal ApiConnection Connection { get; }
 
-        internal static string Segment(string value, string name)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new ArgumentException($"{name} must not be empty.", name);
-            }
-
-            return Uri.EscapeDataString(value);
-        }
+        /// <summary>One checked, escaped path segment (see <see cref="ApiPath.Id"/>); <paramref name="name"/> is the core's parameter name.</summary>
+        internal static string Segment(string value, string name) => ApiPath.Id(value, ApiPath.Words(name));
 
         /// <summary>Deletes, filling the id from the request where the API's confirmation leaves it out.</summary>
         internal async Task<DeletedObject> Delete(Func<string> path, string id, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace OpenAIAdmin.Resources
         internal RolesClient(ApiConnection connection) : base(connection) { }
 
         public IAsyncEnumerable<Role> ListAsync(string? order = null, ListOptions? options = null, CancellationToken cancellationToken = default) =>
-            List(new ListRequest<Role>("organization/roles", PagingStyle.NextCursor, MaxPageSize, r => r.Id)
+            List(new ListRequest<Role>(ApiPath.Roles, PagingStyle.NextCursor, MaxPageSize, r => r.Id)
             {
                 Query = new Query().Add("order", order),
             }, options, cancellationToken);
@@ -32,10 +32,10 @@ namespace OpenAIAdmin.Resources
 
             if (string.IsNullOrWhiteSpace(request.RoleName))
             {
-                throw new ArgumentException("A role needs a name.", nameof(request));
+                throw InputError.Invalid("A role needs a name that is not blank.");
             }
 
-            return Connection.PostAsync<Role>("organization/roles", request, cancellationToken);
+            return Connection.PostAsync<Role>(ApiPath.Roles, request, cancellationToken);
         }
 
         public Task<Role> UpdateAsync(string roleId, RoleUpdateRequest request, CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ namespace OpenAIAdmin.Resources
 
             if (request.RoleName == null && request.Permissions == null && request.Description == null)
             {
-                throw new ArgumentException("Nothing to change: give a name, permissions or a description.", nameof(request));
+                throw InputError.Invalid("Nothing to change: give a name, permissions or a description.");
             }
 
             return Connection.PostAsync<Role>(RolePath(roleId), request, cancellationToken);
@@ -56,7 +56,7 @@ namespace OpenAIAdmin.Resources
         public Task<DeletedObject> DeleteAsync(string roleId, CancellationToken cancellationToken = default) =>
             Delete(() => RolePath(roleId), roleId, cancellationToken);
 
-        private static string RolePath(string roleId) => "organization/roles/" + Segment(roleId, nameof(roleId));
+        private static string RolePath(string roleId) => ApiPath.Role(roleId);
     }
 }
 

@@ -9,12 +9,12 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyId", "key_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -24,19 +24,9 @@ namespace OpenAIAdmin.Commands
         [ValidateRange(1, 100)]
         public int? PageSize { get; set; }
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                WriteEach(Id, id => Client.AdminApiKeys.GetAsync(id, CancellationToken));
-
-                return;
-            }
-
-            WildcardPattern? name = Wildcard(Name);
-            WriteList(o => Client.AdminApiKeys.ListAsync(Descending ? "desc" : null, o, CancellationToken), PageSize,
-                name == null ? null : k => name.IsMatch(k.Name ?? string.Empty));
-        }
+        protected override void ProcessItem() =>
+            GetOrList(Id, id => Client.AdminApiKeys.GetAsync(id, CancellationToken),
+                o => Client.AdminApiKeys.ListAsync(Descending ? "desc" : null, o, CancellationToken), PageSize, Name, k => k.Name);
     }
 
     [Cmdlet(VerbsCommon.New, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NoExpirySet)]
@@ -49,7 +39,7 @@ namespace OpenAIAdmin.Commands
         private const long MaxLifetimeSeconds = 31536000;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         /// <summary>Lifetime of the key, from one second to 365 days.</summary>
@@ -92,7 +82,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("KeyId", "key_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -105,25 +95,12 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string KeyId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => KeyId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            string target = ParameterSetName == InputObjectSet && InputObject.Name != null
-                ? $"admin API key '{InputObject.Name}' ({InputObject.Id})"
-                : $"admin API key {Id}";
-            if (!ShouldChange(target, "Delete", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted = Await(Client.AdminApiKeys.DeleteAsync(KeyId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string id = TargetId(Id);
+            Change(Describe("admin API key", id), "Delete", () => Client.AdminApiKeys.DeleteAsync(id, CancellationToken));
         }
     }
 }

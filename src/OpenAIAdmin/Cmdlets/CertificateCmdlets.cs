@@ -13,21 +13,23 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
         /// <summary>The API returns the PEM text only when one certificate is requested by id.</summary>
         [Parameter(ParameterSetName = IdSet)]
         public SwitchParameter IncludeContent { get; set; }
 
-        [Parameter(ParameterSetName = ListSet)]
+        /// <summary>Lists a project's certificates instead of the organization's; projects piped in bind here.</summary>
+        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -36,23 +38,10 @@ namespace OpenAIAdmin.Commands
 
         protected override void ProcessItem()
         {
-            if (ParameterSetName == IdSet)
-            {
-                WriteEach(Id, id => Client.Certificates.GetAsync(id, IncludeContent, CancellationToken));
-
-                return;
-            }
-
-            WildcardPattern? name = Wildcard(Name);
-            Func<Certificate, bool>? filter = name == null ? null : c => name.IsMatch(c.Name ?? string.Empty);
-            if (ProjectId != null)
-            {
-                WriteList(o => Client.Certificates.ListForProjectAsync(ProjectId, null, o, CancellationToken), PageSize, filter);
-            }
-            else
-            {
-                WriteList(o => Client.Certificates.ListAsync(null, o, CancellationToken), PageSize, filter);
-            }
+            string? projectId = ProjectId;
+            GetOrList(Id, id => Client.Certificates.GetAsync(id, IncludeContent, CancellationToken),
+                o => projectId != null ? Client.Projects.Certificates.ListAsync(projectId, null, o, CancellationToken) : Client.Certificates.ListAsync(null, o, CancellationToken),
+                PageSize, Name, c => c.Name);
         }
     }
 
@@ -70,20 +59,20 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Path { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] LiteralPath { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Content { get; set; } = null!;
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         private object? _target;
@@ -225,7 +214,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -234,28 +223,18 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>The new name: the only thing the API lets you change.</summary>
         [Parameter(Mandatory = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string CertificateId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => CertificateId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(CertificateTarget.Describe(ParameterSetName == InputObjectSet ? InputObject : null, Id), $"Rename to '{Name}'"))
-            {
-                return;
-            }
-
-            Certificate certificate = Await(Client.Certificates.UpdateAsync(CertificateId, Name, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(certificate);
-            }
+            string id = TargetId(Id);
+            Change(Describe("certificate", id), $"Rename to '{Name}'", () => Client.Certificates.UpdateAsync(id, Name, CancellationToken));
         }
     }
 
@@ -267,7 +246,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -280,22 +259,12 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string CertificateId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => CertificateId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            if (!ShouldChange(CertificateTarget.Describe(ParameterSetName == InputObjectSet ? InputObject : null, Id), "Delete (irreversible)", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted = Await(Client.Certificates.DeleteAsync(CertificateId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string id = TargetId(Id);
+            Change(Describe("certificate", id), "Delete (irreversible)", () => Client.Certificates.DeleteAsync(id, CancellationToken));
         }
     }
 
@@ -332,7 +301,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -345,7 +314,7 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         [Parameter]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         [Parameter]
@@ -361,14 +330,14 @@ namespace OpenAIAdmin.Commands
             {
                 foreach (Certificate certificate in InputObject)
                 {
-                    Confirm(certificate.Id, ProjectId ?? certificate.ProjectId, CertificateTarget.Describe(certificate, certificate.Id));
+                    Confirm(certificate.Id, ProjectId ?? certificate.ProjectId, Target("certificate", certificate.Id, certificate.Name));
                 }
             }
             else
             {
                 foreach (string id in Id)
                 {
-                    Confirm(id, ProjectId, CertificateTarget.Describe(null, id));
+                    Confirm(id, ProjectId, Describe("certificate", id));
                 }
             }
         }
@@ -428,10 +397,10 @@ namespace OpenAIAdmin.Commands
             IReadOnlyList<Certificate> result;
             try
             {
-                var certificates = Client.Certificates;
+                AdminClient client = Client;
                 result = Await(projectId == null
-                    ? (Activate ? certificates.ActivateAsync(batch, CancellationToken) : certificates.DeactivateAsync(batch, CancellationToken))
-                    : (Activate ? certificates.ActivateForProjectAsync(projectId, batch, CancellationToken) : certificates.DeactivateForProjectAsync(projectId, batch, CancellationToken)));
+                    ? (Activate ? client.Certificates.ActivateAsync(batch, CancellationToken) : client.Certificates.DeactivateAsync(batch, CancellationToken))
+                    : (Activate ? client.Projects.Certificates.ActivateAsync(projectId, batch, CancellationToken) : client.Projects.Certificates.DeactivateAsync(projectId, batch, CancellationToken)));
             }
             catch (OpenAIAdminException ex)
             {
@@ -456,12 +425,5 @@ namespace OpenAIAdmin.Commands
         }
 
         private static string ScopeName(string? projectId) => projectId == null ? "the organization" : $"project {projectId}";
-    }
-
-    internal static class CertificateTarget
-    {
-        /// <summary>What confirmation messages call a certificate: its name and id when known, else its id.</summary>
-        public static string Describe(Certificate? certificate, string id) =>
-            certificate?.Name != null ? $"certificate '{certificate.Name}' ({certificate.Id})" : $"certificate {certificate?.Id ?? id}";
     }
 }

@@ -5,9 +5,13 @@ using System.Security;
 
 namespace OpenAIAdmin.Commands
 {
+    /// <summary>
+    /// Makes the current connection of this runspace. Every failure is terminating and leaves the runspace with no
+    /// connection: a script must never go on silently with the connection it had before.
+    /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "OAIAdmin", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(AdminContext))]
-    public sealed class ConnectOAIAdminCommand : OAICmdlet
+    public sealed class ConnectOAIAdminCommand : PSCmdlet
     {
         private const string ApiKeySet = "ApiKey";
         private const string CredentialSet = "Credential";
@@ -27,64 +31,76 @@ namespace OpenAIAdmin.Commands
         public Uri? BaseUri { get; set; }
 
         [Parameter]
-        [ValidateRange(0, 10)]
-        public int MaxRetryCount { get; set; } = 3;
+        [ValidateRange(0, ConnectionStore.MaxRetryCountLimit)]
+        public int MaxRetryCount { get; set; }
 
         [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
+        [ValidateRange(1, ConnectionStore.TimeoutSecLimit)]
+        public int TimeoutSec { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, ConnectionStore.OperationTimeoutSecLimit)]
+        public int OperationTimeoutSec { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessItem()
+        protected override void ProcessRecord()
         {
-            AdminApiKeyCredential credential = ParameterSetName switch
+            bool replaced = ConnectionStore.Disconnect();
+            try
             {
-                ApiKeySet => new AdminApiKeyCredential(Plain(ApiKey), KeySource.Parameter),
-                CredentialSet => new AdminApiKeyCredential(Plain(Credential.Password), KeySource.Credential),
-                _ => EnvironmentCredential(),
-            };
-            RejectProjectKey(credential);
-
-            Uri baseUri = BaseUri ?? ConnectionStore.EnvironmentBaseUri() ?? AdminClientOptions.DefaultBaseUri;
-            if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
-            {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.InvalidBaseUri, ErrorCategory.InvalidArgument,
-                    $"The base URI '{baseUri}' is not an absolute http or https address.", baseUri));
+                AdminContext context = Connect();
+                ConnectionStore.Current = context;
+                WriteVerbose($"Connected to {context.BaseUri} with {context.Key} from {context.KeySource}.");
+                if (PassThru)
+                {
+                    WriteObject(context);
+                }
             }
-
-            if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
+            catch (ConnectionSetupException ex)
             {
-                WriteWarning($"{baseUri} is not encrypted: the admin key travels in clear text. Use https except for a local simulator.");
+                ThrowTerminatingError(replaced ? ErrorRecords.WithNote(ex.ErrorRecord, "The previous connection of this session was closed.") : ex.ErrorRecord);
             }
-
-            var options = new AdminClientOptions(credential)
+            catch (Exception ex) when (Loading.LoadFailure.Find(ex) is Loading.ModuleLoadException failure)
             {
-                BaseUri = baseUri,
-                MaxRetries = MaxRetryCount,
-                RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
-                UserAgent = ConnectionStore.UserAgent(this),
-            };
-            AdminContext context = ConnectionStore.Connect(options, implicitConnection: false);
-            WriteVerbose($"Connected to {context.BaseUri} with {context.Key} from {context.KeySource}.");
-            if (PassThru)
-            {
-                WriteObject(context);
+                // The first cmdlet of a session is often this one: a dependency missing from the module folder shows here.
+                ThrowTerminatingError(failure.ErrorRecord);
             }
         }
 
-        private AdminApiKeyCredential EnvironmentCredential()
+        private AdminContext Connect()
         {
-            string? key = ConnectionStore.EnvironmentKey();
-            if (key == null)
+            AdminApiKeyCredential credential = ParameterSetName switch
             {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.NoConnection, ErrorCategory.InvalidArgument,
-                    "No admin key given: use -ApiKey or -Credential, or set the OPENAI_ADMIN_KEY environment variable.",
-                    null, ErrorRecords.ApiConnectionHelp));
+                ApiKeySet => KeyFrom(Plain(ApiKey), KeySource.Parameter, "-ApiKey"),
+                CredentialSet => KeyFrom(Plain(Credential.Password), KeySource.Credential, "-Credential"),
+                _ => KeyFrom(ConnectionStore.EnvironmentKey(), KeySource.Environment, ConnectionStore.KeyVariable),
+            };
+            ConnectionStore.RejectProjectKey(credential, "The key");
+
+            Uri baseUri = BaseUri != null
+                ? ConnectionStore.ValidateBaseUri(BaseUri, "-BaseUri")
+                : ConnectionStore.ValidateBaseUri(ConnectionStore.EnvironmentBaseUri() ?? AdminClientOptions.DefaultBaseUri, "The " + ConnectionStore.BaseUriVariable + " environment variable");
+            ConnectionSettings settings = ConnectionSettings.Resolve(
+                Given(nameof(MaxRetryCount), MaxRetryCount), Given(nameof(TimeoutSec), TimeoutSec), Given(nameof(OperationTimeoutSec), OperationTimeoutSec));
+            return ConnectionStore.Open(credential, baseUri, settings, ConnectionStore.UserAgent(this), implicitConnection: false, WriteWarning);
+        }
+
+        private int? Given(string parameter, int value) => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : (int?)null;
+
+        private static AdminApiKeyCredential KeyFrom(string? key, KeySource source, string from)
+        {
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                string message = source == KeySource.Environment
+                    ? "No admin key given: use -ApiKey or -Credential, or set the OPENAI_ADMIN_KEY environment variable."
+                    : $"The admin key given with {from} is empty.";
+                throw new ConnectionSetupException(ErrorRecords.Create(ErrorRecords.NoConnection, ErrorCategory.InvalidArgument,
+                    message, null, ErrorRecords.ApiConnectionHelp));
             }
 
-            return new AdminApiKeyCredential(key!, KeySource.Environment);
+            return new AdminApiKeyCredential(key!, source);
         }
 
         private static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
@@ -98,11 +114,15 @@ namespace OpenAIAdmin.Commands
         {
             if (!ConnectionStore.Disconnect())
             {
-                WriteVerbose("There was no connection to close.");
+                WriteVerbose("There was no connection to close in this session.");
             }
         }
     }
 
+    /// <summary>
+    /// The connection the next cmdlet of this runspace would use: Connect-OAIAdmin's, else the implicit one from
+    /// OPENAI_ADMIN_KEY as the environment is now. With neither, a warning says so and nothing is written.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "OAIAdminContext")]
     [OutputType(typeof(AdminContext))]
     public sealed class GetOAIAdminContextCommand : PSCmdlet
@@ -110,13 +130,19 @@ namespace OpenAIAdmin.Commands
         protected override void EndProcessing()
         {
             AdminContext? context = ConnectionStore.Current;
-            if (context != null)
+            if (context == null && ConnectionStore.EnvironmentKey() == null)
             {
-                WriteObject(context);
+                WriteWarning("Not connected: run Connect-OAIAdmin, or set OPENAI_ADMIN_KEY and every cmdlet connects with it.");
+                return;
             }
-            else
+
+            try
             {
-                WriteVerbose("Not connected. Run Connect-OAIAdmin, or set OPENAI_ADMIN_KEY and the first cmdlet connects.");
+                WriteObject(context ?? ConnectionStore.FromEnvironment(this, WriteWarning));
+            }
+            catch (ConnectionSetupException ex)
+            {
+                ThrowTerminatingError(ex.ErrorRecord);
             }
         }
     }

@@ -8,33 +8,23 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string[] Id { get; set; } = null!;
 
         /// <summary>Filtered in PowerShell: the API has no group filter.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
         public int? PageSize { get; set; }
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                WriteEach(Id, id => Client.Groups.GetAsync(id, CancellationToken));
-
-                return;
-            }
-
-            WildcardPattern? name = Wildcard(Name);
-            WriteList(o => Client.Groups.ListAsync(null, o, CancellationToken), PageSize,
-                name == null ? null : g => name.IsMatch(g.Name ?? string.Empty));
-        }
+        protected override void ProcessItem() =>
+            GetOrList(Id, id => Client.Groups.GetAsync(id, CancellationToken),
+                o => Client.Groups.ListAsync(null, o, CancellationToken), PageSize, Name, g => g.Name);
     }
 
     [Cmdlet(VerbsCommon.New, "OAIGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -42,20 +32,14 @@ namespace OpenAIAdmin.Commands
     public sealed class NewOAIGroupCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotBlank]
         [ValidateLength(1, GroupNameRequest.MaxNameLength)]
         public string Name { get; set; } = null!;
 
         protected override object? ErrorTarget => Name;
 
-        protected override void ProcessItem()
-        {
-            if (!ShouldProcess($"group '{Name}'", "Create"))
-            {
-                return;
-            }
-
-            WriteObject(Await(Client.Groups.CreateAsync(Name, CancellationToken)));
-        }
+        protected override void ProcessItem() =>
+            Change($"group '{Name}'", "Create", () => Client.Groups.CreateAsync(Name, CancellationToken));
     }
 
     [Cmdlet(VerbsCommon.Set, "OAIGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
@@ -64,7 +48,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string Id { get; set; } = null!;
 
@@ -74,28 +58,19 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>The new name. Not bound from the pipeline, where it would be the group's current name.</summary>
         [Parameter(Mandatory = true)]
+        [ValidateNotBlank]
         [ValidateLength(1, GroupNameRequest.MaxNameLength)]
         public string Name { get; set; } = null!;
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string GroupId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => GroupId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(GroupTarget.Describe(ParameterSetName == InputObjectSet ? InputObject : null, GroupId), $"Rename to '{Name}'"))
-            {
-                return;
-            }
-
-            Group group = Await(Client.Groups.UpdateAsync(GroupId, Name, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(group);
-            }
+            string id = TargetId(Id);
+            Change(Describe("group", id), $"Rename to '{Name}'", () => Client.Groups.UpdateAsync(id, Name, CancellationToken));
         }
     }
 
@@ -105,7 +80,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string Id { get; set; } = null!;
 
@@ -119,32 +94,12 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string GroupId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => GroupId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            if (!ShouldChange(GroupTarget.Describe(ParameterSetName == InputObjectSet ? InputObject : null, GroupId), "Delete", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted = Await(Client.Groups.DeleteAsync(GroupId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string id = TargetId(Id);
+            Change(Describe("group", id), "Delete", () => Client.Groups.DeleteAsync(id, CancellationToken));
         }
-    }
-
-    /// <summary>How confirmation messages name a group: by name and id when the object is at hand, else by id.</summary>
-    internal static class GroupTarget
-    {
-        public static string Describe(Group? group, string id) =>
-            group?.Name != null ? $"group '{group.Name}' ({id})" : $"group {id}";
-
-        public static string Describe(string? name, string id) =>
-            name != null ? $"group '{name}' ({id})" : $"group {id}";
     }
 }

@@ -4,7 +4,8 @@ namespace OpenAIAdmin.Commands
 {
     /// <summary>
     /// Members of a group. A group piped in binds to -InputObject, so each member also carries the group's name;
-    /// other objects bind their GroupId, group_id or Id property to -GroupId.
+    /// other objects bind their GroupId or group_id property to -GroupId. -Id is the member (a user id) on all three
+    /// member cmdlets.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OAIGroupMember", DefaultParameterSetName = InputObjectSet, SupportsPaging = true)]
     [OutputType(typeof(GroupMember))]
@@ -13,8 +14,8 @@ namespace OpenAIAdmin.Commands
         private const string GroupIdSet = "GroupId";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = GroupIdSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "group_id")]
-        [ValidateNotNullOrEmpty]
+        [Alias("group_id")]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
@@ -24,8 +25,8 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>Looks up these members (GET …/users/{user_id}), which also returns picture, service-account flag and user type.</summary>
         [Parameter]
-        [Alias("user_id")]
-        [ValidateNotNullOrEmpty]
+        [Alias("Id", "user_id")]
+        [ValidateNotBlank]
         public string[]? UserId { get; set; }
 
         /// <summary>The API lists members in descending order unless asked otherwise.</summary>
@@ -75,27 +76,20 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         /// <summary>Users piped from Get-OAIUser bind their Id here.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string UserId { get; set; } = null!;
 
         protected override object? ErrorTarget => UserId;
 
-        protected override void ProcessItem()
-        {
-            if (!ShouldProcess($"group {GroupId}", $"Add user {UserId}"))
-            {
-                return;
-            }
-
-            WriteObject(Await(Client.Groups.Users.AddAsync(GroupId, UserId, CancellationToken)));
-        }
+        protected override void ProcessItem() =>
+            Change(Target("group", GroupId, null), $"Add {Describe("user", UserId)}", () => Client.Groups.Users.AddAsync(GroupId, UserId, CancellationToken));
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
@@ -104,13 +98,13 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string UserId { get; set; } = null!;
 
         /// <summary>A membership piped from Get-OAIGroupMember; the confirmation then names the user and the group.</summary>
@@ -141,18 +135,9 @@ namespace OpenAIAdmin.Commands
                 return;
             }
 
-            string user = ByObject ? UserTarget.Describe(InputObject.Name, InputObject.Email, TargetUserId) : $"user {TargetUserId}";
-            string group = GroupTarget.Describe(ByObject ? InputObject.GroupName : null, TargetGroupId);
-            if (!ShouldChange($"{user} in {group}", "Remove from the group", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted = Await(Client.Groups.Users.RemoveAsync(TargetGroupId, TargetUserId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string user = Target("user", TargetUserId, ByObject ? InputObject.Name : null, ByObject ? InputObject.Email : null);
+            string group = Target("group", TargetGroupId, ByObject ? InputObject.GroupName : null);
+            Change($"{user} in {group}", "Remove from the group", () => Client.Groups.Users.RemoveAsync(TargetGroupId, TargetUserId, CancellationToken));
         }
     }
 }

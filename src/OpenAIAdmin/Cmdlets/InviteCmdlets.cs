@@ -11,13 +11,13 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId", "invite_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
         /// <summary>Filtered in PowerShell: the API has no invite filter.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Email { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -32,8 +32,7 @@ namespace OpenAIAdmin.Commands
         {
             if (ParameterSetName == IdSet)
             {
-                WriteEach(Id, id => Client.Invites.GetAsync(id, CancellationToken));
-
+                GetOrList(Id, id => Client.Invites.GetAsync(id, CancellationToken), o => Client.Invites.ListAsync(o, CancellationToken));
                 return;
             }
 
@@ -71,7 +70,7 @@ namespace OpenAIAdmin.Commands
         public string Role { get; set; } = "reader";
 
         [Parameter(ParameterSetName = ProjectIdSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string[]? ProjectId { get; set; }
 
@@ -122,7 +121,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId", "invite_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -135,39 +134,28 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string InviteId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => InviteId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            string target = ParameterSetName == InputObjectSet && InputObject.Email != null
-                ? $"invite of '{InputObject.Email}' ({InputObject.Id})"
-                : $"invite {InviteId}";
-            if (!ShouldChange(target, "Delete", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted;
+            string id = TargetId(Id);
             try
             {
-                deleted = Await(Client.Invites.DeleteAsync(InviteId, CancellationToken));
+                Change(Describe("invite", id), "Delete", () => Client.Invites.DeleteAsync(id, CancellationToken));
             }
-            catch (OpenAIAdminException ex) when (ex.Kind == AdminErrorKind.ApiBadRequest)
+            catch (OpenAIAdminApiException ex) when (ex.Kind == AdminErrorKind.ApiBadRequest && SaysAccepted(ex))
             {
                 // The API refuses to delete an accepted invite: say what to do instead.
-                ErrorRecord record = ErrorRecords.FromException(ex, InviteId);
+                ErrorRecord record = ErrorRecords.FromException(ex, id);
                 record.ErrorDetails.RecommendedAction =
                     "An accepted invite cannot be deleted: the person is already a member of the organization. To revoke their access, use Remove-OAIUser.";
                 WriteError(record);
-                return;
-            }
-
-            if (PassThru)
-            {
-                WriteObject(deleted);
             }
         }
+
+        /// <summary>Whether the API said the invite was accepted: the contract names no code, so its message counts too.</summary>
+        private static bool SaysAccepted(OpenAIAdminApiException ex) =>
+            ex.ErrorCode == "invite_already_accepted"
+            || (ex.ApiMessage ?? string.Empty).IndexOf("accepted", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -9,12 +10,12 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -24,19 +25,9 @@ namespace OpenAIAdmin.Commands
         [ValidateRange(1, 100)]
         public int? PageSize { get; set; }
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                WriteEach(Id, id => Client.Projects.GetAsync(id, CancellationToken));
-
-                return;
-            }
-
-            WildcardPattern? name = Wildcard(Name);
-            WriteList(o => Client.Projects.ListAsync(IncludeArchived, o, CancellationToken), PageSize,
-                name == null ? null : p => name.IsMatch(p.Name ?? string.Empty));
-        }
+        protected override void ProcessItem() =>
+            GetOrList(Id, id => Client.Projects.GetAsync(id, CancellationToken),
+                o => Client.Projects.ListAsync(IncludeArchived, o, CancellationToken), PageSize, Name, p => p.Name);
     }
 
     [Cmdlet(VerbsCommon.New, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -44,7 +35,7 @@ namespace OpenAIAdmin.Commands
     public sealed class NewOAIProjectCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -53,20 +44,15 @@ namespace OpenAIAdmin.Commands
         public string? Residency { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? ExternalKeyId { get; set; }
 
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess($"project '{Name}'", "Create"))
-            {
-                return;
-            }
-
             var request = new ProjectCreateRequest { Name = Name, Residency = Residency?.ToUpperInvariant(), ExternalKeyId = ExternalKeyId };
-            WriteObject(Await(Client.Projects.CreateAsync(request, CancellationToken)));
+            Change($"project '{Name}'", "Create", () => Client.Projects.CreateAsync(request, CancellationToken));
         }
     }
 
@@ -77,15 +63,15 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? ExternalKeyId { get; set; }
 
         [Parameter]
@@ -97,21 +83,23 @@ namespace OpenAIAdmin.Commands
         {
             if (Name == null && ExternalKeyId == null)
             {
-                ThrowTerminatingError(ErrorRecords.Create("NothingToChange", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.NothingToChange, ErrorCategory.InvalidArgument,
                     "Give -Name or -ExternalKeyId: there is nothing to change.", Id));
             }
 
-            string change = Name != null ? $"Rename to '{Name}'" : $"Set external key id '{ExternalKeyId}'";
-            if (!ShouldProcess($"project {Id}", change))
+            var changes = new List<string>();
+            if (Name != null)
             {
-                return;
+                changes.Add($"Rename to '{Name}'");
             }
 
-            Project project = Await(Client.Projects.UpdateAsync(Id, new ProjectUpdateRequest { Name = Name, ExternalKeyId = ExternalKeyId }, CancellationToken));
-            if (PassThru)
+            if (ExternalKeyId != null)
             {
-                WriteObject(project);
+                changes.Add($"Set external key id '{ExternalKeyId}'");
             }
+
+            var request = new ProjectUpdateRequest { Name = Name, ExternalKeyId = ExternalKeyId };
+            Change(Describe("project", Id), string.Join("; ", changes), () => Client.Projects.UpdateAsync(Id, request, CancellationToken));
         }
     }
 
@@ -123,7 +111,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId", "project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -136,25 +124,12 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string ProjectId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => ProjectId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            string target = ParameterSetName == InputObjectSet && InputObject.Name != null
-                ? $"project '{InputObject.Name}' ({InputObject.Id})"
-                : $"project {Id}";
-            if (!ShouldChange(target, "Archive (irreversible)", Force))
-            {
-                return;
-            }
-
-            Project archived = Await(Client.Projects.ArchiveAsync(ProjectId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(archived);
-            }
+            string id = TargetId(Id);
+            Change(Describe("project", id), "Archive (irreversible)", () => Client.Projects.ArchiveAsync(id, CancellationToken));
         }
     }
 }

@@ -2,9 +2,9 @@ using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
 {
-    // Binding: Get-* takes the principal from piped users or groups (their Id binds -UserId/-GroupId);
-    // Add-* and Remove-* take the role from piped roles (their Id binds -RoleId) while the principal is named
-    // explicitly, and Remove-* also takes assignments piped from Get-* (-InputObject, which names the role).
+    // Binding: -Id is the role on all six cmdlets. Get-* takes the principal from piped users or groups (their UserId
+    // and GroupId alias properties bind -UserId/-GroupId); Add-* and Remove-* take the role from piped roles (RoleId)
+    // while the principal is named explicitly, and Remove-* also takes assignments piped from Get-* (-InputObject).
 
     [Cmdlet(VerbsCommon.Get, "OAIUserRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(UserRoleAssignment))]
@@ -13,13 +13,13 @@ namespace OpenAIAdmin.Commands
         private const string RoleSet = "Role";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "user_id")]
-        [ValidateNotNullOrEmpty]
+        [Alias("user_id")]
+        [ValidateNotBlank]
         public string UserId { get; set; } = null!;
 
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("role_id")]
-        [ValidateNotNullOrEmpty]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = RoleSet)]
+        [Alias("Id", "role_id")]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string[] RoleId { get; set; } = null!;
 
@@ -29,17 +29,9 @@ namespace OpenAIAdmin.Commands
 
         protected override object? ErrorTarget => UserId;
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == RoleSet)
-            {
-                WriteEach(RoleId, id => Client.UserRoles.GetAsync(UserId, id, CancellationToken));
-
-                return;
-            }
-
-            WriteList(o => Client.UserRoles.ListAsync(UserId, null, o, CancellationToken), PageSize);
-        }
+        protected override void ProcessItem() =>
+            GetOrList(RoleId, id => Client.Users.Roles.GetAsync(UserId, id, CancellationToken),
+                o => Client.Users.Roles.ListAsync(UserId, null, o, CancellationToken), PageSize);
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -48,26 +40,19 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string UserId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
         protected override object? ErrorTarget => RoleId;
 
-        protected override void ProcessItem()
-        {
-            if (!ShouldProcess($"user {UserId}", $"Assign role {RoleId}"))
-            {
-                return;
-            }
-
-            WriteObject(Await(Client.UserRoles.AssignAsync(UserId, RoleId, CancellationToken)));
-        }
+        protected override void ProcessItem() =>
+            Change(Describe("user", UserId), $"Assign {Describe("role", RoleId)}", () => Client.Users.Roles.AssignAsync(UserId, RoleId, CancellationToken));
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
@@ -76,12 +61,12 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string UserId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
@@ -103,17 +88,8 @@ namespace OpenAIAdmin.Commands
         {
             string user = FromObject ? InputObject.UserId : UserId;
             string role = FromObject ? InputObject.RoleId : RoleId;
-            string target = $"{RoleText.Target(FromObject ? InputObject.RoleName : null, role)} of user {user}";
-            if (!ShouldChange(target, "Unassign", Force))
-            {
-                return;
-            }
-
-            DeletedRoleAssignment deleted = Await(Client.UserRoles.UnassignAsync(user, role, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string target = $"{Target("role", role, FromObject ? InputObject.RoleName : null)} of user {user}";
+            Change(target, "Unassign", () => Client.Users.Roles.UnassignAsync(user, role, CancellationToken));
         }
     }
 
@@ -124,14 +100,14 @@ namespace OpenAIAdmin.Commands
         private const string RoleSet = "Role";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id", "group_id")]
-        [ValidateNotNullOrEmpty]
+        [Alias("group_id")]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = RoleSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("role_id")]
-        [ValidateNotNullOrEmpty]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = RoleSet)]
+        [Alias("Id", "role_id")]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string[] RoleId { get; set; } = null!;
 
@@ -141,17 +117,9 @@ namespace OpenAIAdmin.Commands
 
         protected override object? ErrorTarget => GroupId;
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == RoleSet)
-            {
-                WriteEach(RoleId, id => Client.GroupRoles.GetAsync(GroupId, id, CancellationToken));
-
-                return;
-            }
-
-            WriteList(o => Client.GroupRoles.ListAsync(GroupId, null, o, CancellationToken), PageSize);
-        }
+        protected override void ProcessItem() =>
+            GetOrList(RoleId, id => Client.Groups.Roles.GetAsync(GroupId, id, CancellationToken),
+                o => Client.Groups.Roles.ListAsync(GroupId, null, o, CancellationToken), PageSize);
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -160,27 +128,20 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
         protected override object? ErrorTarget => RoleId;
 
-        protected override void ProcessItem()
-        {
-            if (!ShouldProcess($"group {GroupId}", $"Assign role {RoleId}"))
-            {
-                return;
-            }
-
-            WriteObject(Await(Client.GroupRoles.AssignAsync(GroupId, RoleId, CancellationToken)));
-        }
+        protected override void ProcessItem() =>
+            Change(Describe("group", GroupId), $"Assign {Describe("role", RoleId)}", () => Client.Groups.Roles.AssignAsync(GroupId, RoleId, CancellationToken));
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
@@ -189,13 +150,13 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string GroupId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
@@ -217,17 +178,8 @@ namespace OpenAIAdmin.Commands
         {
             string group = FromObject ? InputObject.GroupId : GroupId;
             string role = FromObject ? InputObject.RoleId : RoleId;
-            string target = $"{RoleText.Target(FromObject ? InputObject.RoleName : null, role)} of group {group}";
-            if (!ShouldChange(target, "Unassign", Force))
-            {
-                return;
-            }
-
-            DeletedRoleAssignment deleted = Await(Client.GroupRoles.UnassignAsync(group, role, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string target = $"{Target("role", role, FromObject ? InputObject.RoleName : null)} of group {group}";
+            Change(target, "Unassign", () => Client.Groups.Roles.UnassignAsync(group, role, CancellationToken));
         }
     }
 }

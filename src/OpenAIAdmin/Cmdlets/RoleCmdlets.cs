@@ -10,32 +10,22 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string[] Id { get; set; } = null!;
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
         public int? PageSize { get; set; }
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                WriteEach(Id, id => Client.Roles.GetAsync(id, CancellationToken));
-
-                return;
-            }
-
-            WildcardPattern? name = Wildcard(Name);
-            WriteList(o => Client.Roles.ListAsync(null, o, CancellationToken), PageSize,
-                name == null ? null : r => name.IsMatch(r.Name ?? string.Empty));
-        }
+        protected override void ProcessItem() =>
+            GetOrList(Id, id => Client.Roles.GetAsync(id, CancellationToken),
+                o => Client.Roles.ListAsync(null, o, CancellationToken), PageSize, Name, r => r.Name);
     }
 
     [Cmdlet(VerbsCommon.New, "OAIRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -43,29 +33,25 @@ namespace OpenAIAdmin.Commands
     public sealed class NewOAIRoleCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Name { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Permissions")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Permission { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Description { get; set; }
 
         protected override object? ErrorTarget => Name;
 
         protected override void ProcessItem()
         {
-            if (!ShouldProcess($"role '{Name}' with {RoleText.Permissions(RoleText.Distinct(Permission))}", "Create"))
-            {
-                return;
-            }
-
-            var request = new RoleCreateRequest { RoleName = Name, Permissions = RoleText.Distinct(Permission), Description = Description };
-            WriteObject(Await(Client.Roles.CreateAsync(request, CancellationToken)));
+            List<string> permissions = RoleText.Distinct(Permission);
+            var request = new RoleCreateRequest { RoleName = Name, Permissions = permissions, Description = Description };
+            Change($"role '{Name}' with {RoleText.Permissions(permissions)}", "Create", () => Client.Roles.CreateAsync(request, CancellationToken));
         }
     }
 
@@ -75,7 +61,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string Id { get; set; } = null!;
 
@@ -85,13 +71,13 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>The new name.</summary>
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         /// <summary>The complete new permission set (replaces the current one).</summary>
         [Parameter]
         [Alias("Permissions")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Permission { get; set; }
 
         /// <summary>The new description; an empty string clears it.</summary>
@@ -103,16 +89,15 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string RoleId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => RoleId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
+            string id = TargetId(Id);
             if (Name == null && Permission == null && Description == null)
             {
-                ThrowTerminatingError(ErrorRecords.Create("NothingToChange", ErrorCategory.InvalidArgument,
-                    "Give -Name, -Permission or -Description: there is nothing to change.", RoleId));
+                ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.NothingToChange, ErrorCategory.InvalidArgument,
+                    "Give -Name, -Permission or -Description: there is nothing to change.", id));
             }
 
             var changes = new List<string>();
@@ -131,23 +116,13 @@ namespace OpenAIAdmin.Commands
                 changes.Add(Description.Length == 0 ? "Clear the description" : "Set the description");
             }
 
-            string target = ParameterSetName == InputObjectSet ? RoleText.Target(InputObject.Name, InputObject.Id) : RoleText.Target(null, Id);
-            if (!ShouldProcess(target, string.Join("; ", changes)))
-            {
-                return;
-            }
-
             var request = new RoleUpdateRequest
             {
                 RoleName = Name,
                 Permissions = Permission == null ? null : RoleText.Distinct(Permission),
                 Description = Description,
             };
-            Role role = Await(Client.Roles.UpdateAsync(RoleId, request, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(role);
-            }
+            Change(Describe("role", id), string.Join("; ", changes), () => Client.Roles.UpdateAsync(id, request, CancellationToken));
         }
     }
 
@@ -157,7 +132,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string Id { get; set; } = null!;
 
@@ -171,31 +146,18 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string RoleId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => RoleId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            string target = ParameterSetName == InputObjectSet ? RoleText.Target(InputObject.Name, InputObject.Id) : RoleText.Target(null, Id);
-            if (!ShouldChange(target, "Delete (users and groups holding it lose it)", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted = Await(Client.Roles.DeleteAsync(RoleId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string id = TargetId(Id);
+            Change(Describe("role", id), "Delete (users and groups holding it lose it)", () => Client.Roles.DeleteAsync(id, CancellationToken));
         }
     }
 
     /// <summary>Wording shared by the role cmdlets' confirmation messages.</summary>
     internal static class RoleText
     {
-        public static string Target(string? name, string id) => string.IsNullOrEmpty(name) ? $"role {id}" : $"role '{name}' ({id})";
-
         public static string Permissions(IReadOnlyCollection<string> permissions) =>
             permissions.Count == 1 ? $"1 permission ({permissions.First()})" : $"{permissions.Count} permissions ({string.Join(", ", permissions)})";
 

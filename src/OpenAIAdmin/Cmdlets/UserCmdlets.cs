@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -8,36 +9,26 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
         /// <summary>Filtered by the API (exact addresses).</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string[]? Email { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 100)]
         public int? PageSize { get; set; }
 
-        protected override void ProcessItem()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                WriteEach(Id, id => Client.Users.GetAsync(id, CancellationToken));
-
-                return;
-            }
-
-            WildcardPattern? name = Wildcard(Name);
-            WriteList(o => Client.Users.ListAsync(Email, o, CancellationToken), PageSize,
-                name == null ? null : u => name.IsMatch(u.Name ?? string.Empty));
-        }
+        protected override void ProcessItem() =>
+            GetOrList(Id, id => Client.Users.GetAsync(id, CancellationToken),
+                o => Client.Users.ListAsync(Email, o, CancellationToken), PageSize, Name, u => u.Name);
     }
 
     [Cmdlet(VerbsCommon.Set, "OAIUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -46,7 +37,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter]
@@ -55,16 +46,20 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ArgumentCompleter(typeof(RoleIdCompleter))]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? RoleId { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? TechnicalLevel { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string? DeveloperPersona { get; set; }
+
+        /// <summary>Answers the extra confirmation that making someone an organization owner asks for.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -75,12 +70,36 @@ namespace OpenAIAdmin.Commands
         {
             if (Role == null && RoleId == null && TechnicalLevel == null && DeveloperPersona == null)
             {
-                ThrowTerminatingError(ErrorRecords.Create("NothingToChange", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.NothingToChange, ErrorCategory.InvalidArgument,
                     "Give -Role, -RoleId, -TechnicalLevel or -DeveloperPersona: there is nothing to change.", Id));
             }
 
-            string change = Role != null ? $"Set role '{Role.ToLowerInvariant()}'" : RoleId != null ? $"Assign role {RoleId}" : "Update profile";
-            if (!ShouldProcess($"user {Id}", change))
+            var changes = new List<string>();
+            if (Role != null)
+            {
+                changes.Add($"Set role '{Role.ToLowerInvariant()}'");
+            }
+
+            if (RoleId != null)
+            {
+                changes.Add($"Assign role {RoleId}");
+            }
+
+            if (TechnicalLevel != null)
+            {
+                changes.Add($"Set technical level '{TechnicalLevel}'");
+            }
+
+            if (DeveloperPersona != null)
+            {
+                changes.Add($"Set developer persona '{DeveloperPersona}'");
+            }
+
+            string target = Describe("user", Id);
+            string action = string.Join("; ", changes);
+            // An owner can do everything, including removing the other owners: confirm it as ConfirmImpact High would.
+            bool makesOwner = string.Equals(Role, "owner", System.StringComparison.OrdinalIgnoreCase);
+            if (!(makesOwner ? ShouldChangeHighImpact(target, action + " (full control of the organization)") : ShouldProcess(target, action)))
             {
                 return;
             }
@@ -93,7 +112,7 @@ namespace OpenAIAdmin.Commands
                 DeveloperPersona = DeveloperPersona,
             };
             OrganizationUser user = Await(Client.Users.UpdateAsync(Id, request, CancellationToken));
-            if (PassThru)
+            if (Switch("PassThru"))
             {
                 WriteObject(user);
             }
@@ -106,7 +125,7 @@ namespace OpenAIAdmin.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
-        [ValidateNotNullOrEmpty]
+        [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
         [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -119,25 +138,12 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private string UserId => ParameterSetName == InputObjectSet ? InputObject.Id : Id;
-
-        protected override object? ErrorTarget => UserId;
+        protected override object? ErrorTarget => TargetId(Id);
 
         protected override void ProcessItem()
         {
-            string target = ParameterSetName == InputObjectSet
-                ? UserTarget.Describe(InputObject.Name, InputObject.Email, InputObject.Id)
-                : $"user {Id}";
-            if (!ShouldChange(target, "Remove from the organization", Force))
-            {
-                return;
-            }
-
-            DeletedObject deleted = Await(Client.Users.DeleteAsync(UserId, CancellationToken));
-            if (PassThru)
-            {
-                WriteObject(deleted);
-            }
+            string id = TargetId(Id);
+            Change(Describe("user", id), "Remove from the organization", () => Client.Users.DeleteAsync(id, CancellationToken));
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     {
         using AdminClient client = _sim.NewClient();
         var organization = await client.Certificates.ListAsync().ToListAsync();
-        var project = await client.Certificates.ListForProjectAsync("proj_default").ToListAsync();
+        var project = await client.Projects.Certificates.ListAsync("proj_default").ToListAsync();
 
         Assert.Equal(new[] { "cert_0005", "cert_0004", "cert_0003", "cert_0002", "cert_0001" }, organization.Select(c => c.Id));
         Assert.All(organization, c => Assert.Equal(Certificate.OrganizationObject, c.Object));
@@ -84,7 +84,7 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     public async Task Project_activation_changes_only_the_project()
     {
         using AdminClient client = _sim.NewClient();
-        var result = await client.Certificates.ActivateForProjectAsync("proj_default", new[] { "cert_0004" });
+        var result = await client.Projects.Certificates.ActivateAsync("proj_default", new[] { "cert_0004" });
 
         Certificate activated = Assert.Single(result);
         Assert.True(activated.Active);
@@ -92,9 +92,9 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
         Assert.Equal(Certificate.ProjectObject, activated.Object);
         Assert.Single(await _sim.RequestsToAsync("/organization/projects/proj_default/certificates/activate"));
         Assert.False((await client.Certificates.ListAsync().ToListAsync()).Single(c => c.Id == "cert_0004").Active);
-        var deactivated = await client.Certificates.DeactivateForProjectAsync("proj_default", new[] { "cert_0004", "cert_0001" });
+        var deactivated = await client.Projects.Certificates.DeactivateAsync("proj_default", new[] { "cert_0004", "cert_0001" });
         Assert.All(deactivated, c => Assert.False(c.Active));
-        Assert.DoesNotContain(await client.Certificates.ListForProjectAsync("proj_default").ToListAsync(), c => c.Active == true);
+        Assert.DoesNotContain(await client.Projects.Certificates.ListAsync("proj_default").ToListAsync(), c => c.Active == true);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
         var refused = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Certificates.DeleteAsync("cert_0001"));
         Assert.Equal(AdminErrorKind.ApiBadRequest, refused.Kind);
         Assert.Contains("proj_default", refused.Message, StringComparison.Ordinal);
-        await client.Certificates.DeactivateForProjectAsync("proj_default", new[] { "cert_0001" });
+        await client.Projects.Certificates.DeactivateAsync("proj_default", new[] { "cert_0001" });
 
         DeletedObject deleted = await client.Certificates.DeleteAsync("cert_0001");
         Assert.Equal("cert_0001", deleted.Id);
@@ -123,10 +123,10 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     public async Task Bad_arguments_throw_before_any_request()
     {
         using AdminClient client = _sim.NewClient();
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Certificates.UpdateAsync("cert_0001", " "));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Certificates.GetAsync(""));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Certificates.ActivateForProjectAsync("", new[] { "cert_0001" }));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Certificates.DeactivateAsync(Array.Empty<string>()));
+        await InputChecks.Refused(() => client.Certificates.UpdateAsync("cert_0001", " "));
+        await InputChecks.Refused(() => client.Certificates.GetAsync(""));
+        await InputChecks.Refused(() => client.Projects.Certificates.ActivateAsync("", new[] { "cert_0001" }));
+        await InputChecks.Refused(() => client.Certificates.DeactivateAsync(Array.Empty<string>()));
         Assert.Empty(await _sim.RequestsAsync());
     }
 }

@@ -69,11 +69,11 @@ public sealed class RolesClientTests : IClassFixture<SimulatorFixture>, IAsyncLi
     public async Task Rejects_empty_input_before_sending_anything()
     {
         using AdminClient client = _sim.NewClient();
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Roles.GetAsync(" "));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Roles.CreateAsync(new RoleCreateRequest { RoleName = "" }));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Roles.UpdateAsync("role_0003", new RoleUpdateRequest()));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.UserRoles.AssignAsync("user_0002", ""));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.GroupRoles.UnassignAsync("", "role_0003"));
+        await InputChecks.Refused(() => client.Roles.GetAsync(" "));
+        await InputChecks.Refused(() => client.Roles.CreateAsync(new RoleCreateRequest { RoleName = "" }));
+        await InputChecks.Refused(() => client.Roles.UpdateAsync("role_0003", new RoleUpdateRequest()));
+        await InputChecks.Refused(() => client.Users.Roles.AssignAsync("user_0002", ""));
+        await InputChecks.Refused(() => client.Groups.Roles.UnassignAsync("", "role_0003"));
         Assert.Empty(await _sim.RequestsAsync());
     }
 
@@ -93,7 +93,7 @@ public sealed class RolesClientTests : IClassFixture<SimulatorFixture>, IAsyncLi
     public async Task User_roles_from_list_get_and_assign_share_one_shape()
     {
         using AdminClient client = _sim.NewClient();
-        UserRoleAssignment listed = Assert.Single(await client.UserRoles.ListAsync("user_0002").ToListAsync());
+        UserRoleAssignment listed = Assert.Single(await client.Users.Roles.ListAsync("user_0002").ToListAsync());
         Assert.Equal("user_0002", listed.UserId);
         Assert.Equal("role_0003", listed.RoleId);
         Assert.Equal("Billing reader", listed.RoleName);
@@ -104,7 +104,7 @@ public sealed class RolesClientTests : IClassFixture<SimulatorFixture>, IAsyncLi
         Assert.Null(listed.User);
         Assert.Equal("role_0003", listed.ToString());
 
-        UserRoleAssignment assigned = await client.UserRoles.AssignAsync("user_0002", "role_0004");
+        UserRoleAssignment assigned = await client.Users.Roles.AssignAsync("user_0002", "role_0004");
         Assert.Equal("user_0002", assigned.UserId);
         Assert.Equal("role_0004", assigned.RoleId);
         Assert.Equal("Security auditor", assigned.RoleName);
@@ -114,18 +114,18 @@ public sealed class RolesClientTests : IClassFixture<SimulatorFixture>, IAsyncLi
         Assert.Null(assigned.RoleCreatedAt);
         Assert.Equal("{\"role_id\":\"role_0004\"}", Assert.Single(await _sim.RequestsToAsync("/users/user_0002/roles"), c => c.Method == "POST").Body);
 
-        UserRoleAssignment got = await client.UserRoles.GetAsync("user_0002", "role_0004");
+        UserRoleAssignment got = await client.Users.Roles.GetAsync("user_0002", "role_0004");
         Assert.Equal(assigned.RoleName, got.RoleName);
         Assert.Equal(assigned.Permissions, got.Permissions);
-        Assert.Equal(new[] { "role_0003", "role_0004" }, (await client.UserRoles.ListAsync("user_0002").ToListAsync()).Select(a => a.RoleId));
+        Assert.Equal(new[] { "role_0003", "role_0004" }, (await client.Users.Roles.ListAsync("user_0002").ToListAsync()).Select(a => a.RoleId));
 
-        DeletedRoleAssignment removed = await client.UserRoles.UnassignAsync("user_0002", "role_0004");
+        DeletedRoleAssignment removed = await client.Users.Roles.UnassignAsync("user_0002", "role_0004");
         Assert.Equal("user.role.deleted", removed.Object);
         Assert.True(removed.Deleted);
         Assert.Equal("role_0004", removed.RoleId);
         Assert.Equal("user_0002", removed.UserId);
         Assert.Null(removed.GroupId);
-        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.UserRoles.GetAsync("user_0002", "role_0004"));
+        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.Roles.GetAsync("user_0002", "role_0004"));
         Assert.Equal(AdminErrorKind.ApiNotFound, gone.Kind);
     }
 
@@ -133,22 +133,22 @@ public sealed class RolesClientTests : IClassFixture<SimulatorFixture>, IAsyncLi
     public async Task Group_roles_map_the_embedded_group()
     {
         using AdminClient client = _sim.NewClient();
-        GroupRoleAssignment assigned = await client.GroupRoles.AssignAsync("group_0005", "role_0004");
+        GroupRoleAssignment assigned = await client.Groups.Roles.AssignAsync("group_0005", "role_0004");
         Assert.Equal("group_0005", assigned.GroupId);
         Assert.Equal("Security", assigned.Group!.Name);
         Assert.True(assigned.Group.IsScimManaged);
         Assert.Null(assigned.Group.GroupType);
         Assert.Equal("Security auditor", assigned.RoleName);
 
-        GroupRoleAssignment listed = Assert.Single(await client.GroupRoles.ListAsync("group_0005").ToListAsync());
+        GroupRoleAssignment listed = Assert.Single(await client.Groups.Roles.ListAsync("group_0005").ToListAsync());
         Assert.Equal("group_0005", listed.GroupId);
         Assert.Equal("group group_0005", Assert.Single(listed.AssignmentSources!).ToString());
 
-        DeletedRoleAssignment removed = await client.GroupRoles.UnassignAsync("group_0005", "role_0004");
+        DeletedRoleAssignment removed = await client.Groups.Roles.UnassignAsync("group_0005", "role_0004");
         Assert.Equal("group.role.deleted", removed.Object);
         Assert.Equal("group_0005", removed.GroupId);
         Assert.Null(removed.UserId);
-        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(async () => await client.GroupRoles.ListAsync("group_missing").ToListAsync());
+        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(async () => await client.Groups.Roles.ListAsync("group_missing").ToListAsync());
         Assert.Equal(AdminErrorKind.ApiNotFound, missing.Kind);
     }
 
@@ -158,14 +158,14 @@ public sealed class RolesClientTests : IClassFixture<SimulatorFixture>, IAsyncLi
         using AdminClient client = _sim.NewClient();
         foreach (string role in new[] { "role_0001", "role_0002", "role_0004", "role_0005" })
         {
-            await client.UserRoles.AssignAsync("user_0010", role);
+            await client.Users.Roles.AssignAsync("user_0010", role);
         }
 
-        var paged = await client.UserRoles.ListAsync("user_0010", options: new ListOptions { PageSize = 3 }).ToListAsync();
+        var paged = await client.Users.Roles.ListAsync("user_0010", options: new ListOptions { PageSize = 3 }).ToListAsync();
         Assert.Equal(new[] { "role_0001", "role_0002", "role_0004", "role_0005" }, paged.Select(a => a.RoleId));
         Assert.Equal(2, (await _sim.RequestsToAsync("/users/user_0010/roles")).Count(c => c.Method == "GET"));
 
-        var desc = await client.UserRoles.ListAsync("user_0010", "desc", new ListOptions { MaxItems = 1 }).ToListAsync();
+        var desc = await client.Users.Roles.ListAsync("user_0010", "desc", new ListOptions { MaxItems = 1 }).ToListAsync();
         Assert.Equal("role_0005", Assert.Single(desc).RoleId);
     }
 }

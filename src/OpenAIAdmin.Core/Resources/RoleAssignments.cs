@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIAdmin.Paging;
+
+namespace OpenAIAdmin.Resources
+{
+    /// <summary>What the user and group role-assignment clients share.</summary>
+    internal static class RoleAssignments
+    {
+        /// <summary>The most assignments one list request may ask for (the API sets no default).</summary>
+        public const int MaxPageSize = 1000;
+
+        public static IAsyncEnumerable<T> List<T>(
+            ResourceClient client, string path, string? order, ListOptions? options, Func<AssignedRoleDetails, T> map, CancellationToken cancellationToken)
+        {
+            var request = new ListRequest<AssignedRoleDetails>(path, PagingStyle.NextCursor, MaxPageSize, d => d.Id)
+            {
+                Query = new Query().Add("order", order),
+            };
+            return Map(Pager.ListAsync(client.Connection, request, options, cancellationToken), map, cancellationToken);
+        }
+
+        public static object Body(string roleId) => new AssignBody { RoleId = Required(roleId) };
+
+        /// <summary>Fills an assignment from the role an assign call returns (no assignment data there).</summary>
+        public static T FromRole<T>(T assignment, Role? role, string requestedRoleId) where T : RoleAssignment
+        {
+            assignment.RoleId = role?.Id ?? requestedRoleId;
+            assignment.RoleName = role?.Name;
+            assignment.Description = role?.Description;
+            assignment.Permissions = role?.Permissions ?? Array.Empty<string>();
+            assignment.ResourceType = role?.ResourceType;
+            assignment.PredefinedRole = role?.PredefinedRole ?? false;
+            return assignment;
+        }
+
+        private static string Required(string roleId)
+        {
+            ApiPath.Id(roleId, "role id");
+            return roleId;
+        }
+
+        private static async IAsyncEnumerable<T> Map<T>(
+            IAsyncEnumerable<AssignedRoleDetails> source, Func<AssignedRoleDetails, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (AssignedRoleDetails item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return map(item);
+            }
+        }
+
+        internal sealed class AssignBody
+        {
+            public string RoleId { get; set; } = string.Empty;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>
+    /// Refuses, before any request, an input object that PowerShell bound to an id parameter although it is not
+    /// that kind of thing: a user piped into Remove-OAIAdminApiKey (its Id bound by property name), a project piped
+    /// into Remove-OAIUser, or Get-Date piped into anything (the date coerced to an id string).
+    ///
+    /// The rule: an id parameter's kind is its name or alias of the form XxxId (Id with alias UserId: a user id).
+    /// An OpenAIAdmin object may fill it only from a property of that name (models carry XxxId alias properties for
+    /// their own Id, see OpenAIAdmin.Types.ps1xml). Another object may fill it only from a property named like the
+    /// parameter or one of its aliases (CSV rows, Select-Object output, the API's own snake_case). A plain string
+    /// is an id and always passes. An OpenAIAdmin object that fills one id parameter rightly (a project's ProjectId
+    /// bound to -ProjectId) has its wrong binding (its Id bound to the certificate -Id) dropped instead of refused:
+    /// cmdlets therefore test the id parameter for null, not the parameter set, to tell a get from a list.
+    /// </summary>
+    internal sealed class PipelineInputGuard
+    {
+        public const string ErrorId = "InvalidInputObject";
+
+        // PowerShell keeps the record being bound in InternalCommand.CurrentPipelineObject (internal since v1, also in
+        // Windows PowerShell 5.1). Without it (a future engine) the guard stands aside and binding works as before.
+        private static readonly PropertyInfo? CurrentPipelineObjectProperty =
+            typeof(Cmdlet).BaseType?.GetProperty("CurrentPipelineObject", BindingFlags.Instance | BindingFlags.NonPublic);
+
+        private static readonly Assembly CoreAssembly = typeof(AdminClient).Assembly;
+
+        private readonly PSCmdlet _cmdlet;
+        private readonly HashSet<string> _fromCommandLine;
+
+        public PipelineInputGuard(PSCmdlet cmdlet)
+        {
+            _cmdlet = cmdlet;
+            _fromCommandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The record PowerShell is binding for this ProcessRecord call, or null without pipeline input.</summary>
+        public static object? Current(PSCmdlet cmdlet)
+        {
+            object? value = CurrentPipelineObjectProperty?.GetValue(cmdlet);
+            return value is PSObject wrapped && wrapped.BaseObject == System.Management.Automation.Internal.AutomationNull.Value ? null : value;
+        }
+
+        /// <summary>A property of an object (a .NET one or a PowerShell alias/note) as text; null when absent or empty.</summary>
+        public static string? Text(object? source, string property)
+        {
+            if (source == null)
+            {
+                return null;
+            }
+
+            object? value = PSObject.AsPSObject(source).Properties[property]?.Value;
+            if (value is PSObject inner)
+            {
+                value = inner.BaseObject;
+            }
+
+            string? text = value?.ToString();
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
+
+        /// <summary>An ErrorRecord when the current record filled an id parameter it does not fit; null when it fits.</summary>
+        public ErrorRecord? Refuse()
+        {
+            object? input = Current(_cmdlet);
+            if (input == null)
+            {
+                return null;
+            }
+
+            object baseObject = input is PSObject psObject ? psObject.BaseObject : input;
+            if (baseObject is string)
+            {
+                return null;
+            }
+
+            var record = PSObject.AsPSObject(input);
+            bool ours = baseObject.GetType().Assembly == CoreAssembly;
+            var misbound = new List<ParameterMetadata>();
+            bool fitsSomewhere = false;
+            foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters)
+            {
+                if (_fromCommandLine.Contains(bound.Key)
+                    || !_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue(bound.Key, out ParameterMetadata? parameter))
+                {
+                    continue;
+                }
+
+                string? kind = KindOf(parameter);
+                if (kind == null)
+                {
+                    continue;
+                }
+
+                if (ours)
+                {
+                    if (Text(record, kind) == FirstText(bound.Value))
+                    {
+                        fitsSomewhere = true;
+                    }
+                    else
+                    {
+                        misbound.Add(parameter);
+                    }
+                }
+                else if (!Names(parameter).Any(name => record.Properties[name] != null))
+                {
+                    return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline as -{parameter.Name}: "
+                        + $"it has no {string.Join(", ", Names(parameter))} property. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
+                }
+            }
+
+            if (misbound.Count == 0)
+            {
+                return null;
+            }
+
+            if (fitsSomewhere)
+            {
+                // A project piped into Get-OAICertificate: its ProjectId names the scope, and PowerShell also bound its Id
+                // to the certificate -Id. That second binding is PowerShell's by-name rule, not the user's intent: drop it.
+                foreach (ParameterMetadata parameter in misbound)
+                {
+                    _cmdlet.GetType().GetProperty(parameter.Name)?.SetValue(_cmdlet, null);
+                    _cmdlet.MyInvocation.BoundParameters.Remove(parameter.Name);
+                }
+
+                return null;
+            }
+
+            ParameterMetadata first = misbound[0];
+            string firstKind = KindOf(first)!;
+            return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, and the {baseObject.GetType().Name} piped in has none "
+                + $"(its Id '{Shorten(Text(record, "Id"))}' is not one). Pipe the right objects, or give -{first.Name}.");
+        }
+
+        /// <summary>The XxxId name among a parameter's name and aliases, or null for a parameter that takes no id.</summary>
+        internal static string? KindOf(ParameterMetadata parameter) =>
+            Names(parameter).FirstOrDefault(n => n.Length > 2 && n != "Id" && char.IsUpper(n[0]) && n.EndsWith("Id", StringComparison.Ordinal));
+
+        private static IEnumerable<string> Names(ParameterMetadata parameter) => new[] { parameter.Name }.Concat(parameter.Aliases);
+
+        private static string? FirstText(object? value)
+        {
+            if (value is IEnumerable items && !(value is string))
+            {
+                foreach (object? item in items)
+                {
+                    return item?.ToString();
+                }
+
+                return null;
+            }
+
+            return value?.ToString();
+        }
+
+        /// <summary>"KeyId" → "key id".</summary>
+        private static string Words(string kind) =>
+            string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+        private static string Shorten(string? value) => ErrorRecords.Shorten(value ?? string.Empty);
+
+        private ErrorRecord Error(object input, string message) =>
+            new ErrorRecord(new ArgumentException(message), ErrorId, ErrorCategory.InvalidType, input)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+    }
+}

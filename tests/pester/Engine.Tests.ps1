@@ -1,0 +1,272 @@
+# The engine under use that unattended jobs see: connections per runspace, -Connection, the implicit connection
+# following the environment, input that must never reach the API, and what errors say.
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $script:Unreachable = 'http://127.0.0.1:9/v1'   # the discard port: nothing listens on loopback there
+
+    function Use-Environment([string] $Key, [string] $Url) {
+        if ($Key) { $env:OPENAI_ADMIN_KEY = $Key } else { Remove-Item Env:OPENAI_ADMIN_KEY -ErrorAction SilentlyContinue }
+        if ($Url) { $env:OPENAI_BASE_URL = $Url } else { Remove-Item Env:OPENAI_BASE_URL -ErrorAction SilentlyContinue }
+    }
+}
+
+Describe 'Connections belong to their runspace' {
+    BeforeEach {
+        Reset-Simulator
+        Disconnect-OAIAdmin
+        $script:saved = @{ Key = $env:OPENAI_ADMIN_KEY; Url = $env:OPENAI_BASE_URL }
+    }
+    AfterEach {
+        Use-Environment $saved.Key $saved.Url
+        foreach ($name in 'OPENAI_ADMIN_MAX_RETRIES', 'OPENAI_ADMIN_TIMEOUT_SEC', 'OPENAI_ADMIN_OPERATION_TIMEOUT_SEC') {
+            Remove-Item "Env:$name" -ErrorAction SilentlyContinue
+        }
+        Connect-Simulator
+    }
+
+    It 'serves 8 parallel first uses of the implicit connection, each complete' {
+        Use-Environment $FakeAdminKey $SimulatorUrl
+        $expected = @(Get-OAIUser).Count
+        $expected | Should -BeGreaterThan 100
+        $module = $env:OPENAIADMIN_MODULE
+        $counts = 1..8 | ForEach-Object -Parallel {
+            Import-Module $using:module
+            try { (Get-OAIUser -ErrorAction Stop | Measure-Object).Count } catch { $_.FullyQualifiedErrorId + ': ' + $_.Exception.GetType().Name }
+        } -ThrottleLimit 8
+        $counts | Should -Be (@($expected) * 8)
+    }
+
+    It 'keeps a listing in another runspace whole while this one connects and disconnects' {
+        Connect-Simulator
+        $context = Get-OAIAdminContext
+        $expected = @(Get-OAIUser).Count
+        Reset-Simulator
+        Add-SimulatorFault @{ kind = 'delay'; delay_ms = 300; count = 4; path = '/v1/organization/users' }
+        $job = Start-ThreadJob -ScriptBlock {
+            param($module, $connection)
+            Import-Module $module
+            try { (Get-OAIUser -Connection $connection -PageSize 50 -ErrorAction Stop | Measure-Object).Count }
+            catch { $_.FullyQualifiedErrorId + ': ' + $_.Exception.GetType().Name }
+        } -ArgumentList $env:OPENAIADMIN_MODULE, $context
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-SimulatorRequest GET '*/organization/users').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        1..5 | ForEach-Object { Disconnect-OAIAdmin; Connect-Simulator }
+        Disconnect-OAIAdmin
+        $job | Wait-Job -Timeout 60 | Receive-Job | Should -Be $expected
+        $job | Remove-Job -Force
+    }
+
+    It 'does not see a connection made in another runspace' {
+        Use-Environment $null $null
+        $module = $env:OPENAIADMIN_MODULE
+        $key = $FakeAdminKey
+        $url = $SimulatorUrl
+        $job = Start-ThreadJob -ScriptBlock {
+            Import-Module $using:module
+            Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $using:key -AsPlainText -Force) -BaseUri $using:url
+            (Get-OAIAdminContext).KeySource
+        }
+        $job | Wait-Job -Timeout 60 | Receive-Job | Should -Be 'Parameter'
+        $job | Remove-Job -Force
+        Get-ErrorId { Get-OAIProject } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
+    }
+
+    It 'works with two organizations side by side through -Connection, without switching' {
+        $here = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorUrl -PassThru
+        $other = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-other-org-fake' -AsPlainText -Force) -BaseUri $Unreachable -MaxRetryCount 0 -PassThru
+        # The current connection is now the other one; -Connection picks either without changing it.
+        @(Get-OAIProject -Connection $here -First 1).Count | Should -Be 1
+        Get-ErrorId { Get-OAIProject -Connection $other } | Should -Be 'ApiUnreachable,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        (Get-OAIAdminContext).BaseUri | Should -Be $other.BaseUri
+        @(Get-SimulatorRequest GET '*/organization/projects').Count | Should -Be 1
+    }
+
+    It 'shares one client per key and base URI across runspaces' {
+        Use-Environment $FakeAdminKey $SimulatorUrl
+        $module = $env:OPENAIADMIN_MODULE
+        $stamps = 1..3 | ForEach-Object -Parallel { Import-Module $using:module; (Get-OAIAdminContext).ConnectedAt.UtcTicks } -ThrottleLimit 3
+        @($stamps | Select-Object -Unique).Count | Should -Be 1
+    }
+
+    It 'says clearly when nothing is connected' {
+        Use-Environment $null $null
+        $warnings = $null
+        $output = Get-OAIAdminContext -WarningVariable warnings -WarningAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        "$warnings" | Should -Match 'Not connected'
+    }
+
+    It 'follows OPENAI_ADMIN_KEY and OPENAI_BASE_URL as they are at each cmdlet' {
+        Use-Environment $FakeAdminKey $SimulatorUrl
+        @(Get-OAIProject -First 1).Count | Should -Be 1
+        $env:OPENAI_ADMIN_KEY = $FakeProjectKey
+        Get-ErrorId { Get-OAIProject } | Should -Be 'InvalidAdminKey,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        $env:OPENAI_ADMIN_KEY = $FakeAdminKey
+        $env:OPENAI_BASE_URL = $Unreachable
+        $env:OPENAI_ADMIN_MAX_RETRIES = '0'
+        Get-ErrorId { Get-OAIProject } | Should -Be 'ApiUnreachable,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        Remove-Item Env:OPENAI_ADMIN_KEY
+        Get-ErrorId { Get-OAIProject } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        @(Get-SimulatorRequest GET '*/organization/projects').Count | Should -Be 1
+    }
+
+    It 'validates OPENAI_BASE_URL as -BaseUri is validated, naming the variable' -ForEach @(
+        @{ Url = 'not a url' }
+        @{ Url = 'ftp://127.0.0.1/v1' }
+    ) {
+        Use-Environment $FakeAdminKey $Url
+        $err = $null
+        try { Get-OAIProject -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidBaseUri,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        "$err" | Should -Match 'OPENAI_BASE_URL'
+        Get-ErrorId { Connect-OAIAdmin } | Should -Be 'InvalidBaseUri,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+    }
+
+    It 'warns that plain http to another host sends the key in clear text, before any request' {
+        # Get-OAIAdminContext builds the implicit connection but sends nothing, so no traffic leaves this machine.
+        Use-Environment $FakeAdminKey 'http://admin-proxy.invalid/v1'
+        $warnings = $null
+        $context = Get-OAIAdminContext -WarningVariable warnings -WarningAction SilentlyContinue
+        $context.BaseUri.Host | Should -Be 'admin-proxy.invalid'
+        "$warnings" | Should -Match 'not encrypted'
+    }
+
+    It 'takes timeout and retry settings for the implicit connection from the environment' {
+        Use-Environment $FakeAdminKey $SimulatorUrl
+        $env:OPENAI_ADMIN_MAX_RETRIES = '2'
+        $env:OPENAI_ADMIN_TIMEOUT_SEC = '5'
+        $env:OPENAI_ADMIN_OPERATION_TIMEOUT_SEC = '20'
+        $context = Get-OAIAdminContext
+        $context.MaxRetryCount | Should -Be 2
+        $context.TimeoutSec | Should -Be 5
+        $context.OperationTimeoutSec | Should -Be 20
+        $env:OPENAI_ADMIN_TIMEOUT_SEC = 'soon'
+        $err = $null
+        try { Get-OAIProject -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidSetting,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        "$err" | Should -Match 'OPENAI_ADMIN_TIMEOUT_SEC'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'defaults to riding out a minute of rate limiting and giving up within three minutes' {
+        $context = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorUrl -PassThru
+        $context.MaxRetryCount | Should -Be 10
+        $context.TimeoutSec | Should -Be 60
+        $context.OperationTimeoutSec | Should -Be 150
+    }
+
+    It 'leaves no connection behind when Connect-OAIAdmin fails, and stops the script' {
+        Use-Environment $null $null
+        Connect-Simulator
+        $err = $null
+        try { Connect-OAIAdmin -ApiKey ([securestring]::new()) -BaseUri $SimulatorUrl } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'NoConnection,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+        "$err" | Should -Match 'previous connection of this session was closed'
+        Get-ErrorId { Get-OAIProject } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        # Terminating: the rest of a script block does not run after a failed Connect.
+        $after = & { $ErrorActionPreference = 'Continue'; try { Connect-OAIAdmin -ApiKey ([securestring]::new()); 'went on' } catch { 'stopped' } }
+        $after | Should -Be 'stopped'
+    }
+}
+
+Describe 'Pipeline input of the wrong kind sends nothing' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It '<Name> is refused with InvalidInputObject' -ForEach @(
+        @{ Name = 'a user piped into Remove-OAIAdminApiKey'; Source = { Get-OAIUser -First 1 }; Command = 'Remove-OAIAdminApiKey'; Arguments = @{ Force = $true } }
+        @{ Name = 'a project piped into Remove-OAIUser'; Source = { Get-OAIProject -First 1 }; Command = 'Remove-OAIUser'; Arguments = @{ Force = $true } }
+        @{ Name = 'a date piped into Remove-OAIUser'; Source = { Get-Date }; Command = 'Remove-OAIUser'; Arguments = @{ Force = $true } }
+        @{ Name = 'a role piped into Remove-OAIGroup'; Source = { Get-OAIRole -First 1 }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
+        @{ Name = 'a group piped into Set-OAIProject'; Source = { Get-OAIGroup -First 1 }; Command = 'Set-OAIProject'; Arguments = @{ Name = 'x' } }
+        @{ Name = 'a certificate piped into Get-OAIUser'; Source = { Get-OAICertificate -First 1 }; Command = 'Get-OAIUser'; Arguments = @{} }
+        @{ Name = 'a number piped into Get-OAIProject'; Source = { 42 }; Command = 'Get-OAIProject'; Arguments = @{} }
+    ) {
+        $items = @(& $Source)
+        Reset-Simulator
+        $errors = @()
+        $items | & $Command @Arguments -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be "InvalidInputObject,OpenAIAdmin.Commands.$((Get-Command $Command).ImplementingType.Name)"
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidType'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'still takes ids, our objects of the right kind and foreign objects with a fitting property' {
+        $users = @(Get-OAIUser -First 4)
+        $group = Get-OAIGroup -First 1
+        Reset-Simulator
+        $users[0].Id | Remove-OAIUser -Force
+        [pscustomobject]@{ user_id = $users[1].Id } | Remove-OAIUser -Force
+        $users[2] | Remove-OAIUser -Force
+        $users[3] | Add-OAIGroupMember -GroupId $group.Id -WhatIf
+        @(Get-SimulatorRequest DELETE '*/organization/users/*').Count | Should -Be 3
+    }
+
+    It 'binds piped projects, users and groups to the parent id of sub-resource cmdlets' {
+        $group = Get-OAIGroup -First 1
+        $fromObject = @(Get-OAIGroup -Id $group.Id | Get-OAIGroupRole)
+        $byId = @(Get-OAIGroupRole -GroupId $group.Id)
+        $fromObject.Count | Should -Be $byId.Count
+        $project = Get-OAIProject -Id proj_default
+        $listed = @($project | Get-OAICertificate -ErrorAction Stop)
+        $listed.Count | Should -BeGreaterThan 0
+        $listed.ProjectId | Select-Object -Unique | Should -Be $project.Id
+        @(Get-SimulatorRequest GET "*/projects/$($project.Id)/certificates").Count | Should -Be 1
+    }
+}
+
+Describe 'Input that must never reach the API' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It '<Command> refuses a name of white space only before any request' -ForEach @(
+        @{ Command = 'New-OAIProject'; Arguments = @{ Name = '   ' } }
+        @{ Command = 'New-OAIGroup'; Arguments = @{ Name = "`t " } }
+        @{ Command = 'New-OAIRole'; Arguments = @{ Name = ' '; Permission = 'api.groups.read' } }
+        @{ Command = 'Set-OAIProject'; Arguments = @{ Id = 'proj_default'; Name = '  ' } }
+    ) {
+        $type = (Get-Command $Command).ImplementingType.Name
+        Get-ErrorId { & $Command @Arguments } | Should -Be "ParameterArgumentValidationError,OpenAIAdmin.Commands.$type"
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+}
+
+Describe 'Confirmations name the target and list every change' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'Set-OAIUser names the person piped in' {
+        $user = Get-OAIUser -First 1
+        $text = Get-HostText { $user | Set-OAIUser -TechnicalLevel expert -WhatIf }
+        $text | Should -Match ([regex]::Escape("on target ""user '$($user.Name)' <$($user.Email)> ($($user.Id))"""))
+    }
+
+    It 'Set-OAIProject lists a rename and a new external key id together' {
+        $project = Get-OAIProject -Name 'Data science'
+        $text = Get-HostText { $project | Set-OAIProject -Name 'Data platform' -ExternalKeyId 'ekm-key-1' -WhatIf }
+        $text | Should -Match ([regex]::Escape("""Rename to 'Data platform'; Set external key id 'ekm-key-1'"" on target ""project 'Data science' ($($project.Id))"""))
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+}
+
+Describe 'Errors say what is wrong' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'a 403 with an admin key says the key lacks a permission, not that it is the wrong kind of key' {
+        Add-SimulatorFault @{ kind = 'status'; status = 403; count = 1; message = 'Missing scopes: api.organization.projects.read' }
+        $err = $null
+        try { Get-OAIProject -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ApiPermissionDenied,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        $err.ErrorDetails.Message | Should -Match 'Missing scopes: api.organization.projects.read'
+        $err.ErrorDetails.Message | Should -Match 'not allowed to do this'
+        $err.ErrorDetails.Message | Should -Not -Match 'needs an admin key'
+        $err.ErrorDetails.Message | Should -Match 'request id req_'
+    }
+
+    It 'a 400 on Remove-OAIInvite that is not about an accepted invite gets no advice about accepted invites' {
+        $invite = Get-OAIInvite -Status pending | Select-Object -First 1
+        Add-SimulatorFault @{ kind = 'status'; status = 400; count = 1; method = 'DELETE'; message = 'Invalid invite id format' }
+        $errors = @()
+        $invite | Remove-OAIInvite -Force -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIInviteCommand'
+        "$($errors[0].ErrorDetails.RecommendedAction)" | Should -Not -Match 'accepted'
+    }
+}
