@@ -27,7 +27,7 @@ namespace OpenAIAdmin.Commands
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            AdminContext? context = ConnectionStore.Current;
+            AdminContext? context = ConnectionOf(fakeBoundParameters);
             if (context == null)
             {
                 return Array.Empty<CompletionResult>();
@@ -45,6 +45,33 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>Id → display name of everything that can be completed right now.</summary>
         internal abstract Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The connection the command being typed would use: its -Connection when that is already a value, else this
+        /// session's connection, else the implicit one when OPENAI_ADMIN_KEY is set. Never an error at the prompt.
+        /// </summary>
+        private static AdminContext? ConnectionOf(IDictionary fakeBoundParameters)
+        {
+            object? given = fakeBoundParameters?["Connection"];
+            if ((given is PSObject wrapped ? wrapped.BaseObject : given) is AdminContext explicitConnection)
+            {
+                return explicitConnection;
+            }
+
+            if (ConnectionStore.Current is AdminContext current)
+            {
+                return current;
+            }
+
+            try
+            {
+                return ConnectionStore.EnvironmentKey() == null ? null : ConnectionStore.FromEnvironment(null, null);
+            }
+            catch (ConnectionSetupException)
+            {
+                return null;
+            }
+        }
 
         /// <summary>For completers that depend on another parameter (e.g. a project id); empty otherwise.</summary>
         protected virtual string ScopeOf(IDictionary fakeBoundParameters) => string.Empty;

@@ -50,17 +50,11 @@ namespace OpenAIAdmin.Commands
             return had;
         }
 
-        /// <summary>The runspace's connection, else the implicit one from the environment as it is now.</summary>
-        public static AdminContext Resolve(PSCmdlet cmdlet, Action<string>? warn)
-        {
-            return Current ?? FromEnvironment(cmdlet, warn);
-        }
-
         /// <summary>
         /// The implicit connection: OPENAI_ADMIN_KEY, OPENAI_BASE_URL and the setting variables read at this moment,
         /// so a changed or removed variable takes effect on the next cmdlet.
         /// </summary>
-        public static AdminContext FromEnvironment(PSCmdlet cmdlet, Action<string>? warn)
+        public static AdminContext FromEnvironment(PSCmdlet? cmdlet, Action<string>? warn)
         {
             string? key = EnvironmentKey();
             if (key == null)
@@ -145,10 +139,11 @@ namespace OpenAIAdmin.Commands
             return uri;
         }
 
-        public static string UserAgent(PSCmdlet cmdlet)
+        public static string UserAgent(PSCmdlet? cmdlet)
         {
             string moduleVersion = typeof(ConnectionStore).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            object? psVersion = (cmdlet.SessionState.PSVariable.GetValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"];
+            object? psVersion = (cmdlet?.SessionState.PSVariable.GetValue("PSVersionTable") as System.Collections.IDictionary)?["PSVersion"]
+                ?? typeof(PSObject).Assembly.GetName().Version;
             return "OpenAIAdmin/" + moduleVersion + " PowerShell/" + (psVersion?.ToString() ?? "unknown");
         }
 

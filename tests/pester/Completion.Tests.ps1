@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    # The test cases below are built from the module's cmdlets at discovery time.
+    Import-Module $env:OPENAIADMIN_MODULE
+}
+
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
 
@@ -22,6 +27,26 @@ Describe 'Id completion on the real cmdlets' {
         $found.Count | Should -Be 1
         $found[0].CompletionText | Should -Be $Id
         $found[0].ListItemText | Should -Be $Name
+    }
+
+    It 'completes from the -Connection on the line, or the environment, when the session has no connection' {
+        $connection = Get-OAIAdminContext
+        Disconnect-OAIAdmin
+        $saved = @{ Key = $env:OPENAI_ADMIN_KEY; Url = $env:OPENAI_BASE_URL }
+        try {
+            Remove-Item Env:OPENAI_ADMIN_KEY, Env:OPENAI_BASE_URL -ErrorAction SilentlyContinue
+            @(Complete 'Remove-OAIGroup -Id Contr').Count | Should -Be 0
+            $found = @(Complete 'Remove-OAIGroup -Connection $connection -Id Contr')
+            $found.Count | Should -Be 1
+            $found[0].ListItemText | Should -Be 'Contractors'
+            $env:OPENAI_ADMIN_KEY = $FakeAdminKey
+            $env:OPENAI_BASE_URL = $SimulatorUrl
+            @(Complete 'Set-OAIRole -Id Secur')[0].ListItemText | Should -Be 'Security auditor'
+        }
+        finally {
+            $env:OPENAI_ADMIN_KEY = $saved.Key
+            $env:OPENAI_BASE_URL = $saved.Url
+        }
     }
 
     It 'asks the API once per kind for repeated completions on one connection' {

@@ -71,6 +71,45 @@ Describe '<Name> follows the conventions' -ForEach $commands {
             @($id.ParameterSets.Values | Where-Object ValueFromPipelineByPropertyName).Count | Should -BeGreaterThan 0
         }
     }
+
+    It 'takes -Connection when it calls the API' {
+        if ($command.Noun -ne 'OAIAdmin' -and $command.Noun -ne 'OAIAdminContext') {
+            $command.Parameters['Connection'].ParameterType.FullName | Should -Be 'OpenAIAdmin.AdminContext'
+        }
+        else {
+            $command.Parameters.Keys | Should -Not -Contain 'Connection'
+        }
+    }
+
+    It 'names the kind of every pipeline-bound id parameter (XxxId, as its name or an alias), as the pipeline guard needs' {
+        $idParameters = @($command.Parameters.Values | Where-Object {
+                ($_.Name -eq 'Id' -or $_.Name -cmatch '^[A-Z]\w*Id$') -and
+                @($_.ParameterSets.Values | Where-Object { $_.ValueFromPipelineByPropertyName }).Count -gt 0
+            })
+        foreach ($parameter in $idParameters) {
+            @(@($parameter.Name) + $parameter.Aliases | Where-Object { $_ -cmatch '^[A-Z]\w+Id$' }).Count |
+                Should -BeGreaterThan 0 -Because "-$($parameter.Name) of $Name must say which kind of id it takes"
+        }
+    }
+}
+
+Describe 'Every resource type carries its Id under its kind name' {
+    BeforeDiscovery {
+        $script:resourceTypes = Get-Command -Module OpenAIAdmin | ForEach-Object { $_.OutputType.Type } |
+            Where-Object { $_ -and $_.GetProperty('Id') -and $_.Name -notlike 'Deleted*' } | Sort-Object FullName -Unique |
+            ForEach-Object { @{ Type = $_.FullName } }
+    }
+
+    It '<Type> has an XxxId alias of Id (so piped objects bind the parameters of sub-resource cmdlets)' -ForEach $script:resourceTypes {
+        # Type data applies along the type's base classes (AdminApiKeySecret inherits AdminApiKey's alias).
+        $type = Get-Command -Module OpenAIAdmin | ForEach-Object { $_.OutputType.Type } | Where-Object FullName -eq $Type | Select-Object -First 1
+        $aliases = @(for ($t = $type; $t -and $t -ne [object]; $t = $t.BaseType) {
+                $data = Get-TypeData -TypeName $t.FullName
+                if ($data) { $data.Members.Values | Where-Object { $_ -is [System.Management.Automation.Runspaces.AliasPropertyData] -and $_.ReferencedMemberName -eq 'Id' } }
+            })
+        $aliases.Count | Should -Be 1
+        $aliases[0].Name | Should -Match '^[A-Z]\w+Id$'
+    }
 }
 
 Describe 'Table views' {
