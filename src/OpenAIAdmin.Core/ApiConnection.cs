@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -43,10 +42,18 @@ namespace OpenAIAdmin
         public Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken) =>
             SendAsync<T>(HttpMethod.Post, path, null, body, cancellationToken);
 
+        /// <summary>
+        /// Deletes. A 404 on a retry, after an attempt whose outcome was unknown (connection lost after sending, timeout,
+        /// 5xx), means that attempt deleted it: the delete is reported as done (every delete answer has <c>deleted</c>).
+        /// </summary>
         public Task<T> DeleteAsync<T>(string path, CancellationToken cancellationToken) =>
-            SendAsync<T>(HttpMethod.Delete, path, null, null, cancellationToken);
+            SendAsync<T>(HttpMethod.Delete, path, null, null, cancellationToken, notFoundAfterUnknownMeansDeleted: true);
 
-        public async Task<T> SendAsync<T>(HttpMethod method, string path, Query? query, object? body, CancellationToken cancellationToken)
+        public Task<T> SendAsync<T>(HttpMethod method, string path, Query? query, object? body, CancellationToken cancellationToken) =>
+            SendAsync<T>(method, path, query, body, cancellationToken, notFoundAfterUnknownMeansDeleted: false);
+
+        private async Task<T> SendAsync<T>(
+            HttpMethod method, string path, Query? query, object? body, CancellationToken cancellationToken, bool notFoundAfterUnknownMeansDeleted)
         {
             string operation = method + " /" + path;
             using var request = new HttpRequestMessage(method, path + (query?.ToString() ?? string.Empty));
@@ -56,6 +63,7 @@ namespace OpenAIAdmin
                 request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             }
 
+            CallState state = CallState.For(request);
             HttpResponseMessage response;
             try
             {
@@ -65,20 +73,17 @@ namespace OpenAIAdmin
             {
                 throw;
             }
-            catch (TimeoutException ex)
+            catch (AttemptsTimedOutException ex)
             {
-                throw new OpenAIAdminException(AdminErrorKind.ApiTimeout, ex.Message, ex) { Operation = operation };
+                throw new OpenAIAdminException(AdminErrorKind.ApiTimeout, TimeoutMessage(operation, method, state, ex), ex) { Operation = operation };
             }
-            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
+            catch (CooldownExceedsBudgetException ex)
             {
-                string message = string.Format(
-                    System.Globalization.CultureInfo.InvariantCulture,
-                    "{0} failed: could not reach {1} ({2}).{3}",
-                    operation,
-                    Options.NormalizedBaseUri.GetLeftPart(UriPartial.Authority),
-                    Options.Credential.Scrub(ex.GetBaseException().Message),
-                    method == HttpMethod.Post ? " The server may have applied the change before the connection failed: check before running it again." : string.Empty);
-                throw new OpenAIAdminException(AdminErrorKind.ApiUnreachable, message, ex) { Operation = operation };
+                throw new OpenAIAdminException(AdminErrorKind.ApiRateLimited, operation + " was not sent: " + ex.Message, ex) { Operation = operation };
+            }
+            catch (Exception ex) when (TransportFailure.IsTransportFailure(ex))
+            {
+                throw ConnectionFailure(operation, method, state, ex);
             }
 
             using (response)
@@ -87,7 +92,17 @@ namespace OpenAIAdmin
                 string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw CreateApiException(response.StatusCode, response.ReasonPhrase, text, requestId, operation);
+                    if (notFoundAfterUnknownMeansDeleted && response.StatusCode == HttpStatusCode.NotFound && state.UnknownOutcome != null)
+                    {
+                        ClientEvents.Verbose(string.Format(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            "{0}: attempt {1} found nothing to delete (HTTP 404, request id {2}) after {3}, so that earlier attempt deleted it; the delete is reported as done.",
+                            operation, state.Attempts, requestId ?? "-", state.UnknownOutcome));
+                        return JsonSerializer.Deserialize<T>("{\"deleted\":true}", Json.Options)!;
+                    }
+
+                    OpenAIAdminApiException error = CreateApiException(response.StatusCode, response.ReasonPhrase, text, requestId, operation);
+                    throw state.StopReason == null ? error : WithNote(error, state.StopReason);
                 }
 
                 try
@@ -105,6 +120,76 @@ namespace OpenAIAdmin
                 }
             }
         }
+
+        private const string MayHaveApplied = " The server may have applied the change: check before running it again.";
+
+        private string TimeoutMessage(string operation, HttpMethod method, CallState state, AttemptsTimedOutException ex)
+        {
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            string limits = Options.OperationTimeout > TimeSpan.Zero
+                ? string.Format(culture, "each attempt may take up to {0}, the whole call up to {1}",
+                    RetryHandler.Seconds(Options.RequestTimeout > TimeSpan.Zero ? Options.RequestTimeout : System.Threading.Timeout.InfiniteTimeSpan),
+                    RetryHandler.Seconds(Options.OperationTimeout))
+                : string.Format(culture, "each attempt may take up to {0}", RetryHandler.Seconds(ex.LastAttemptLimit));
+            return string.Format(
+                culture,
+                "{0} got no complete response: gave up after waiting {1:0.0} s in all over {2} {3} ({4}).{5}",
+                operation,
+                state.Elapsed.TotalSeconds,
+                state.Attempts,
+                state.Attempts == 1 ? "attempt" : "attempts",
+                limits,
+                method == HttpMethod.Post ? MayHaveApplied : string.Empty);
+        }
+
+        private OpenAIAdminException ConnectionFailure(string operation, HttpMethod method, CallState state, Exception ex)
+        {
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            string server = Options.NormalizedBaseUri.GetLeftPart(UriPartial.Authority);
+            string detail = Options.Credential.Scrub(ex.GetBaseException().Message);
+            string attempts = state.Attempts > 1
+                ? string.Format(culture, " Gave up after {0} attempts in {1:0.0} s.", state.Attempts, state.Elapsed.TotalSeconds)
+                : string.Empty;
+            switch (TransportFailure.StageOf(ex))
+            {
+                case FailureStage.Connect:
+                    // Nothing was sent, so nothing can have changed: no warning about a possibly applied change.
+                    return new OpenAIAdminException(
+                        AdminErrorKind.ApiUnreachable,
+                        string.Format(culture, "{0} failed: could not reach {1} ({2}).{3}", operation, server, detail, attempts),
+                        ex)
+                    { Operation = operation };
+
+                case FailureStage.ReadingBody:
+                    var body = (ResponseBodyException)ex;
+                    return new OpenAIAdminException(
+                        AdminErrorKind.ApiConnectionLost,
+                        string.Format(culture, "{0} failed: the connection to {1} was lost while reading the response (HTTP {2}, request id {3}) ({4}).{5}{6}",
+                            operation, server, (int)body.StatusCode, body.RequestId ?? "-", detail, attempts, method == HttpMethod.Post ? MayHaveApplied : string.Empty),
+                        ex)
+                    { Operation = operation, RequestId = body.RequestId };
+
+                default:
+                    return new OpenAIAdminException(
+                        AdminErrorKind.ApiConnectionLost,
+                        string.Format(culture, "{0} failed: the connection to {1} was lost before a response arrived ({2}).{3}{4}",
+                            operation, server, detail, attempts, method == HttpMethod.Post ? MayHaveApplied : string.Empty),
+                        ex)
+                    { Operation = operation };
+            }
+        }
+
+        /// <summary>The same API error with a sentence added on why retrying stopped.</summary>
+        private static OpenAIAdminApiException WithNote(OpenAIAdminApiException error, string note) =>
+            new OpenAIAdminApiException(error.Kind, error.StatusCode, error.Message + " " + note)
+            {
+                Operation = error.Operation,
+                RequestId = error.RequestId,
+                ApiMessage = error.ApiMessage,
+                ErrorType = error.ErrorType,
+                ErrorCode = error.ErrorCode,
+                Param = error.Param,
+            };
 
         internal OpenAIAdminApiException CreateApiException(HttpStatusCode status, string? reason, string body, string? requestId, string operation)
         {

@@ -98,6 +98,8 @@ namespace OpenAIAdmin.Commands
                 case AdminErrorKind.ApiServerError:
                     return ErrorCategory.ResourceUnavailable;
                 case AdminErrorKind.ApiUnreachable:
+                case AdminErrorKind.ApiConnectionLost:
+                    // Lost is non-terminating (see IsTerminating): it concerns one request, the next input may well work.
                     return ErrorCategory.ConnectionError;
                 case AdminErrorKind.ApiTimeout:
                     return ErrorCategory.OperationTimeout;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OpenAIAdmin.Simulator.Infrastructure;
 
 namespace OpenAIAdmin.Simulator;
@@ -25,7 +24,7 @@ internal static class ControlApi
             using var reader = new StreamReader(context.Request.Body);
             FaultRule rule = FaultRule.Parse(await reader.ReadToEndAsync(context.RequestAborted));
             faults.Add(rule);
-            return SimJson.Ok(new { added = true, kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(rule.Kind.ToString()) });
+            return SimJson.Ok(new { added = true, kind = rule.KindName });
         });
 
         sim.MapDelete("/faults", () =>

@@ -17,6 +17,47 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         Add-SimulatorFault @{ kind = 'status'; status = 502; count = 1 }
         Add-SimulatorFault @{ kind = 'drop'; skip = 1; count = 1 }
         (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+        # The faults really happened: a 502, a dropped connection (status 0), then the answer.
+        @(Get-SimulatorRequest GET '*/projects/proj_default' | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' |
+            Should -Be '502 status,0 drop,200'
+    }
+
+    It 'fails at once with ApiRateLimited when the server asks to wait longer than the call may take' {
+        Add-SimulatorFault @{ kind = 'status'; status = 429; retry_after = '600'; count = -1 }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $null = Get-OAIProject -Id proj_default -ErrorVariable problems -ErrorAction SilentlyContinue
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiRateLimited,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $problems[0].Exception.Message | Should -BeLike '*The server asked to wait 600 s before trying again, longer than this call can wait (* s left of its 150 s time limit), so it stopped at once*'
+        @(Get-SimulatorRequest).Count | Should -Be 1
+    }
+
+    It 'reports a delete that was applied before the connection dropped as done, and says why in Verbose' {
+        Add-SimulatorFault @{ kind = 'drop_after'; method = 'DELETE'; path = '/v1/organization/users/user_0005'; count = 1 }
+        $output = Remove-OAIUser -Id user_0005 -Force -PassThru -Verbose -ErrorVariable problems 4>&1
+        $problems.Count | Should -Be 0
+        $deleted = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $deleted.Count | Should -Be 1
+        $deleted[0].Id | Should -Be 'user_0005'
+        $deleted[0].Deleted | Should -BeTrue
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*HTTP 404*earlier attempt deleted it*' }).Count |
+            Should -Be 1
+        @(Get-SimulatorRequest DELETE | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' | Should -Be '0 drop_after,404'
+        Get-ErrorId { Get-OAIUser -Id user_0005 } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIUserCommand'
+    }
+
+    It 'reports a connection lost in the middle of a POST answer as ApiConnectionLost, not resent, and goes on with the next input' {
+        Add-SimulatorFault @{ kind = 'reset_body'; method = 'POST'; path = '/v1/organization/projects'; count = 1 }
+        $created = [pscustomobject]@{ Name = 'half-answered' }, [pscustomobject]@{ Name = 'answered' } |
+            New-OAIProject -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($created).Name | Should -Be 'answered'
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiConnectionLost,OpenAIAdmin.Commands.NewOAIProjectCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $problems[0].TargetObject | Should -Be 'half-answered'
+        $problems[0].Exception.Message | Should -BeLike '*lost while reading the response*may have applied the change: check before running it again.'
+        @(Get-SimulatorRequest POST | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' | Should -Be '200 reset_body,200'
     }
 
     It 'gives up after the bounded count with ApiServerError' {
@@ -53,11 +94,19 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
             while (@(Get-SimulatorRequest GET '*/projects/proj_default').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            # Stop only once the server holds the request: the test is about an in-flight request.
+            $held = @(Get-SimulatorRequest GET '*/projects/proj_default')
+            $held.Count | Should -Be 1
+            $held[0].fault | Should -Be 'delay'
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $watch.Stop()
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            # The server saw the client go away (499), and nothing was sent again.
+            $deadline = [DateTime]::UtcNow.AddSeconds(10)
+            while ((Get-SimulatorRequest GET '*/projects/proj_default').status -ne 499 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            @(Get-SimulatorRequest).status -join ',' | Should -Be '499'
         }
         finally {
             $ps.Dispose()

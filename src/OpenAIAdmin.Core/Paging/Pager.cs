@@ -35,7 +35,7 @@ namespace OpenAIAdmin.Paging
 
         public int MaxPageSize { get; }
 
-        /// <summary>Key used to drop an item a misbehaving server sends twice; null keys are never dropped.</summary>
+        /// <summary>Key used to drop an item a misbehaving server sends twice (see <see cref="DuplicateGuard"/>); null keys are never dropped.</summary>
         public Func<T, string?> Identity { get; }
 
         public Query Query { get; set; } = new Query();
@@ -61,8 +61,9 @@ namespace OpenAIAdmin.Paging
 
             int pageSize = Math.Min(options.PageSize ?? request.MaxPageSize, request.MaxPageSize);
             string operation = "GET /" + request.Path;
+            // One cursor per page (not per item) is kept, so a loop of any length is caught.
             var seenCursors = new HashSet<string>(StringComparer.Ordinal);
-            var seenItems = new HashSet<string>(StringComparer.Ordinal);
+            var duplicates = new DuplicateGuard();
             string? cursor = null;
             long emitted = 0;
             int pageNumber = 0;
@@ -84,7 +85,7 @@ namespace OpenAIAdmin.Paging
                 foreach (T item in items)
                 {
                     string? key = request.Identity(item);
-                    if (key != null && !seenItems.Add(key))
+                    if (duplicates.IsRepeat(key))
                     {
                         ClientEvents.Verbose($"{operation}: the server sent '{key}' twice; the repeat is skipped.");
                         continue;
@@ -98,6 +99,7 @@ namespace OpenAIAdmin.Paging
                     }
                 }
 
+                duplicates.EndPage();
                 ClientEvents.Current?.PageReceived(operation, pageNumber, emitted);
                 if (!page.HasMore)
                 {
@@ -136,6 +138,44 @@ namespace OpenAIAdmin.Paging
                 default:
                     return page.NextPage;
             }
+        }
+    }
+
+    /// <summary>
+    /// Drops an item the server sends again on the same page or on the next page (an inclusive cursor, a page that
+    /// overlaps the previous one), in bounded memory: it remembers the keys of the current and the previous page only,
+    /// and a key repeated on a page counts as seen on that page, so a repeat that goes on page after page stays caught.
+    /// A repeat two or more pages after the key was last sent is not caught; no such server behaviour is known, and
+    /// remembering every key would cost memory in proportion to the listing (audit logs run to millions of entries).
+    /// </summary>
+    internal sealed class DuplicateGuard
+    {
+        private HashSet<string> _previous = new HashSet<string>(StringComparer.Ordinal);
+        private HashSet<string> _current = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>How many keys are remembered: never more than the last two pages held.</summary>
+        public int Retained => _previous.Count + _current.Count;
+
+        /// <summary>True when <paramref name="key"/> was already sent on this page or the previous one; null keys never are.</summary>
+        public bool IsRepeat(string? key)
+        {
+            if (key == null)
+            {
+                return false;
+            }
+
+            bool seenOnPreviousPage = _previous.Contains(key);
+            bool seenOnThisPage = !_current.Add(key);
+            return seenOnPreviousPage || seenOnThisPage;
+        }
+
+        /// <summary>Call after each page: this page becomes the previous one.</summary>
+        public void EndPage()
+        {
+            HashSet<string> recycled = _previous;
+            recycled.Clear();
+            _previous = _current;
+            _current = recycled;
         }
     }
 }

@@ -71,7 +71,8 @@ namespace OpenAIAdmin.Transport
 
             if (sink != null)
             {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                // Within the attempt's time limit, and a connection lost mid-body stays recognisable as such.
+                await ResponseBuffer.LoadAsync(response, cancellationToken).ConfigureAwait(false);
                 string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var debug = new StringBuilder();
                 debug.Append("HTTP response ").Append((int)response.StatusCode).Append(" (request id ").Append(requestId).Append(')');

@@ -1,21 +1,25 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace OpenAIAdmin.Transport
 {
     /// <summary>
-    /// Outermost handler: per-attempt timeout, retries with server hints or capped jittered backoff,
-    /// and the shared 429 cooldown. A POST is re-sent only when the server said it did not act.
+    /// Outermost handler: per-attempt timeouts, retries with server hints and capped jittered backoff, the shared
+    /// 429 cooldown, and one time budget for the whole call (<see cref="AdminClientOptions.OperationTimeout"/>).
+    /// A POST is re-sent only when the server said it did not act or no connection was made.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
+        /// <summary>A retry starts only if at least this much of the budget (or the whole RequestTimeout, when shorter) is left for it.</summary>
+        internal static readonly TimeSpan MinimumAttemptTime = TimeSpan.FromSeconds(1);
+
         private readonly AdminClientOptions _options;
         private readonly RateLimitGate _gate;
         private readonly Random _random = new Random();
@@ -32,84 +36,206 @@ namespace OpenAIAdmin.Transport
             return code == 408 || code == 409 || code == 429 || code >= 500;
         }
 
+        /// <summary>The shortest and longest computed backoff before retry number <paramref name="attempt"/> (1 = the first retry).</summary>
+        internal static (TimeSpan Min, TimeSpan Max) BackoffRange(AdminClientOptions options, int attempt)
+        {
+            double baseMs = options.InitialRetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
+            double capped = Math.Min(baseMs, options.MaxRetryDelay.TotalMilliseconds);
+            return (TimeSpan.FromMilliseconds(capped * 0.75), TimeSpan.FromMilliseconds(capped));
+        }
+
+        /// <summary>The longest a call can take with these options (infinite only when neither limit bounds it).</summary>
+        internal static TimeSpan WorstCaseDuration(AdminClientOptions options)
+        {
+            TimeSpan budget = Budget.Normalize(options.OperationTimeout);
+            if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout == Timeout.InfiniteTimeSpan)
+            {
+                return budget;
+            }
+
+            // Without a budget, server hints could stretch the waits without limit; only the computed backoff is bounded.
+            int retries = Math.Max(0, options.MaxRetries);
+            TimeSpan byCount = TimeSpan.FromTicks(options.RequestTimeout.Ticks * (retries + 1));
+            for (int retry = 1; retry <= retries; retry++)
+            {
+                byCount += BackoffRange(options, retry).Max;
+            }
+
+            return budget == Timeout.InfiniteTimeSpan || byCount < budget ? byCount : budget;
+        }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            CallState state = CallState.For(request);
+            var budget = new Budget(_options);
             byte[]? body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             bool idempotent = request.Method != HttpMethod.Post;
-            int attempts = _options.MaxRetries + 1;
+            int retries = Math.Max(0, _options.MaxRetries);
+            int attempts = retries + 1;
             string target = request.Method + " " + request.RequestUri?.AbsolutePath;
 
             for (int attempt = 1; ; attempt++)
             {
-                await WaitForCooldown(target, cancellationToken).ConfigureAwait(false);
-                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attemptTimeout.CancelAfter(_options.RequestTimeout);
+                await WaitForCooldown(target, budget, cancellationToken).ConfigureAwait(false);
+                TimeSpan attemptLimit = budget.AttemptLimit(_options.RequestTimeout);
+                state.Attempts = attempt;
                 HttpRequestMessage message = attempt == 1 ? request : Clone(request, body);
-                HttpResponseMessage response;
+                HttpResponseMessage? response = null;
+                Exception? failure;
+                string reason;
                 try
                 {
+                    using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    if (attemptLimit != Timeout.InfiniteTimeSpan)
+                    {
+                        attemptTimeout.CancelAfter(attemptLimit);
+                    }
+
                     response = await base.SendAsync(message, attemptTimeout.Token).ConfigureAwait(false);
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                    await ResponseBuffer.LoadAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                    state.Elapsed = budget.Elapsed;
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    var timeout = new TimeoutException(string.Format(
-                        CultureInfo.InvariantCulture, "{0} got no complete response within {1:0.#} s.", target, _options.RequestTimeout.TotalSeconds));
-                    if (attempt >= attempts || !idempotent)
+                    response?.Dispose();
+                    state.Elapsed = budget.Elapsed;
+                    reason = string.Format(CultureInfo.InvariantCulture, "no complete response within {0}", Seconds(attemptLimit));
+                    state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " timed out");
+                    failure = new AttemptsTimedOutException(attemptLimit);
+                    if (!idempotent)
                     {
-                        throw timeout;
+                        throw failure;
                     }
 
-                    await Backoff(target, attempt, attempts, "a timeout", null, cancellationToken).ConfigureAwait(false);
+                    if (!await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw failure;
+                    }
+
                     continue;
                 }
-                catch (Exception ex) when (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (TransportFailure.IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
                 {
-                    if (attempt >= attempts || !(idempotent || FailedBeforeSending(ex)))
+                    response?.Dispose();
+                    state.Elapsed = budget.Elapsed;
+                    FailureStage stage = TransportFailure.StageOf(ex);
+                    if (stage != FailureStage.Connect)
                     {
-                        throw;
+                        state.MarkOutcomeUnknown(attempt, stage == FailureStage.ReadingBody
+                            ? "the connection was lost while attempt " + attempt + " read the response"
+                            : "the connection was lost after attempt " + attempt + " was sent");
                     }
 
-                    await Backoff(target, attempt, attempts, "a network error (" + ex.GetBaseException().Message + ")", null, cancellationToken).ConfigureAwait(false);
+                    reason = string.Format(CultureInfo.InvariantCulture, "{0} ({1})",
+                        stage == FailureStage.Connect ? "a failure to connect" : stage == FailureStage.ReadingBody ? "a connection lost while reading the response" : "a connection lost before the response",
+                        _options.Credential.Scrub(ex.GetBaseException().Message));
+                    failure = ex;
+                    if ((!idempotent && stage != FailureStage.Connect)
+                        || !await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
+                    {
+                        ExceptionDispatchInfo.Capture(failure).Throw();
+                    }
+
                     continue;
                 }
 
-                if (!ShouldRetry(response, idempotent) || attempt >= attempts)
+                if (!ShouldRetry(response, idempotent))
                 {
                     return response;
                 }
 
-                TimeSpan? hint = ServerDelay(response);
-                if ((int)response.StatusCode == 429)
+                int status = (int)response.StatusCode;
+                if (status >= 500)
                 {
-                    _gate.Extend(hint ?? ComputeBackoff(attempt));
+                    state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " failed with HTTP " + status);
                 }
 
-                string reason = string.Format(CultureInfo.InvariantCulture, "HTTP {0} {1} (request id {2})",
-                    (int)response.StatusCode, response.ReasonPhrase, RequestId(response));
+                reason = string.Format(CultureInfo.InvariantCulture, "HTTP {0} {1} (request id {2})", status, response.ReasonPhrase, RequestId(response));
+                if (attempt >= attempts)
+                {
+                    state.StopReason = GaveUp(attempt, budget, "the retry limit is " + retries);
+                    return response;
+                }
+
+                TimeSpan? hint = ServerDelay(response);
+                TimeSpan delay = RetryDelay(attempt, hint);
+                if (!budget.Fits(delay))
+                {
+                    state.StopReason = hint is { } asked && asked >= delay
+                        ? string.Format(CultureInfo.InvariantCulture,
+                            "The server asked to wait {0} before trying again, longer than this call can wait ({1} left of its {2} time limit), so it stopped at once instead of retrying.",
+                            Seconds(asked), Seconds(budget.Left), Seconds(budget.Total))
+                        : GaveUp(attempt, budget, string.Format(CultureInfo.InvariantCulture,
+                            "the next retry, in {0}, would not fit in the {1} left of this call's {2} time limit", Seconds(delay), Seconds(budget.Left), Seconds(budget.Total)));
+                    return response;
+                }
+
+                if (status == 429)
+                {
+                    // The connection's other requests wait with this one. Only a wait this call really takes starts a
+                    // cooldown: a hint it refuses (an hour, say) must not block the connection, which may be shared.
+                    _gate.Extend(delay);
+                }
+
                 response.Dispose();
-                await Backoff(target, attempt, attempts, reason, hint, cancellationToken).ConfigureAwait(false);
+                await Wait(target, attempt, attempts, reason, delay, budget, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private async Task WaitForCooldown(string target, CancellationToken cancellationToken)
+        /// <summary>Waits before the next attempt after a network failure or timeout; false when no retry is left or fits.</summary>
+        private async Task<bool> RetryAfterFailure(
+            string target, int attempt, int attempts, string reason, Budget budget, CancellationToken cancellationToken)
+        {
+            if (attempt >= attempts)
+            {
+                return false;
+            }
+
+            TimeSpan delay = RetryDelay(attempt, null);
+            if (!budget.Fits(delay))
+            {
+                return false;
+            }
+
+            await Wait(target, attempt, attempts, reason, delay, budget, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task WaitForCooldown(string target, Budget budget, CancellationToken cancellationToken)
         {
             TimeSpan left = _gate.Remaining;
-            if (left > TimeSpan.Zero)
+            if (left <= TimeSpan.Zero)
             {
-                ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
-                    "Waiting {0:0.###} s before {1}: the server asked this connection to slow down.", left.TotalSeconds, target));
-                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return;
             }
+
+            if (!budget.Fits(left))
+            {
+                throw new CooldownExceedsBudgetException(string.Format(CultureInfo.InvariantCulture,
+                    "the server rate-limited this connection, which must wait {0} more before sending, longer than the {1} left of this call's {2} time limit.",
+                    Seconds(left), Seconds(budget.Left), Seconds(budget.Total)));
+            }
+
+            ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
+                "Waiting {0:0.###} s before {1}: the server asked this connection to slow down.", left.TotalSeconds, target));
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task Backoff(string target, int attempt, int attempts, string reason, TimeSpan? hint, CancellationToken cancellationToken)
+        private static async Task Wait(string target, int attempt, int attempts, string reason, TimeSpan delay, Budget budget, CancellationToken cancellationToken)
         {
-            TimeSpan delay = hint ?? ComputeBackoff(attempt);
             ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
-                "Retrying {0} in {1:0.###} s after {2} (attempt {3} of {4}).", target, delay.TotalSeconds, reason, attempt + 1, attempts));
+                "Retrying {0} in {1:0.###} s after {2} (attempt {3} of {4}{5}).",
+                target, delay.TotalSeconds, reason, attempt + 1, attempts,
+                budget.IsLimited ? string.Format(CultureInfo.InvariantCulture, "; {0:0.#} s left of {1:0.#} s", budget.Left.TotalSeconds, budget.Total.TotalSeconds) : string.Empty));
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
+
+        private static string GaveUp(int attempt, Budget budget, string why) =>
+            string.Format(CultureInfo.InvariantCulture, "Gave up after {0} {1} in {2:0.0} s: {3}.",
+                attempt, attempt == 1 ? "attempt" : "attempts", budget.Elapsed.TotalSeconds, why);
+
+        internal static string Seconds(TimeSpan value) =>
+            value == Timeout.InfiniteTimeSpan ? "unlimited time" : value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
         private static bool ShouldRetry(HttpResponseMessage response, bool idempotent)
         {
@@ -121,12 +247,12 @@ namespace OpenAIAdmin.Transport
             if (response.Headers.TryGetValues("x-should-retry", out var values))
             {
                 string value = values.FirstOrDefault() ?? string.Empty;
-                if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+                if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
 
-                if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+                if (value.Equals("false", StringComparison.OrdinalIgnoreCase))
                 {
                     return false;
                 }
@@ -136,11 +262,13 @@ namespace OpenAIAdmin.Transport
             return idempotent ? IsRetryableStatus(response.StatusCode) : (int)response.StatusCode == 429;
         }
 
+        /// <summary>The server's wait hint: <c>retry-after-ms</c>, else <c>Retry-After</c> (seconds or an HTTP date); null when absent or unreadable.</summary>
         internal TimeSpan? ServerDelay(HttpResponseMessage response)
         {
             TimeSpan? delay = null;
             if (response.Headers.TryGetValues("retry-after-ms", out var ms)
-                && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double millis))
+                && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out double millis)
+                && !double.IsNaN(millis) && !double.IsInfinity(millis) && millis < TimeSpan.MaxValue.TotalMilliseconds)
             {
                 delay = TimeSpan.FromMilliseconds(millis);
             }
@@ -156,42 +284,30 @@ namespace OpenAIAdmin.Transport
                 }
             }
 
-            if (delay is { } value && value >= TimeSpan.Zero && value <= _options.MaxServerRetryDelay)
-            {
-                return value;
-            }
+            return delay is { } value && value >= TimeSpan.Zero ? value : (TimeSpan?)null;
+        }
 
-            return null;
+        /// <summary>
+        /// The wait before retry number <paramref name="attempt"/>: the server's hint or the computed backoff, whichever is
+        /// longer. A hint is the earliest the server accepts a retry; the growing backoff keeps a count-bounded loop from
+        /// spending all its retries inside one rate-limit window when the server keeps answering "retry after 1 s".
+        /// </summary>
+        internal TimeSpan RetryDelay(int attempt, TimeSpan? hint)
+        {
+            TimeSpan backoff = ComputeBackoff(attempt);
+            return hint is { } asked && asked > backoff ? asked : backoff;
         }
 
         internal TimeSpan ComputeBackoff(int attempt)
         {
-            double baseMs = _options.InitialRetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-            double capped = Math.Min(baseMs, _options.MaxRetryDelay.TotalMilliseconds);
+            (TimeSpan _, TimeSpan max) = BackoffRange(_options, attempt);
             double jitter;
             lock (_random)
             {
                 jitter = 1 - (0.25 * _random.NextDouble());
             }
 
-            return TimeSpan.FromMilliseconds(capped * jitter);
-        }
-
-        private static bool IsTransportFailure(Exception ex) => ex is HttpRequestException || ex is IOException || ex is SocketException;
-
-        private static bool FailedBeforeSending(Exception ex)
-        {
-            for (Exception? e = ex; e != null; e = e.InnerException)
-            {
-                if (e is SocketException socket
-                    && (socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound
-                        || socket.SocketErrorCode == SocketError.NetworkUnreachable || socket.SocketErrorCode == SocketError.HostUnreachable))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return TimeSpan.FromMilliseconds(max.TotalMilliseconds * jitter);
         }
 
         private static string RequestId(HttpResponseMessage response) =>
@@ -218,6 +334,59 @@ namespace OpenAIAdmin.Transport
             }
 
             return clone;
+        }
+
+        /// <summary>The time limit of one call: every attempt and every wait counts against it.</summary>
+        private sealed class Budget
+        {
+            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private readonly TimeSpan _minimumAttempt;
+
+            public Budget(AdminClientOptions options)
+            {
+                Total = Normalize(options.OperationTimeout);
+                TimeSpan request = options.RequestTimeout;
+                _minimumAttempt = request > TimeSpan.Zero && request < MinimumAttemptTime ? request : MinimumAttemptTime;
+            }
+
+            public TimeSpan Total { get; }
+
+            public bool IsLimited => Total != Timeout.InfiniteTimeSpan;
+
+            public TimeSpan Elapsed => _clock.Elapsed;
+
+            public TimeSpan Left
+            {
+                get
+                {
+                    if (!IsLimited)
+                    {
+                        return Timeout.InfiniteTimeSpan;
+                    }
+
+                    TimeSpan left = Total - _clock.Elapsed;
+                    return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+                }
+            }
+
+            public static TimeSpan Normalize(TimeSpan value) => value <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : value;
+
+            /// <summary>A retry fits when, after waiting <paramref name="delay"/>, enough of the budget is left for an attempt.</summary>
+            public bool Fits(TimeSpan delay) => !IsLimited || _clock.Elapsed + delay + _minimumAttempt <= Total;
+
+            /// <summary>This attempt's time limit: RequestTimeout, or what is left of the budget when that is less.</summary>
+            public TimeSpan AttemptLimit(TimeSpan requestTimeout)
+            {
+                TimeSpan perAttempt = Normalize(requestTimeout);
+                if (!IsLimited)
+                {
+                    return perAttempt;
+                }
+
+                TimeSpan left = Left;
+                TimeSpan limit = perAttempt == Timeout.InfiniteTimeSpan || left < perAttempt ? left : perAttempt;
+                return limit > TimeSpan.Zero ? limit : TimeSpan.FromMilliseconds(1);
+            }
         }
     }
 }

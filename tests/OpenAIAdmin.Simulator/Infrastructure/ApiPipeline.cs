@@ -5,7 +5,8 @@ namespace OpenAIAdmin.Simulator.Infrastructure;
 /// <summary>
 /// What every request goes through, in order: request id header; for <c>/v1</c> paths also body capture,
 /// the request log, fault injection, authentication, the handler, and the real error shape for unknown routes
-/// and for <see cref="ApiException"/>s thrown by handlers.
+/// and for <see cref="ApiException"/>s thrown by handlers. Faults that act after the handler (<c>drop_after</c>,
+/// <c>reset_body</c>) hold its response back and then decide how much of it the client gets.
 /// </summary>
 internal sealed class ApiPipeline
 {
@@ -43,6 +44,9 @@ internal sealed class ApiPipeline
         string path = request.PathBase.Add(request.Path).Value ?? string.Empty;
         string query = request.QueryString.HasValue ? request.QueryString.Value!.TrimStart('?') : string.Empty;
         RequestLog.Entry? entry = null;
+        FaultRule? fault = null;
+        Stream? realBody = null;
+        MemoryStream? heldBack = null;
         try
         {
             string? body = await ReadBodyAsync(context).ConfigureAwait(false);
@@ -50,10 +54,19 @@ internal sealed class ApiPipeline
             entry = _log.Add(request.Method, path, query, body, requestId);
 
             bool carriesCursor = HttpMethods.IsGet(request.Method) && (request.Query.ContainsKey("after") || request.Query.ContainsKey("page"));
-            FaultRule? fault = _faults.Take(request.Method, path, carriesCursor);
+            fault = _faults.Take(request.Method, path, carriesCursor);
             if (fault is not null && !await ApplyFaultAsync(context, fault, entry).ConfigureAwait(false))
             {
                 return;
+            }
+
+            if (fault?.Kind is FaultKind.DropAfter or FaultKind.ResetBody)
+            {
+                // The request is served in full (the change is applied), but its response is held back so the fault
+                // decides how much of it the client gets.
+                realBody = context.Response.Body;
+                heldBack = new MemoryStream();
+                context.Response.Body = heldBack;
             }
 
             Authenticate(request);
@@ -81,12 +94,44 @@ internal sealed class ApiPipeline
             {
                 entry.Status = 499;
             }
+
+            return;
+        }
+
+        if (fault is not null && realBody is not null && heldBack is not null && entry is not null)
+        {
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Response.Body = realBody;
+            await FinishHeldBackAsync(context, fault, heldBack.ToArray(), entry).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Applies a fault; returns true when the request should go on to be served normally.</summary>
+    /// <summary>
+    /// <c>drop_after</c>: the client gets nothing, the connection is aborted (logged as 0).
+    /// <c>reset_body</c>: the client gets the status, the headers (with the full Content-Length) and the first half of
+    /// the body, then the connection closes (logged with the status that was sent).
+    /// </summary>
+    private static async Task FinishHeldBackAsync(HttpContext context, FaultRule fault, byte[] body, RequestLog.Entry entry)
+    {
+        if (fault.Kind == FaultKind.DropAfter)
+        {
+            entry.Status = 0;
+            context.Abort();
+            return;
+        }
+
+        context.Response.ContentLength = body.Length;
+        int sent = body.Length / 2;
+        await context.Response.Body.WriteAsync(body.AsMemory(0, sent), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        // Returning with fewer bytes than Content-Length promised makes Kestrel close the connection after what was
+        // sent (an abort here would reset it at once, and a reset can discard the headers before the client reads them).
+    }
+
+    /// <summary>Applies a fault; returns true when the request should go on to be served (normally, or held back).</summary>
     private static async Task<bool> ApplyFaultAsync(HttpContext context, FaultRule fault, RequestLog.Entry entry)
     {
+        entry.Fault = fault.KindName;
         switch (fault.Kind)
         {
             case FaultKind.Drop:
@@ -108,6 +153,14 @@ internal sealed class ApiPipeline
 
             case FaultKind.RepeatCursor:
                 context.SetRepeatCursor();
+                return true;
+
+            case FaultKind.Overlap:
+                context.SetOverlap();
+                return true;
+
+            case FaultKind.DropAfter:
+            case FaultKind.ResetBody:
                 return true;
 
             default:

@@ -10,11 +10,29 @@ internal enum FaultKind
     Delay,
     Malformed,
     RepeatCursor,
+    DropAfter,
+    ResetBody,
+    Overlap,
 }
 
 /// <summary>One rule posted to <c>POST /_sim/faults</c>; see README.md for the fields.</summary>
 internal sealed class FaultRule
 {
+    /// <summary>Wire name of each kind, as posted and as shown in the request log.</summary>
+    internal static readonly (string Name, FaultKind Kind)[] Names =
+    {
+        ("status", FaultKind.Status),
+        ("drop", FaultKind.Drop),
+        ("drop_after", FaultKind.DropAfter),
+        ("reset_body", FaultKind.ResetBody),
+        ("delay", FaultKind.Delay),
+        ("malformed", FaultKind.Malformed),
+        ("repeat_cursor", FaultKind.RepeatCursor),
+        ("overlap", FaultKind.Overlap),
+    };
+
+    private long? _firstFired;
+
     public FaultKind Kind { get; init; }
 
     public string? Method { get; init; }
@@ -38,6 +56,9 @@ internal sealed class FaultRule
 
     public int DelayMs { get; init; }
 
+    /// <summary>With a value, the rule fires on every matching request for this long after it first fired (a storm).</summary>
+    public int? DurationMs { get; init; }
+
     public string? Message { get; init; }
 
     public string? Type { get; init; }
@@ -46,12 +67,30 @@ internal sealed class FaultRule
 
     public string? Param { get; init; }
 
+    /// <summary>The wire name of the kind, as posted and as shown in the request log.</summary>
+    public string KindName => Names.First(n => n.Kind == Kind).Name;
+
+    /// <summary>True once a storm rule's window has passed; such a rule never fires again.</summary>
+    public bool Expired(long now) =>
+        DurationMs is int window && _firstFired is long first
+        && System.Diagnostics.Stopwatch.GetElapsedTime(first, now).TotalMilliseconds >= window;
+
+    /// <summary>Spends one firing; starts the storm window on the first.</summary>
+    public void Fire(long now)
+    {
+        _firstFired ??= now;
+        if (Remaining > 0)
+        {
+            Remaining--;
+        }
+    }
+
     public bool Matches(string method, string path, bool carriesCursor) =>
         Remaining != 0
         && (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
         && (Path is null || path.StartsWith(Path, StringComparison.Ordinal))
-        // A repeated cursor needs a cursor to repeat: only follow-up list requests count for this kind.
-        && (Kind != FaultKind.RepeatCursor || carriesCursor);
+        // A repeated cursor or an overlapping page needs a cursor: only follow-up list requests count for these kinds.
+        && ((Kind != FaultKind.RepeatCursor && Kind != FaultKind.Overlap) || carriesCursor);
 
     public ApiException Error()
     {
@@ -78,16 +117,14 @@ internal sealed class FaultRule
             throw ApiException.BadRequest("The fault rule must be a JSON object.");
         }
 
-        FaultKind kind = Text(root, "kind") switch
+        string? kindName = Text(root, "kind") ?? throw ApiException.Missing("kind");
+        int kindIndex = Array.FindIndex(Names, n => n.Name == kindName);
+        if (kindIndex < 0)
         {
-            "status" => FaultKind.Status,
-            "drop" => FaultKind.Drop,
-            "delay" => FaultKind.Delay,
-            "malformed" => FaultKind.Malformed,
-            "repeat_cursor" => FaultKind.RepeatCursor,
-            null => throw ApiException.Missing("kind"),
-            string other => throw ApiException.InvalidValue("kind", $"'{other}' is not one of status, drop, delay, malformed, repeat_cursor."),
-        };
+            throw ApiException.InvalidValue("kind", $"'{kindName}' is not one of {string.Join(", ", Names.Select(n => n.Name))}.");
+        }
+
+        FaultKind kind = Names[kindIndex].Kind;
 
         string? method = Text(root, "method")?.ToUpperInvariant();
         if (method is not null and not ("GET" or "POST" or "DELETE"))
@@ -95,7 +132,14 @@ internal sealed class FaultRule
             throw ApiException.InvalidValue("method", $"'{method}' is not one of GET, POST, DELETE.");
         }
 
-        int count = (int)(Number(root, "count") ?? 1);
+        long? duration = Number(root, "duration_ms");
+        if (duration is <= 0 or > int.MaxValue)
+        {
+            throw ApiException.InvalidValue("duration_ms", "expected a positive number of milliseconds.");
+        }
+
+        // A storm (duration_ms) fires on every matching request within its window unless a count limits it too.
+        int count = (int)(Number(root, "count") ?? (duration is null ? 1 : -1));
         if (count == 0 || count < -1)
         {
             throw ApiException.InvalidValue("count", "expected a positive number or -1 (forever).");
@@ -131,6 +175,7 @@ internal sealed class FaultRule
             RetryAfterMs = Number(root, "retry_after_ms"),
             ShouldRetry = Text(root, "should_retry"),
             DelayMs = delay,
+            DurationMs = (int?)duration,
             Message = Text(root, "message"),
             Type = Text(root, "type"),
             Code = Text(root, "code"),
@@ -208,6 +253,8 @@ internal sealed class FaultStore
     {
         lock (_gate)
         {
+            long now = System.Diagnostics.Stopwatch.GetTimestamp();
+            _rules.RemoveAll(r => r.Expired(now));
             FaultRule? fired = null;
             foreach (FaultRule rule in _rules)
             {
@@ -223,10 +270,7 @@ internal sealed class FaultStore
                 else if (fired is null)
                 {
                     fired = rule;
-                    if (rule.Remaining > 0)
-                    {
-                        rule.Remaining--;
-                    }
+                    rule.Fire(now);
                 }
             }
 

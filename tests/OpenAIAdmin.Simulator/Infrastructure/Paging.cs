@@ -29,7 +29,7 @@ internal sealed record TimeBucket<T>(long StartTime, long EndTime, List<T> Resul
     public string Object => "bucket";
 }
 
-/// <summary>The paging styles of the inventory (§3), shared by every list. Each honours the <c>repeat_cursor</c> fault.</summary>
+/// <summary>The paging styles of the inventory (§3), shared by every list. The cursor styles honour the <c>repeat_cursor</c> and <c>overlap</c> faults.</summary>
 internal static class Paging
 {
     /// <summary>
@@ -48,7 +48,9 @@ internal static class Paging
                 throw ApiException.BadRequest($"Invalid 'after': no object with id '{after}' in this list.", "after", "invalid_cursor");
             }
 
-            start = index + 1;
+            // An overlap fault repeats the cursor's own item at the top of the page, as a server with an
+            // inclusive cursor would.
+            start = context.Overlap() ? index : index + 1;
         }
 
         List<T> page = ordered.Skip(start).Take(limit).ToList();
@@ -82,6 +84,10 @@ internal static class Paging
             }
 
             start = index + 1;
+            if (context.Overlap() && index >= 0)
+            {
+                start = index;
+            }
         }
 
         List<T> page = ordered.Skip(start).Take(limit).ToList();

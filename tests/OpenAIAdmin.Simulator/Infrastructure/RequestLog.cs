@@ -4,6 +4,7 @@ namespace OpenAIAdmin.Simulator.Infrastructure;
 /// Every /v1 request in arrival order, for tests to assert on (<c>GET /_sim/requests</c>). An entry is added when
 /// the request arrives, so it is visible while the request is still being served; its status is filled in at the
 /// end: the HTTP status, 0 for a connection the simulator dropped, 499 when the client went away first.
+/// <c>fault</c> names the kind of fault rule that fired for the request (null when none did).
 /// </summary>
 internal sealed class RequestLog
 {
@@ -33,13 +34,14 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status }).ToList();
+            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault }).ToList();
         }
     }
 
     internal sealed class Entry
     {
         private int _status;
+        private string? _fault;
 
         public Entry(string method, string path, string query, string? body, string requestId)
         {
@@ -60,6 +62,13 @@ internal sealed class RequestLog
         public string? Body { get; }
 
         public string RequestId { get; }
+
+        /// <summary>The kind of fault that fired for this request (<c>drop</c>, <c>status</c>, …), or null.</summary>
+        public string? Fault
+        {
+            get => Volatile.Read(ref _fault);
+            set => Volatile.Write(ref _fault, value);
+        }
 
         public int Status
         {

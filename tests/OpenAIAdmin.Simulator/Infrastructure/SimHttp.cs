@@ -5,6 +5,7 @@ internal static class SimHttp
 {
     private const string BodyKey = "sim.body";
     private const string RepeatCursorKey = "sim.repeat_cursor";
+    private const string OverlapKey = "sim.overlap";
 
     public static void SetRawBody(this HttpContext context, string? body) => context.Items[BodyKey] = body;
 
@@ -15,4 +16,9 @@ internal static class SimHttp
 
     /// <summary>True when a <c>repeat_cursor</c> fault fired for this request.</summary>
     public static bool RepeatCursor(this HttpContext context) => context.Items.ContainsKey(RepeatCursorKey);
+
+    public static void SetOverlap(this HttpContext context) => context.Items[OverlapKey] = true;
+
+    /// <summary>True when an <c>overlap</c> fault fired: the page starts with the item the cursor names.</summary>
+    public static bool Overlap(this HttpContext context) => context.Items.ContainsKey(OverlapKey);
 }

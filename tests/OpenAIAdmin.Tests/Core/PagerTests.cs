@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using OpenAIAdmin.Paging;
 using OpenAIAdmin.Resources;
 using Xunit;
 
@@ -146,5 +147,77 @@ public sealed class PagerTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
         Assert.Equal(AdminErrorKind.PagingCursorRepeated, ex.Kind);
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.True((await _sim.RequestsAsync()).Count <= 3, "paging must stop instead of looping");
+    }
+
+    [Theory]
+    [InlineData("/v1/organization/users", 7)]
+    [InlineData("/v1/organization/groups", 5)]
+    public async Task Items_a_server_repeats_on_the_next_page_are_written_once_and_none_is_lost(string path, int pageSize)
+    {
+        using AdminClient client = _sim.NewClient();
+        bool users = path.EndsWith("users", StringComparison.Ordinal);
+        Func<System.Collections.Generic.IAsyncEnumerable<string>> list = () => users
+            ? client.Users.ListAsync(options: new ListOptions { PageSize = pageSize }).Select(u => u.Id)
+            : client.Groups.ListAsync(options: new ListOptions { PageSize = pageSize }).Select(g => g.Id);
+        var expected = await list().ToListAsync();
+        await _sim.ResetAsync();
+
+        // Every follow-up page starts with the last item of the page before (an inclusive cursor).
+        await _sim.AddFaultAsync(new { kind = "overlap", path, count = -1 });
+        var sink = new RecordingSink();
+        System.Collections.Generic.List<string> paged;
+        using (ClientEvents.Use(sink))
+        {
+            paged = await list().ToListAsync();
+        }
+
+        Assert.Equal(expected, paged);
+        var calls = await _sim.RequestsToAsync(path.Substring(3));
+        Assert.True(calls.Count > 2, "the listing spans several pages");
+        Assert.Null(calls[0].Fault);
+        Assert.All(calls.Skip(1), c => Assert.Equal("overlap", c.Fault));
+        Assert.Equal(calls.Count - 1, sink.Verbose.Count(v => v.Contains("twice; the repeat is skipped", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Duplicate_guard_remembers_two_pages_at_most()
+    {
+        var guard = new DuplicateGuard();
+        for (int page = 0; page < 1000; page++)
+        {
+            for (int item = 0; item < 100; item++)
+            {
+                Assert.False(guard.IsRepeat($"id_{page}_{item}"));
+            }
+
+            guard.EndPage();
+            Assert.True(guard.Retained <= 100, $"{guard.Retained} ids kept after page {page}");
+        }
+
+        Assert.False(guard.IsRepeat(null));
+        Assert.False(guard.IsRepeat(null));
+    }
+
+    [Fact]
+    public void Duplicate_guard_catches_repeats_on_the_same_and_the_next_page_also_when_they_go_on()
+    {
+        var guard = new DuplicateGuard();
+        Assert.False(guard.IsRepeat("a"));
+        Assert.False(guard.IsRepeat("b"));
+        Assert.True(guard.IsRepeat("b"));
+        guard.EndPage();
+
+        Assert.True(guard.IsRepeat("b"));   // the previous page's last item again
+        Assert.False(guard.IsRepeat("c"));
+        guard.EndPage();
+
+        Assert.True(guard.IsRepeat("b"));   // still repeated: a repeat counts as seen on its page
+        Assert.True(guard.IsRepeat("c"));
+        Assert.False(guard.IsRepeat("d"));
+        guard.EndPage();
+        guard.EndPage();
+
+        // Two pages later nothing is remembered: bounded memory is the price, and no server repeats that far back.
+        Assert.False(guard.IsRepeat("d"));
     }
 }

@@ -80,6 +80,9 @@ public sealed class RecordedCall
     public string? RequestId { get; set; }
 
     public int Status { get; set; }
+
+    /// <summary>The kind of fault rule that fired for this request (drop, status, …), or null.</summary>
+    public string? Fault { get; set; }
 }
 
 /// <summary>Collects what the core reports, as the PowerShell layer would relay it.</summary>

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using OpenAIAdmin.Transport;
 using Xunit;
 
 namespace OpenAIAdmin.Tests.Core;
@@ -62,6 +65,84 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task Rate_limit_storm_with_short_hints_is_ridden_out()
+    {
+        // The defaults scaled down 50 times: backoff 10 ms doubling to 320 ms, ten retries. The server keeps saying
+        // "retry after 20 ms" for a whole second (a minute, at full scale); honouring that literally would spend all
+        // ten retries in 0.2 s. The growing backoff makes the ten waits add up to at least 1.43 s.
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 20, path = Projects, duration_ms = 1000 });
+        using AdminClient client = _sim.NewClient(o =>
+        {
+            o.InitialRetryDelay = TimeSpan.FromMilliseconds(10);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(320);
+            o.OperationTimeout = TimeSpan.FromSeconds(30);
+        });
+        var sink = new RecordingSink();
+        using (ClientEvents.Use(sink))
+        {
+            Assert.Equal("proj_default", (await client.Projects.GetAsync("proj_default")).Id);
+        }
+
+        var calls = await _sim.RequestsAsync();
+        Assert.True(calls.Count >= 3, $"the storm answered only {calls.Count - 1} requests");
+        Assert.All(calls.Take(calls.Count - 1), c => Assert.Equal("429 status", c.Status + " " + c.Fault));
+        Assert.Equal(200, calls[^1].Status);
+        Assert.Null(calls[^1].Fault);
+        Assert.Equal(calls.Count - 1, sink.Verbose.Count(v => v.StartsWith("Retrying GET", StringComparison.Ordinal) && v.Contains("HTTP 429")));
+    }
+
+    [Fact]
+    public async Task Rate_limit_storm_beyond_the_retry_limit_is_ApiRateLimited_naming_the_attempts()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, path = Projects, count = -1 });
+        using AdminClient client = _sim.NewClient(o => o.MaxRetries = 3);
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        Assert.Equal(AdminErrorKind.ApiRateLimited, ex.Kind);
+        Assert.Matches(@"\(HTTP 429, request id req_\w+\) Gave up after 4 attempts in \d+(\.\d)? s: the retry limit is 3\.$", ex.Message);
+        Assert.Equal(4, (await _sim.RequestsAsync()).Count(c => c.Status == 429 && c.Fault == "status"));
+    }
+
+    [Theory]
+    [InlineData("retry_after", "600", "600 s")]
+    [InlineData("retry_after_ms", "600000", "600 s")]
+    public async Task Server_wait_longer_than_the_budget_fails_at_once_saying_how_long(string header, string value, string said)
+    {
+        var rule = new Dictionary<string, object> { ["kind"] = "status", ["status"] = 429, ["path"] = Projects, ["count"] = -1, [header] = value };
+        await _sim.AddFaultAsync(rule);
+        using AdminClient client = _sim.NewClient();
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        Assert.Equal(AdminErrorKind.ApiRateLimited, ex.Kind);
+        Assert.Matches(@"\(HTTP 429, request id req_\w+\) The server asked to wait " + said
+            + @" before trying again, longer than this call can wait \(1\d\d(\.\d)? s left of its 150 s time limit\), so it stopped at once instead of retrying\.$", ex.Message);
+        RecordedCall only = Assert.Single(await _sim.RequestsAsync());
+        Assert.Equal("429 status", only.Status + " " + only.Fault);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+
+        // A wait the call refused starts no cooldown: the connection's next request goes out at once.
+        Assert.Equal("user_0001", (await client.Users.GetAsync("user_0001")).Id);
+    }
+
+    [Fact]
+    public async Task Cooldown_longer_than_what_is_left_of_a_call_fails_it_without_sending()
+    {
+        // The first caller accepts a 2.5 s wait; a caller with a 1.2 s budget cannot wait that out and fails at once
+        // (it could be sent only if less than 0.2 s of the cooldown were left: 2.3 s of slack for a loaded machine).
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2500, path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient(o => o.OperationTimeout = TimeSpan.FromSeconds(30));
+        Task first = client.Projects.GetAsync("proj_default");
+        await WaitForCallsAsync(calls => calls.Any(c => c.Status == 429));
+        client.Options.OperationTimeout = TimeSpan.FromMilliseconds(1200);
+        var held = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Users.GetAsync("user_0001"));
+        Assert.Equal(AdminErrorKind.ApiRateLimited, held.Kind);
+        Assert.Contains("GET /organization/users/user_0001 was not sent: the server rate-limited this connection, which must wait", held.Message);
+        Assert.Contains("this call's 1.2 s time limit", held.Message);
+        client.Options.OperationTimeout = TimeSpan.FromSeconds(30);
+        await first;
+        Assert.Empty(await _sim.RequestsToAsync("/organization/users/user_0001"));
+    }
+
+    [Fact]
     public async Task Without_hints_uses_capped_backoff_and_gives_up_after_the_bounded_count()
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 500, path = Projects, count = -1 });
@@ -113,16 +194,149 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         using AdminClient client = _sim.NewClient();
         Project project = await client.Projects.GetAsync("proj_default");
         Assert.Equal("proj_default", project.Id);
+        var calls = await _sim.RequestsToAsync("/organization/projects/proj_default");
+        Assert.Equal(new[] { "0 drop", "200 " }, calls.Select(c => c.Status + " " + c.Fault).ToArray());
     }
 
     [Fact]
-    public async Task Dropped_connection_on_post_is_reported_not_resent()
+    public async Task Dropped_connection_on_post_is_ApiConnectionLost_and_not_resent()
     {
         await _sim.AddFaultAsync(new { kind = "drop", method = "POST", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
         var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.CreateAsync(new ProjectCreateRequest { Name = "maybe" }));
-        Assert.Equal(AdminErrorKind.ApiUnreachable, ex.Kind);
+        Assert.Equal(AdminErrorKind.ApiConnectionLost, ex.Kind);
+        Assert.Contains("was lost before a response arrived", ex.Message);
         Assert.Contains("may have applied the change", ex.Message);
+        var post = Assert.Single(await _sim.RequestsAsync());
+        Assert.Equal(("POST", 0, "drop"), (post.Method, post.Status, post.Fault));
+    }
+
+    [Fact]
+    public async Task Failure_to_connect_is_ApiUnreachable_and_says_nothing_was_changed()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var options = new AdminClientOptions(new AdminApiKeyCredential(SimulatorFixture.FakeKey, KeySource.Parameter))
+        {
+            BaseUri = new Uri($"http://127.0.0.1:{port}/v1/"),
+            MaxRetries = 1,
+            InitialRetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+        using var client = new AdminClient(options);
+        var sink = new RecordingSink();
+        OpenAIAdminException ex;
+        using (ClientEvents.Use(sink))
+        {
+            ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.CreateAsync(new ProjectCreateRequest { Name = "never" }));
+        }
+
+        Assert.Equal(AdminErrorKind.ApiUnreachable, ex.Kind);
+        Assert.Contains("could not reach http://127.0.0.1:" + port, ex.Message);
+        Assert.Contains("Gave up after 2 attempts", ex.Message);
+        // Nothing was sent, so there is nothing to check: a POST may be retried and the message does not warn.
+        Assert.DoesNotContain("may have applied", ex.Message);
+        Assert.Single(sink.Verbose, v => v.StartsWith("Retrying POST", StringComparison.Ordinal) && v.Contains("a failure to connect"));
+    }
+
+    [Fact]
+    public async Task Reset_in_the_middle_of_a_body_on_get_is_retried()
+    {
+        await _sim.AddFaultAsync(new { kind = "reset_body", path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient();
+        var sink = new RecordingSink();
+        using (ClientEvents.Use(sink))
+        {
+            Assert.Equal(250, (await client.Users.ListAsync().ToListAsync()).Count);
+            Assert.Equal("proj_default", (await client.Projects.GetAsync("proj_default")).Id);
+        }
+
+        var calls = await _sim.RequestsToAsync("/organization/projects/proj_default");
+        Assert.Equal(new[] { "200 reset_body", "200 " }, calls.Select(c => c.Status + " " + c.Fault).ToArray());
+        Assert.Single(sink.Verbose, v => v.StartsWith("Retrying GET", StringComparison.Ordinal) && v.Contains("a connection lost while reading the response"));
+    }
+
+    [Fact]
+    public async Task Reset_in_the_middle_of_every_body_is_ApiConnectionLost_not_unreachable()
+    {
+        await _sim.AddFaultAsync(new { kind = "reset_body", path = Projects, count = -1 });
+        using AdminClient client = _sim.NewClient(o => o.MaxRetries = 1);
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        Assert.Equal(AdminErrorKind.ApiConnectionLost, ex.Kind);
+        Assert.Contains("was lost while reading the response (HTTP 200, request id req_", ex.Message);
+        Assert.Contains("Gave up after 2 attempts", ex.Message);
+        Assert.DoesNotContain("could not reach", ex.Message);
+        Assert.DoesNotContain("may have applied", ex.Message);
+        var calls = await _sim.RequestsAsync();
+        Assert.Equal(new[] { "200 reset_body", "200 reset_body" }, calls.Select(c => c.Status + " " + c.Fault).ToArray());
+        Assert.Equal(calls[1].RequestId, ex.RequestId);
+    }
+
+    [Fact]
+    public async Task Reset_in_the_middle_of_a_post_body_is_ApiConnectionLost_and_warns_the_change_may_be_applied()
+    {
+        await _sim.AddFaultAsync(new { kind = "reset_body", method = "POST", path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.CreateAsync(new ProjectCreateRequest { Name = "half-answered" }));
+        Assert.Equal(AdminErrorKind.ApiConnectionLost, ex.Kind);
+        Assert.Contains("was lost while reading the response", ex.Message);
+        Assert.Contains("The server may have applied the change: check before running it again.", ex.Message);
+        var post = Assert.Single(await _sim.RequestsAsync());
+        Assert.Equal((200, "reset_body"), (post.Status, post.Fault));
+        // The simulator did apply it, which is exactly why the client must not send it again.
+        Assert.Contains(await client.Projects.ListAsync().ToListAsync(), p => p.Name == "half-answered");
+    }
+
+    [Fact]
+    public async Task Delete_applied_before_the_connection_dropped_is_reported_as_done()
+    {
+        using AdminClient client = _sim.NewClient();
+        // Warm the connection first: the delete then travels on a reused connection, as in a real session.
+        await client.Users.GetAsync("user_0005");
+        await _sim.AddFaultAsync(new { kind = "drop_after", method = "DELETE", path = "/v1/organization/users/user_0005", count = 1 });
+        var sink = new RecordingSink();
+        DeletedObject deleted;
+        using (ClientEvents.Use(sink))
+        {
+            deleted = await client.Users.DeleteAsync("user_0005");
+        }
+
+        Assert.Equal("user_0005", deleted.Id);
+        Assert.True(deleted.Deleted);
+        var deletes = (await _sim.RequestsAsync()).Where(c => c.Method == "DELETE").ToList();
+        Assert.Equal(new[] { "0 drop_after", "404 " }, deletes.Select(c => c.Status + " " + c.Fault).ToArray());
+        Assert.Contains(sink.Verbose, v => v.Contains("HTTP 404") && v.Contains("the connection was lost after attempt 1 was sent")
+            && v.Contains("reported as done"));
+        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.GetAsync("user_0005"));
+        Assert.Equal(AdminErrorKind.ApiNotFound, gone.Kind);
+    }
+
+    [Fact]
+    public async Task Unassignment_applied_before_a_reset_body_is_reported_as_done()
+    {
+        using AdminClient client = _sim.NewClient();
+        await _sim.AddFaultAsync(new { kind = "reset_body", method = "DELETE", path = "/v1/organization/users/user_0002/roles/role_0003", count = 1 });
+        DeletedRoleAssignment removed = await client.Users.Roles.UnassignAsync("user_0002", "role_0003");
+        Assert.True(removed.Deleted);
+        Assert.Equal(("user_0002", "role_0003"), (removed.UserId, removed.RoleId));
+        var deletes = (await _sim.RequestsAsync()).Where(c => c.Method == "DELETE").ToList();
+        Assert.Equal(new[] { "200 reset_body", "404 " }, deletes.Select(c => c.Status + " " + c.Fault).ToArray());
+    }
+
+    [Fact]
+    public async Task Delete_404_stays_ApiNotFound_when_no_earlier_attempt_may_have_acted()
+    {
+        // A first-attempt 404 and a 404 after a 429 (refused before any work) are real "not found" answers.
+        using AdminClient client = _sim.NewClient();
+        var first = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.DeleteAsync("user_missing"));
+        Assert.Equal(AdminErrorKind.ApiNotFound, first.Kind);
+
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 10, method = "DELETE", count = 1 });
+        var afterRateLimit = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.DeleteAsync("user_missing"));
+        Assert.Equal(AdminErrorKind.ApiNotFound, afterRateLimit.Kind);
+        var deletes = (await _sim.RequestsAsync()).Where(c => c.Method == "DELETE").Select(c => c.Status).ToArray();
+        Assert.Equal(new[] { 404, 429, 404 }, deletes);
     }
 
     [Fact]
@@ -150,22 +364,67 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     [Fact]
     public async Task Cancellation_ends_an_in_flight_request_promptly()
     {
-        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 10000, path = Projects, count = 1 });
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
+        Task call = client.Projects.GetAsync("proj_default", cancel.Token);
+        // Cancel only once the server holds the request, so the test proves an in-flight request ends.
+        var reached = await WaitForCallsAsync(calls => calls.Count == 1);
+        Assert.Equal("delay", Assert.Single(reached).Fault);
         var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Projects.GetAsync("proj_default", cancel.Token));
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        // The server saw the client go away (499) and no retry followed.
+        Assert.Equal(499, Assert.Single(await WaitForCallsAsync(calls => calls.All(c => c.Status == 499)))!.Status);
     }
 
     [Fact]
-    public async Task Attempt_timeout_becomes_ApiTimeout()
+    public async Task Attempt_timeout_becomes_ApiTimeout_naming_the_time_and_the_attempts()
     {
-        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 5000, path = Projects, count = -1 });
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => { o.RequestTimeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
         var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
         Assert.Equal(AdminErrorKind.ApiTimeout, ex.Kind);
-        Assert.Equal(2, (await _sim.RequestsAsync()).Count);
+        Assert.Matches(@"gave up after waiting \d+(\.\d)? s in all over 2 attempts \(each attempt may take up to 0\.2 s, the whole call up to 150 s\)\.$", ex.Message);
+        var calls = await WaitForCallsAsync(c => c.Count == 2 && c.All(r => r.Status == 499));
+        Assert.All(calls, c => Assert.Equal("delay", c.Fault));
+    }
+
+    [Fact]
+    public async Task Server_that_never_answers_is_given_up_on_within_the_operation_timeout()
+    {
+        // Scaled down: 2 s per attempt, 4 s in all. The second attempt gets only what is left of the budget (a little
+        // under 2 s) and ends when the budget does; no third attempt can start. The second attempt needs the first to
+        // end by about 3 s (1 s must be left after the backoff): a second of slack for a loaded machine.
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 60000, path = Projects, count = -1 });
+        using AdminClient client = _sim.NewClient(o =>
+        {
+            o.RequestTimeout = TimeSpan.FromSeconds(2);
+            o.OperationTimeout = TimeSpan.FromSeconds(4);
+        });
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        watch.Stop();
+        Assert.Equal(AdminErrorKind.ApiTimeout, ex.Kind);
+        Assert.Contains("over 2 attempts (each attempt may take up to 2 s, the whole call up to 4 s)", ex.Message);
+        // Timers never fire early, so the lower bound is exact; the upper one leaves a loaded machine room.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(3950), $"gave up after {watch.Elapsed}, before the budget was spent");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(7), $"took {watch.Elapsed} for a 4 s budget");
+        var calls = await WaitForCallsAsync(c => c.Count == 2 && c.All(r => r.Status == 499));
+        Assert.Equal(new[] { "499 delay", "499 delay" }, calls.Select(c => c.Status + " " + c.Fault).ToArray());
+    }
+
+    [Fact]
+    public async Task Post_timeout_is_not_resent_and_warns_the_change_may_be_applied()
+    {
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, method = "POST", path = Projects, count = -1 });
+        using AdminClient client = _sim.NewClient(o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.CreateAsync(new ProjectCreateRequest { Name = "slow" }));
+        Assert.Equal(AdminErrorKind.ApiTimeout, ex.Kind);
+        Assert.Contains("over 1 attempt (", ex.Message);
+        Assert.Contains("may have applied the change", ex.Message);
+        Assert.Equal("delay", Assert.Single(await WaitForCallsAsync(c => c.Count == 1 && c[0].Status == 499)).Fault);
     }
 
     [Fact]
@@ -246,5 +505,68 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         Assert.Equal(new[] { "user-0001@example.com", "user-0002@example.com" }, users.Select(u => u.Email).OrderBy(e => e).ToArray());
         var call = (await _sim.RequestsAsync()).Single();
         Assert.Contains("emails[]=user-0001%40example.com", call.Query);
+    }
+
+    /// <summary>The request log once <paramref name="done"/> holds for it (the server records some outcomes a moment later).</summary>
+    private async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(Func<IReadOnlyList<RecordedCall>, bool> done)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var calls = await _sim.RequestsAsync();
+            if (done(calls) || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return calls;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
+
+/// <summary>The retry arithmetic of the defaults, without waiting for it.</summary>
+public sealed class TransportPolicyTests
+{
+    private static AdminClientOptions Defaults() => new(new AdminApiKeyCredential("sk-admin-unit-test-fake-key", KeySource.Parameter));
+
+    [Fact]
+    public void Defaults_ride_out_a_minute_of_rate_limiting()
+    {
+        AdminClientOptions options = Defaults();
+        var waits = Enumerable.Range(1, options.MaxRetries).Select(retry => RetryHandler.BackoffRange(options, retry)).ToList();
+        double shortest = waits.Sum(w => w.Min.TotalSeconds);
+        double longest = waits.Sum(w => w.Max.TotalSeconds);
+
+        // The API's per-endpoint limits reset per minute: even with the shortest jitter the last retry comes after it.
+        Assert.True(shortest >= 60, $"the default backoffs add up to only {shortest:0.#} s");
+        // And a storm of quick 429s meets the retry limit, not the time limit: all retries fit in the budget
+        // (each attempt given the minimum time a retry needs).
+        double attempts = (options.MaxRetries + 1) * RetryHandler.MinimumAttemptTime.TotalSeconds;
+        Assert.True(longest + attempts <= options.OperationTimeout.TotalSeconds, $"{longest:0.#} s of backoff and {attempts} s of attempts exceed the budget");
+    }
+
+    [Fact]
+    public void Defaults_end_every_call_within_three_minutes()
+    {
+        AdminClientOptions options = Defaults();
+        Assert.True(RetryHandler.WorstCaseDuration(options) <= TimeSpan.FromMinutes(3), $"worst case {RetryHandler.WorstCaseDuration(options)}");
+        Assert.Equal(options.OperationTimeout, RetryHandler.WorstCaseDuration(options));
+        // Without the overall limit the per-attempt timeouts alone would allow 11 x 60 s.
+        options.OperationTimeout = Timeout.InfiniteTimeSpan;
+        Assert.True(RetryHandler.WorstCaseDuration(options) > TimeSpan.FromMinutes(11));
+    }
+
+    [Fact]
+    public void A_server_hint_is_a_floor_never_a_shortcut_through_the_backoff()
+    {
+        AdminClientOptions options = Defaults();
+        var handler = new RetryHandler(options, new RateLimitGate());
+        for (int i = 0; i < 20; i++)
+        {
+            // "Retry after 100 ms" on the fifth retry: the backoff (6-8 s) is longer and wins.
+            Assert.InRange(handler.RetryDelay(5, TimeSpan.FromMilliseconds(100)).TotalSeconds, 6, 8);
+            // "Retry after 30 s": the server asked for more than the backoff; it gets what it asked.
+            Assert.Equal(TimeSpan.FromSeconds(30), handler.RetryDelay(1, TimeSpan.FromSeconds(30)));
+        }
     }
 }

@@ -71,7 +71,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void Server_hints_prefer_milliseconds_and_ignore_absurd_values()
+    public void Server_hints_prefer_milliseconds_and_ignore_negative_values()
     {
         var options = new AdminClientOptions(new AdminApiKeyCredential("sk-admin-x1234567890", KeySource.Parameter));
         var handler = new RetryHandler(options, new RateLimitGate());
@@ -84,9 +84,14 @@ public sealed class UnitTests
         seconds.Headers.TryAddWithoutValidation("Retry-After", "7");
         Assert.Equal(TimeSpan.FromSeconds(7), handler.ServerDelay(seconds));
 
+        // A long wait is reported as asked: the call's time budget decides what to do with it (fail at once).
         using var tooLong = new HttpResponseMessage((System.Net.HttpStatusCode)429);
         tooLong.Headers.TryAddWithoutValidation("Retry-After", "3600");
-        Assert.Null(handler.ServerDelay(tooLong));
+        Assert.Equal(TimeSpan.FromHours(1), handler.ServerDelay(tooLong));
+
+        using var garbage = new HttpResponseMessage((System.Net.HttpStatusCode)429);
+        garbage.Headers.TryAddWithoutValidation("retry-after-ms", "-5");
+        Assert.Null(handler.ServerDelay(garbage));
     }
 
     [Fact]

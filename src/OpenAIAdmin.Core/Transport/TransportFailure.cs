@@ -1,0 +1,102 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace OpenAIAdmin.Transport
+{
+    /// <summary>Where in an exchange a network failure happened, which decides whether the server may have acted.</summary>
+    internal enum FailureStage
+    {
+        /// <summary>No connection was made (refused, unknown host, unreachable network, TLS handshake): nothing was sent.</summary>
+        Connect,
+
+        /// <summary>The request may have been sent, but no response arrived before the connection was lost.</summary>
+        BeforeResponse,
+
+        /// <summary>The status and headers arrived; the connection was lost while the body was being read.</summary>
+        ReadingBody,
+    }
+
+    internal static class TransportFailure
+    {
+        public static bool IsTransportFailure(Exception ex) => ex is HttpRequestException || ex is IOException || ex is SocketException;
+
+        public static FailureStage StageOf(Exception ex)
+        {
+            if (ex is ResponseBodyException)
+            {
+                return FailureStage.ReadingBody;
+            }
+
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket && IsConnectError(socket.SocketErrorCode))
+                {
+                    return FailureStage.Connect;
+                }
+
+                // .NET Framework (Windows PowerShell 5.1) reports connect failures as WebException statuses.
+                if (e is WebException web && IsConnectStatus(web.Status))
+                {
+                    return FailureStage.Connect;
+                }
+
+                if (e is AuthenticationException)
+                {
+                    return FailureStage.Connect;
+                }
+            }
+
+            return FailureStage.BeforeResponse;
+        }
+
+        private static bool IsConnectError(SocketError error) =>
+            error == SocketError.ConnectionRefused || error == SocketError.HostNotFound || error == SocketError.TryAgain
+            || error == SocketError.NoData || error == SocketError.NetworkUnreachable || error == SocketError.HostUnreachable
+            || error == SocketError.NetworkDown || error == SocketError.HostDown || error == SocketError.AddressNotAvailable;
+
+        private static bool IsConnectStatus(WebExceptionStatus status) =>
+            status == WebExceptionStatus.ConnectFailure || status == WebExceptionStatus.NameResolutionFailure
+            || status == WebExceptionStatus.ProxyNameResolutionFailure || status == WebExceptionStatus.TrustFailure
+            || status == WebExceptionStatus.SecureChannelFailure;
+    }
+
+    /// <summary>The connection failed after the status line and headers arrived, while the body was being read.</summary>
+    internal sealed class ResponseBodyException : IOException
+    {
+        public ResponseBodyException(HttpStatusCode statusCode, string? requestId, Exception inner)
+            : base("The connection was lost while reading the response body.", inner)
+        {
+            StatusCode = statusCode;
+            RequestId = requestId;
+        }
+
+        public HttpStatusCode StatusCode { get; }
+
+        public string? RequestId { get; }
+    }
+
+    /// <summary>Every attempt the call could make ran out of time; the counts are in <see cref="CallState"/>.</summary>
+    internal sealed class AttemptsTimedOutException : TimeoutException
+    {
+        public AttemptsTimedOutException(TimeSpan lastAttemptLimit)
+            : base("No complete response arrived in time.")
+        {
+            LastAttemptLimit = lastAttemptLimit;
+        }
+
+        public TimeSpan LastAttemptLimit { get; }
+    }
+
+    /// <summary>The connection must wait out a rate-limit cooldown longer than the call has left: nothing was sent.</summary>
+    internal sealed class CooldownExceedsBudgetException : Exception
+    {
+        public CooldownExceedsBudgetException(string message)
+            : base(message)
+        {
+        }
+    }
+}
