@@ -7,6 +7,8 @@ namespace OpenAIAdmin.Commands
     /// other objects bind their GroupId, group_id or Id property to -GroupId.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OAIGroupMember", DefaultParameterSetName = InputObjectSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/groups/{group_id}/users")]
+    [ApiOperation("GET", "/organization/groups/{group_id}/users/{user_id}")]
     [OutputType(typeof(GroupMember))]
     public sealed class GetOAIGroupMemberCommand : OAICmdlet
     {
@@ -70,6 +72,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/groups/{group_id}/users")]
     [OutputType(typeof(GroupMember))]
     public sealed class AddOAIGroupMemberCommand : OAICmdlet
     {
@@ -99,6 +102,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/groups/{group_id}/users/{user_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIGroupMemberCommand : OAICmdlet
     {

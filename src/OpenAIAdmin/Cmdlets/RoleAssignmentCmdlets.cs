@@ -7,6 +7,8 @@ namespace OpenAIAdmin.Commands
     // explicitly, and Remove-* also takes assignments piped from Get-* (-InputObject, which names the role).
 
     [Cmdlet(VerbsCommon.Get, "OAIUserRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/users/{user_id}/roles")]
+    [ApiOperation("GET", "/organization/users/{user_id}/roles/{role_id}")]
     [OutputType(typeof(UserRoleAssignment))]
     public sealed class GetOAIUserRoleCommand : OAICmdlet
     {
@@ -43,6 +45,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/users/{user_id}/roles")]
     [OutputType(typeof(UserRoleAssignment))]
     public sealed class AddOAIUserRoleCommand : OAICmdlet
     {
@@ -71,6 +74,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/users/{user_id}/roles/{role_id}")]
     [OutputType(typeof(DeletedRoleAssignment))]
     public sealed class RemoveOAIUserRoleCommand : OAICmdlet
     {
@@ -118,6 +122,8 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Get, "OAIGroupRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/groups/{group_id}/roles")]
+    [ApiOperation("GET", "/organization/groups/{group_id}/roles/{role_id}")]
     [OutputType(typeof(GroupRoleAssignment))]
     public sealed class GetOAIGroupRoleCommand : OAICmdlet
     {
@@ -155,6 +161,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/groups/{group_id}/roles")]
     [OutputType(typeof(GroupRoleAssignment))]
     public sealed class AddOAIGroupRoleCommand : OAICmdlet
     {
@@ -184,6 +191,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/groups/{group_id}/roles/{role_id}")]
     [OutputType(typeof(DeletedRoleAssignment))]
     public sealed class RemoveOAIGroupRoleCommand : OAICmdlet
     {
