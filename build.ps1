@@ -7,17 +7,18 @@
         dotnet tool restore
         dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
     Tasks:
-        Build  stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help)
-        Help   compile en-US/*.md to MAML in the staged module
-        Test   xunit + Pester against the built-in simulator; prints "N passed, N failed"
-        Demo   start the simulator and run a short tour of the module (no key needed)
-        Clean  remove out/ and the bin/obj folders
+        Build     stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help and Coverage)
+        Help      compile en-US/*.md to MAML in the staged module
+        Coverage  write docs/COVERAGE.md from build/ApiOperations.psd1 and the cmdlets' [ApiOperation] declarations
+        Test      xunit + Pester against the built-in simulator; prints "N passed, N failed"
+        Demo      start the simulator and run a short tour of the module (no key needed)
+        Clean     remove out/ and the bin/obj folders
 .PARAMETER Configuration
     Release (default) or Debug.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -83,6 +84,17 @@ function Invoke-Help {
     $script = "Import-Module '$StagedManifest'; Import-Module '$(Join-Path $Root 'build/HelpCompiler.psm1')'; " +
         "ConvertTo-OAIMaml -SourcePath '$(Join-Path $Root 'en-US')' -OutputPath '$maml' -ModuleName OpenAIAdmin"
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script)
+}
+
+function Invoke-Coverage {
+    if (-not (Test-Path $StagedManifest)) { Invoke-Build }
+    $coverage = Join-Path $Root 'docs/COVERAGE.md'
+    # The declarations are read from the staged module's cmdlets, so this runs in a fresh process that imports it.
+    $script = "Import-Module '$StagedManifest'; Import-Module '$(Join-Path $Root 'build/Coverage.psm1')'; " +
+        "`$text = ConvertTo-OAICoverageMarkdown -Catalog @(Get-OAIApiCatalog) -Declared @(Get-OAICmdletOperation); " +
+        "[IO.File]::WriteAllText('$coverage', `$text, [Text.UTF8Encoding]::new(`$false))"
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script)
+    Write-Host "Wrote $coverage"
 }
 
 function Install-TestTools {
@@ -200,8 +212,9 @@ function Invoke-Clean {
 
 foreach ($name in $Task) {
     switch ($name) {
-        'Build' { Invoke-Build }
+        'Build' { Invoke-Build; Invoke-Coverage }
         'Help' { Invoke-Help }
+        'Coverage' { Invoke-Coverage }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
