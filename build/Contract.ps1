@@ -41,6 +41,57 @@ function Connect-Proxy {
 # State shared by the cases (objects created by one case and used by a later one).
 $Made = @{}
 
+# The seeded objects the cases use, looked up by name or position straight from the simulator (not through the proxy),
+# so that the cases do not depend on what the seed ids look like.
+function Get-Direct([string] $PathAndQuery) {
+    $answer = Invoke-RestMethod -Uri "$($SimulatorUrl.TrimEnd('/'))/$PathAndQuery" -Headers @{ Authorization = "Bearer $FakeKey" }
+    @($answer.data)
+}
+
+function Find-Seed([object[]] $Items, [string] $Property, [string] $Value) {
+    $found = @($Items | Where-Object $Property -CEQ $Value)
+    if ($found.Count -ne 1) { throw "The simulator's seed has no single object with $Property '$Value'." }
+    return $found[0].id
+}
+
+function Get-ContractSeed {
+    $projects = Get-Direct 'organization/projects?limit=100'
+    $users = [System.Collections.Generic.List[object]]::new()
+    do {
+        $after = if ($users.Count -gt 0) { "&after=$($users[-1].id)" } else { '' }
+        $page = Invoke-RestMethod -Uri "$($SimulatorUrl.TrimEnd('/'))/organization/users?limit=100$after" -Headers @{ Authorization = "Bearer $FakeKey" }
+        $users.AddRange([object[]]@($page.data))
+    } while ($page.has_more)
+    $groups = Get-Direct 'organization/groups?limit=1000'
+    $roles = Get-Direct 'organization/roles'
+    $certificates = Get-Direct 'organization/certificates?limit=100'
+    $invites = Get-Direct 'organization/invites?limit=100'
+    if ($users.Count -lt 241) { throw "The contract cases need the simulator's 250 seeded users; found $($users.Count)." }
+    $seed = @{
+        Default         = Find-Seed $projects name 'Default project'
+        Production      = Find-Seed $projects name 'Production chatbot'
+        DataScience     = Find-Seed $projects name 'Data science'
+        SupportBot      = Find-Seed $projects name 'Support bot'
+        AdminKey        = (Get-Direct 'organization/admin_api_keys?limit=1')[0].id
+        Invite1         = $invites[0].id
+        Invite2         = $invites[1].id
+        # Engineering has members, Contractors a few, Finance holds the Billing reader role (as does the second user).
+        Engineering     = Find-Seed $groups name 'Engineering'
+        Contractors     = Find-Seed $groups name 'Contractors'
+        Finance         = Find-Seed $groups name 'Finance'
+        Security        = Find-Seed $groups name 'Security'
+        Owner           = Find-Seed $roles name 'Owner'
+        BillingReader   = Find-Seed $roles name 'Billing reader'
+        SecurityAuditor = Find-Seed $roles name 'Security auditor'
+        CorpRoot        = Find-Seed $certificates name 'corp-root-2025'
+        PartnerGateway  = Find-Seed $certificates name 'partner-gateway-2025'
+        Email7          = $users[6].email
+        Email8          = $users[7].email
+    }
+    foreach ($n in 1, 2, 5, 10, 11, 12, 20, 21, 240, 241) { $seed["User$n"] = $users[$n - 1].id }
+    return $seed
+}
+
 # Every exported cmdlet in every parameter set, in an order where each case finds what it needs. Sets use the cmdlets'
 # parameter-set names. Input (optional) fetches what Run pipes in as $Piped: its requests are validated too, but they
 # are not counted as calls of the case's cmdlet. Errors and debug records of both are collected by the runner.
@@ -61,7 +112,7 @@ $Cases = @(
 
     # Projects
     @{ Cmdlet = 'Get-OAIProject'; Set = 'List'; Run = { Get-OAIProject -IncludeArchived -PageSize 4 } }
-    @{ Cmdlet = 'Get-OAIProject'; Set = 'Id'; Run = { Get-OAIProject -Id proj_default, proj_production_chatbot } }
+    @{ Cmdlet = 'Get-OAIProject'; Set = 'Id'; Run = { Get-OAIProject -Id $Seed.Default, $Seed.Production } }
     @{ Cmdlet = 'New-OAIProject'; Set = '__AllParameterSets'; Run = {
             $Made.Project = New-OAIProject -Name 'Contract project' -Residency US_STORAGE_PROCESSING -ExternalKeyId ekm_contract
             $Made.Project2 = New-OAIProject -Name 'Contract project 2'
@@ -74,7 +125,7 @@ $Cases = @(
 
     # Admin API keys
     @{ Cmdlet = 'Get-OAIAdminApiKey'; Set = 'List'; Run = { Get-OAIAdminApiKey -PageSize 2; Get-OAIAdminApiKey -Descending -PageSize 2 } }
-    @{ Cmdlet = 'Get-OAIAdminApiKey'; Set = 'Id'; Run = { Get-OAIAdminApiKey -Id key_admin_ops } }
+    @{ Cmdlet = 'Get-OAIAdminApiKey'; Set = 'Id'; Run = { Get-OAIAdminApiKey -Id $Seed.AdminKey } }
     @{ Cmdlet = 'New-OAIAdminApiKey'; Set = 'NoExpiry'; Run = { $Made.AdminKey = New-OAIAdminApiKey -Name 'contract-none' -WarningAction SilentlyContinue; $Made.AdminKey } }
     @{ Cmdlet = 'New-OAIAdminApiKey'; Set = 'ExpiresIn'; Run = { $Made.AdminKey2 = New-OAIAdminApiKey -Name 'contract-in' -ExpiresIn (New-TimeSpan -Days 30) -WarningAction SilentlyContinue; $Made.AdminKey2 } }
     @{ Cmdlet = 'New-OAIAdminApiKey'; Set = 'ExpiresAt'; Run = { New-OAIAdminApiKey -Name 'contract-at' -ExpiresAt ([DateTime]::UtcNow.AddDays(7)) -WarningAction SilentlyContinue } }
@@ -82,28 +133,28 @@ $Cases = @(
     @{ Cmdlet = 'Remove-OAIAdminApiKey'; Set = 'Id'; Run = { Remove-OAIAdminApiKey -Id $Made.AdminKey2.Id -Force -PassThru } }
 
     # Users
-    @{ Cmdlet = 'Get-OAIUser'; Set = 'List'; Run = { Get-OAIUser -PageSize 100; Get-OAIUser -Email user-0007@example.com, user-0008@example.com } }
-    @{ Cmdlet = 'Get-OAIUser'; Set = 'Id'; Run = { Get-OAIUser -Id user_0001, user_0002 } }
+    @{ Cmdlet = 'Get-OAIUser'; Set = 'List'; Run = { Get-OAIUser -PageSize 100; Get-OAIUser -Email $Seed.Email7, $Seed.Email8 } }
+    @{ Cmdlet = 'Get-OAIUser'; Set = 'Id'; Run = { Get-OAIUser -Id $Seed.User1, $Seed.User2 } }
     @{ Cmdlet = 'Set-OAIUser'; Set = '__AllParameterSets'; Run = {
-            Set-OAIUser -Id user_0010 -Role owner -PassThru
-            Set-OAIUser -Id user_0011 -RoleId role_0004 -PassThru
-            Set-OAIUser -Id user_0012 -TechnicalLevel expert -DeveloperPersona builder -PassThru
+            Set-OAIUser -Id $Seed.User10 -Role owner -PassThru
+            Set-OAIUser -Id $Seed.User11 -RoleId $Seed.SecurityAuditor -PassThru
+            Set-OAIUser -Id $Seed.User12 -TechnicalLevel expert -DeveloperPersona builder -PassThru
         }
     }
-    @{ Cmdlet = 'Remove-OAIUser'; Set = 'InputObject'; Input = { Get-OAIUser -Id user_0240 }; Run = { $Piped | Remove-OAIUser -Force -PassThru } }
-    @{ Cmdlet = 'Remove-OAIUser'; Set = 'Id'; Run = { Remove-OAIUser -Id user_0241 -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIUser'; Set = 'InputObject'; Input = { Get-OAIUser -Id $Seed.User240 }; Run = { $Piped | Remove-OAIUser -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIUser'; Set = 'Id'; Run = { Remove-OAIUser -Id $Seed.User241 -Force -PassThru } }
 
     # Invites
     @{ Cmdlet = 'Get-OAIInvite'; Set = 'List'; Run = { Get-OAIInvite -PageSize 2 } }
-    @{ Cmdlet = 'Get-OAIInvite'; Set = 'Id'; Run = { Get-OAIInvite -Id invite_0001, invite_0002 } }
+    @{ Cmdlet = 'Get-OAIInvite'; Set = 'Id'; Run = { Get-OAIInvite -Id $Seed.Invite1, $Seed.Invite2 } }
     @{ Cmdlet = 'New-OAIInvite'; Set = 'ProjectId'; Run = {
-            $Made.Invite = New-OAIInvite -Email contract.one@example.com -Role reader -ProjectId proj_data_science -ProjectRole owner
+            $Made.Invite = New-OAIInvite -Email contract.one@example.com -Role reader -ProjectId $Seed.DataScience -ProjectRole owner
             $Made.Invite
             New-OAIInvite -Email contract.default@example.com -Role owner
         }
     }
     @{ Cmdlet = 'New-OAIInvite'; Set = 'Project'; Run = {
-            $Made.Invite2 = New-OAIInvite -Email contract.two@example.com -Project @{ Id = 'proj_support_bot'; Role = 'member' }
+            $Made.Invite2 = New-OAIInvite -Email contract.two@example.com -Project @{ Id = $Seed.SupportBot; Role = 'member' }
             $Made.Invite2
             New-OAIInvite -Email contract.none@example.com -Project @()
         }
@@ -113,7 +164,7 @@ $Cases = @(
 
     # Groups and members
     @{ Cmdlet = 'Get-OAIGroup'; Set = 'List'; Run = { Get-OAIGroup -PageSize 5 } }
-    @{ Cmdlet = 'Get-OAIGroup'; Set = 'Id'; Run = { Get-OAIGroup -Id group_0001, group_0005 } }
+    @{ Cmdlet = 'Get-OAIGroup'; Set = 'Id'; Run = { Get-OAIGroup -Id $Seed.Engineering, $Seed.Security } }
     @{ Cmdlet = 'New-OAIGroup'; Set = '__AllParameterSets'; Run = {
             $Made.Group = New-OAIGroup -Name 'Contract group'
             $Made.Group2 = New-OAIGroup -Name 'Contract group 2'
@@ -122,23 +173,23 @@ $Cases = @(
     }
     @{ Cmdlet = 'Set-OAIGroup'; Set = 'InputObject'; Run = { $Made.Group | Set-OAIGroup -Name 'Contract group renamed' -PassThru } }
     @{ Cmdlet = 'Set-OAIGroup'; Set = 'Id'; Run = { Set-OAIGroup -Id $Made.Group2.Id -Name 'Contract group 2 renamed' -PassThru } }
-    @{ Cmdlet = 'Get-OAIGroupMember'; Set = 'InputObject'; Input = { Get-OAIGroup -Id group_0001 }; Run = { $Piped | Get-OAIGroupMember -PageSize 7 } }
+    @{ Cmdlet = 'Get-OAIGroupMember'; Set = 'InputObject'; Input = { Get-OAIGroup -Id $Seed.Engineering }; Run = { $Piped | Get-OAIGroupMember -PageSize 7 } }
     @{ Cmdlet = 'Get-OAIGroupMember'; Set = 'GroupId'; Run = {
-            Get-OAIGroupMember -GroupId group_0002 -Ascending -PageSize 2
-            Get-OAIGroupMember -GroupId group_0001 -UserId user_0001, user_0002
+            Get-OAIGroupMember -GroupId $Seed.Contractors -Ascending -PageSize 2
+            Get-OAIGroupMember -GroupId $Seed.Engineering -UserId $Seed.User1, $Seed.User2
         }
     }
     @{ Cmdlet = 'Add-OAIGroupMember'; Set = '__AllParameterSets'; Run = {
-            Add-OAIGroupMember -GroupId $Made.Group.Id -UserId user_0020
-            Add-OAIGroupMember -GroupId $Made.Group.Id -UserId user_0021
+            Add-OAIGroupMember -GroupId $Made.Group.Id -UserId $Seed.User20
+            Add-OAIGroupMember -GroupId $Made.Group.Id -UserId $Seed.User21
         }
     }
-    @{ Cmdlet = 'Remove-OAIGroupMember'; Set = 'InputObject'; Input = { Get-OAIGroupMember -GroupId $Made.Group.Id -UserId user_0020 }; Run = { $Piped | Remove-OAIGroupMember -Force -PassThru } }
-    @{ Cmdlet = 'Remove-OAIGroupMember'; Set = 'Id'; Run = { Remove-OAIGroupMember -GroupId $Made.Group.Id -UserId user_0021 -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIGroupMember'; Set = 'InputObject'; Input = { Get-OAIGroupMember -GroupId $Made.Group.Id -UserId $Seed.User20 }; Run = { $Piped | Remove-OAIGroupMember -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIGroupMember'; Set = 'Id'; Run = { Remove-OAIGroupMember -GroupId $Made.Group.Id -UserId $Seed.User21 -Force -PassThru } }
 
     # Roles and assignments
     @{ Cmdlet = 'Get-OAIRole'; Set = 'List'; Run = { Get-OAIRole -PageSize 2 } }
-    @{ Cmdlet = 'Get-OAIRole'; Set = 'Id'; Run = { Get-OAIRole -Id role_0001, role_0003 } }
+    @{ Cmdlet = 'Get-OAIRole'; Set = 'Id'; Run = { Get-OAIRole -Id $Seed.Owner, $Seed.BillingReader } }
     @{ Cmdlet = 'New-OAIRole'; Set = '__AllParameterSets'; Run = {
             $Made.Role = New-OAIRole -Name 'Contract role' -Permission api.organization.read, api.groups.read -Description 'Made by the contract run'
             $Made.Role2 = New-OAIRole -Name 'Contract role 2' -Permission api.roles.read
@@ -147,17 +198,17 @@ $Cases = @(
     }
     @{ Cmdlet = 'Set-OAIRole'; Set = 'InputObject'; Run = { $Made.Role | Set-OAIRole -Name 'Contract role renamed' -Permission api.organization.read -PassThru } }
     @{ Cmdlet = 'Set-OAIRole'; Set = 'Id'; Run = { Set-OAIRole -Id $Made.Role2.Id -Description '' -PassThru } }
-    @{ Cmdlet = 'Get-OAIUserRole'; Set = 'List'; Run = { Get-OAIUserRole -UserId user_0002 -PageSize 1 } }
-    @{ Cmdlet = 'Get-OAIUserRole'; Set = 'Role'; Run = { Get-OAIUserRole -UserId user_0002 -RoleId role_0003 } }
+    @{ Cmdlet = 'Get-OAIUserRole'; Set = 'List'; Run = { Get-OAIUserRole -UserId $Seed.User2 -PageSize 1 } }
+    @{ Cmdlet = 'Get-OAIUserRole'; Set = 'Role'; Run = { Get-OAIUserRole -UserId $Seed.User2 -RoleId $Seed.BillingReader } }
     @{ Cmdlet = 'Add-OAIUserRole'; Set = '__AllParameterSets'; Run = {
-            Add-OAIUserRole -UserId user_0005 -RoleId $Made.Role.Id
-            Add-OAIUserRole -UserId user_0005 -RoleId $Made.Role2.Id
+            Add-OAIUserRole -UserId $Seed.User5 -RoleId $Made.Role.Id
+            Add-OAIUserRole -UserId $Seed.User5 -RoleId $Made.Role2.Id
         }
     }
-    @{ Cmdlet = 'Remove-OAIUserRole'; Set = 'InputObject'; Input = { Get-OAIUserRole -UserId user_0005 -RoleId $Made.Role.Id }; Run = { $Piped | Remove-OAIUserRole -Force -PassThru } }
-    @{ Cmdlet = 'Remove-OAIUserRole'; Set = 'Id'; Run = { Remove-OAIUserRole -UserId user_0005 -RoleId $Made.Role2.Id -Force -PassThru } }
-    @{ Cmdlet = 'Get-OAIGroupRole'; Set = 'List'; Run = { Get-OAIGroupRole -GroupId group_0003 -PageSize 1 } }
-    @{ Cmdlet = 'Get-OAIGroupRole'; Set = 'Role'; Run = { Get-OAIGroupRole -GroupId group_0003 -RoleId role_0003 } }
+    @{ Cmdlet = 'Remove-OAIUserRole'; Set = 'InputObject'; Input = { Get-OAIUserRole -UserId $Seed.User5 -RoleId $Made.Role.Id }; Run = { $Piped | Remove-OAIUserRole -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIUserRole'; Set = 'Id'; Run = { Remove-OAIUserRole -UserId $Seed.User5 -RoleId $Made.Role2.Id -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAIGroupRole'; Set = 'List'; Run = { Get-OAIGroupRole -GroupId $Seed.Finance -PageSize 1 } }
+    @{ Cmdlet = 'Get-OAIGroupRole'; Set = 'Role'; Run = { Get-OAIGroupRole -GroupId $Seed.Finance -RoleId $Seed.BillingReader } }
     @{ Cmdlet = 'Add-OAIGroupRole'; Set = '__AllParameterSets'; Run = {
             Add-OAIGroupRole -GroupId $Made.Group.Id -RoleId $Made.Role.Id
             Add-OAIGroupRole -GroupId $Made.Group.Id -RoleId $Made.Role2.Id
@@ -171,8 +222,8 @@ $Cases = @(
     @{ Cmdlet = 'Remove-OAIGroup'; Set = 'Id'; Run = { Remove-OAIGroup -Id $Made.Group2.Id -Force -PassThru } }
 
     # Certificates
-    @{ Cmdlet = 'Get-OAICertificate'; Set = 'List'; Run = { Get-OAICertificate -PageSize 2; Get-OAICertificate -ProjectId proj_default -PageSize 1 } }
-    @{ Cmdlet = 'Get-OAICertificate'; Set = 'Id'; Run = { Get-OAICertificate -Id cert_0001 -IncludeContent; Get-OAICertificate -Id cert_0002 } }
+    @{ Cmdlet = 'Get-OAICertificate'; Set = 'List'; Run = { Get-OAICertificate -PageSize 2; Get-OAICertificate -ProjectId $Seed.Default -PageSize 1 } }
+    @{ Cmdlet = 'Get-OAICertificate'; Set = 'Id'; Run = { Get-OAICertificate -Id $Seed.CorpRoot -IncludeContent; Get-OAICertificate -Id $Seed.PartnerGateway } }
     @{ Cmdlet = 'Import-OAICertificate'; Set = 'Path'; Run = {
             $file = Join-Path $Scratch 'contract-path.pem'
             Set-Content -LiteralPath $file -Value (New-ContractCertificatePem 'CN=contract-path.example.com')
@@ -190,25 +241,25 @@ $Cases = @(
     @{ Cmdlet = 'Import-OAICertificate'; Set = 'Content'; Run = { New-ContractCertificatePem 'CN=contract-content.example.com' | Import-OAICertificate } }
     @{ Cmdlet = 'Set-OAICertificate'; Set = 'InputObject'; Run = { $Made.Certificate | Set-OAICertificate -Name 'contract-path-renamed' -PassThru } }
     @{ Cmdlet = 'Set-OAICertificate'; Set = 'Id'; Run = { Set-OAICertificate -Id $Made.Certificate2.Id -Name 'contract-literal-renamed' -PassThru } }
-    @{ Cmdlet = 'Enable-OAICertificate'; Set = 'InputObject'; Input = { Get-OAICertificate -ProjectId proj_default }; Run = {
+    @{ Cmdlet = 'Enable-OAICertificate'; Set = 'InputObject'; Input = { Get-OAICertificate -ProjectId $Seed.Default }; Run = {
             $Made.Certificate | Enable-OAICertificate -PassThru
             $Piped | Enable-OAICertificate -PassThru
         }
     }
-    @{ Cmdlet = 'Enable-OAICertificate'; Set = 'Id'; Run = { Enable-OAICertificate -Id $Made.Certificate2.Id -ProjectId proj_data_science -PassThru } }
-    @{ Cmdlet = 'Disable-OAICertificate'; Set = 'InputObject'; Input = { Get-OAICertificate -ProjectId proj_data_science }; Run = {
+    @{ Cmdlet = 'Enable-OAICertificate'; Set = 'Id'; Run = { Enable-OAICertificate -Id $Made.Certificate2.Id -ProjectId $Seed.DataScience -PassThru } }
+    @{ Cmdlet = 'Disable-OAICertificate'; Set = 'InputObject'; Input = { Get-OAICertificate -ProjectId $Seed.DataScience }; Run = {
             $Made.Certificate | Disable-OAICertificate -Force -PassThru
             $Piped | Disable-OAICertificate -Force -PassThru
         }
     }
-    @{ Cmdlet = 'Disable-OAICertificate'; Set = 'Id'; Run = { Disable-OAICertificate -Id cert_0001 -ProjectId proj_default -Force -PassThru; Disable-OAICertificate -Id cert_0002 -Force -PassThru } }
+    @{ Cmdlet = 'Disable-OAICertificate'; Set = 'Id'; Run = { Disable-OAICertificate -Id $Seed.CorpRoot -ProjectId $Seed.Default -Force -PassThru; Disable-OAICertificate -Id $Seed.PartnerGateway -Force -PassThru } }
     @{ Cmdlet = 'Remove-OAICertificate'; Set = 'InputObject'; Run = { $Made.Certificate | Remove-OAICertificate -Force -PassThru } }
     @{ Cmdlet = 'Remove-OAICertificate'; Set = 'Id'; Run = { Remove-OAICertificate -Id $Made.Certificate2.Id -Force -PassThru } }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.
 $Cases += @(
-    @{ Cmdlet = 'Set-OAIProject'; Set = '__AllParameterSets'; ExpectError = 'ApiBadRequest'; Run = { Set-OAIProject -Id proj_default -Name 'Renamed default' } }
+    @{ Cmdlet = 'Set-OAIProject'; Set = '__AllParameterSets'; ExpectError = 'ApiBadRequest'; Run = { Set-OAIProject -Id $Seed.Default -Name 'Renamed default' } }
     @{ Cmdlet = 'Get-OAIGroup'; Set = 'List'; ExpectError = 'ApiRateLimited'; Run = { Get-OAIGroup }
         Fault = @{ kind = 'status'; status = 429; retry_after = '1'; method = 'GET'; path = '/v1/organization/groups'; count = 1 }
     }
@@ -290,13 +341,14 @@ function Get-NewSimulatorRequest {
 }
 
 Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/reset" | Out-Null
+$Seed = Get-ContractSeed
 Connect-Proxy
 
 # Preflight: an answer the contract does not define (a 409 for a project lookup) must be reported, or this run could not
 # fail at all (a proxy that does not validate, or a log format this script no longer reads).
-$fault = @{ kind = 'status'; status = 409; method = 'GET'; path = '/v1/organization/projects/proj_default'; count = 1 } | ConvertTo-Json
+$fault = @{ kind = 'status'; status = 409; method = 'GET'; path = "/v1/organization/projects/$($Seed.Default)"; count = 1 } | ConvertTo-Json
 Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/faults" -ContentType 'application/json' -Body $fault | Out-Null
-$preflight = Invoke-Captured { Get-OAIProject -Id proj_default }
+$preflight = Invoke-Captured { Get-OAIProject -Id $Seed.Default }
 $reported = @($preflight.Problems | Where-Object { $_ -like 'Prism reports:*' }).Count
 Start-Sleep -Milliseconds 500
 $logLines = @(Get-Content -LiteralPath $PrismLog)
@@ -373,8 +425,8 @@ foreach ($case in $Cases) {
 # envelopes are checked here straight through the proxy: they must still be valid responses.
 Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/behaviour" -ContentType 'application/json' -Body (@{ cursor_missing = $true } | ConvertTo-Json) | Out-Null
 $costStart = [DateTimeOffset]::new(2026, 1, 1, 0, 0, 0, [TimeSpan]::Zero).ToUnixTimeSeconds()
-foreach ($path in 'organization/groups?limit=2', 'organization/groups/group_0001/users?limit=2', 'organization/roles?limit=2',
-    'organization/users/user_0002/roles?limit=0', 'organization/groups/group_0003/roles?limit=0', "organization/costs?start_time=$costStart&limit=2") {
+foreach ($path in 'organization/groups?limit=2', "organization/groups/$($Seed.Engineering)/users?limit=2", 'organization/roles?limit=2',
+    "organization/users/$($Seed.User2)/roles?limit=0", "organization/groups/$($Seed.Finance)/roles?limit=0", "organization/costs?start_time=$costStart&limit=2") {
     $response = Invoke-WebRequest -Uri "$ProxyUrl/$path" -Headers @{ Authorization = "Bearer $FakeKey" } -SkipHttpErrorCheck
     # Content is text for application/json and bytes for Prism's application/problem+json.
     $text = if ($response.Content -is [byte[]]) { [Text.Encoding]::UTF8.GetString($response.Content) } else { $response.Content }
