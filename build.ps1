@@ -7,17 +7,24 @@
         dotnet tool restore
         dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
     Tasks:
-        Build  stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help)
-        Help   compile en-US/*.md to MAML in the staged module
-        Test   xunit + Pester against the built-in simulator; prints "N passed, N failed"
-        Demo   start the simulator and run a short tour of the module (no key needed)
-        Clean  remove out/ and the bin/obj folders
+        Build     stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help and Coverage)
+        Help      compile en-US/*.md to MAML in the staged module
+        Coverage  write docs/COVERAGE.md from build/ApiOperations.psd1 and the cmdlets' [ApiOperation] declarations
+        Test      xunit + Pester against the built-in simulator; prints "N passed, N failed"
+        Contract  run every cmdlet through Stoplight Prism's validating proxy in front of the simulator and fail on
+                  any request or response that breaks the OpenAPI file given with -Spec (not part of Test)
+        Demo      start the simulator and run a short tour of the module (no key needed)
+        Clean     remove out/ and the bin/obj folders
 .PARAMETER Configuration
     Release (default) or Debug.
+.PARAMETER Spec
+    Contract only: the OpenAPI file of the Administration API to validate against. It is never copied into the project.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Contract -Spec ../shared/api/openapi-admin.yaml
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Contract', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -27,7 +34,10 @@ param(
     # -SkipXunit is given. CI and the README run everything.
     [string] $PesterFile = '*',
 
-    [switch] $SkipXunit
+    [switch] $SkipXunit,
+
+    # Contract: the OpenAPI file to validate requests and responses against.
+    [string] $Spec
 )
 
 Set-StrictMode -Version Latest
@@ -41,6 +51,8 @@ $Version = $Manifest.ModuleVersion
 $StageDir = Join-Path $OutDir "OpenAIAdmin/$Version"
 $StagedManifest = Join-Path $StageDir 'OpenAIAdmin.psd1'
 $PesterVersion = '6.2.0'
+# Stoplight Prism, the validating proxy of -Task Contract: an npm dev tool installed into out/tools/prism, pinned exactly.
+$PrismVersion = '5.16.0'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
@@ -83,6 +95,17 @@ function Invoke-Help {
     $script = "Import-Module '$StagedManifest'; Import-Module '$(Join-Path $Root 'build/HelpCompiler.psm1')'; " +
         "ConvertTo-OAIMaml -SourcePath '$(Join-Path $Root 'en-US')' -OutputPath '$maml' -ModuleName OpenAIAdmin"
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script)
+}
+
+function Invoke-Coverage {
+    if (-not (Test-Path $StagedManifest)) { Invoke-Build }
+    $coverage = Join-Path $Root 'docs/COVERAGE.md'
+    # The declarations are read from the staged module's cmdlets, so this runs in a fresh process that imports it.
+    $script = "Import-Module '$StagedManifest'; Import-Module '$(Join-Path $Root 'build/Coverage.psm1')'; " +
+        "`$text = ConvertTo-OAICoverageMarkdown -Catalog @(Get-OAIApiCatalog) -Declared @(Get-OAICmdletOperation); " +
+        "[IO.File]::WriteAllText('$coverage', `$text, [Text.UTF8Encoding]::new(`$false))"
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script)
+    Write-Host "Wrote $coverage"
 }
 
 function Install-TestTools {
@@ -176,6 +199,75 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
+function Install-Prism {
+    $prismDir = Join-Path $OutDir 'tools/prism'
+    $package = Join-Path $prismDir 'node_modules/@stoplight/prism-cli/package.json'
+    $installed = if (Test-Path $package) { (Get-Content $package -Raw | ConvertFrom-Json).version } else { $null }
+    if ($installed -ne $PrismVersion) {
+        Write-Host "== Install @stoplight/prism-cli $PrismVersion (npm) into out/tools/prism"
+        # --ignore-scripts: Prism needs no install step, and a dependency's postinstall only reports telemetry.
+        Invoke-Native npm @('install', '--prefix', $prismDir, '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', "@stoplight/prism-cli@$PrismVersion")
+    }
+    $cli = Join-Path $prismDir 'node_modules/@stoplight/prism-cli/dist/index.js'
+    if (-not (Test-Path $cli)) { throw "Prism was not installed to $cli." }
+    return $cli
+}
+
+function Get-FreePort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { return $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Start-Prism([string] $Cli, [string] $SpecPath, [string] $Upstream, [string] $LogDir) {
+    $port = Get-FreePort
+    $log = Join-Path $LogDir 'prism.log'
+    $arguments = @($Cli, 'proxy', $SpecPath, $Upstream, '--errors', '--host', '127.0.0.1', '--port', "$port")
+    $process = Start-Process -FilePath 'node' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $log -RedirectStandardError (Join-Path $LogDir 'prism.err.log')
+    $deadline = [DateTime]::UtcNow.AddSeconds(90)
+    while ([DateTime]::UtcNow -lt $deadline -and -not $process.HasExited) {
+        if ((Test-Path $log) -and (Select-String -Path $log -Pattern 'Prism is listening on' -SimpleMatch -Quiet)) {
+            return [pscustomobject]@{ Process = $process; Url = "http://127.0.0.1:$port"; Log = $log }
+        }
+        Start-Sleep -Milliseconds 250
+    }
+    if (-not $process.HasExited) { $process.Kill($true) }
+    throw "Prism did not start within 90 seconds; see $log and $(Join-Path $LogDir 'prism.err.log')."
+}
+
+function Invoke-Contract {
+    if (-not $Spec) { throw '-Task Contract needs -Spec <OpenAPI file of the Administration API>.' }
+    $specPath = (Resolve-Path -LiteralPath $Spec).Path
+    Invoke-Build
+    $cli = Install-Prism
+    $logDir = Join-Path $OutDir 'contract'
+    if (Test-Path $logDir) { Remove-Item $logDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $logDir | Out-Null
+
+    $simulator = Start-Simulator
+    $prism = $null
+    try {
+        Write-Host "== Prism $PrismVersion validating proxy: $specPath in front of $($simulator.Url)"
+        $prism = Start-Prism -Cli $cli -SpecPath $specPath -Upstream $simulator.Url -LogDir $logDir
+        # A fresh process: the binary module cannot be imported twice into one.
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'build/Contract.ps1') `
+            -Module $StagedManifest -ProxyUrl $prism.Url -SimulatorUrl $simulator.Url -PrismLog $prism.Log
+        $contractExit = $LASTEXITCODE
+    }
+    finally {
+        if ($prism -and -not $prism.Process.HasExited) {
+            $prism.Process.Kill($true)
+            $prism.Process.WaitForExit(5000) | Out-Null
+        }
+        Stop-Simulator $simulator
+    }
+    if ($contractExit -ne 0) {
+        Write-Host "Contract: FAILED (Prism's log: $(Join-Path $logDir 'prism.log'))"
+        exit 1
+    }
+}
+
 function Invoke-Demo {
     Invoke-Build
     $simulator = Start-Simulator
@@ -200,9 +292,11 @@ function Invoke-Clean {
 
 foreach ($name in $Task) {
     switch ($name) {
-        'Build' { Invoke-Build }
+        'Build' { Invoke-Build; Invoke-Coverage }
         'Help' { Invoke-Help }
+        'Coverage' { Invoke-Coverage }
         'Test' { Invoke-Test }
+        'Contract' { Invoke-Contract }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
     }

@@ -14,6 +14,7 @@ internal static class ControlApi
         sim.MapPost("/reset", () =>
         {
             state.Reset();
+            state.Lists.Reset();
             faults.Clear();
             log.Clear();
             return SimJson.Ok(new { reset = true });
@@ -34,5 +35,38 @@ internal static class ControlApi
         });
 
         sim.MapGet("/requests", () => SimJson.Ok(log.Snapshot()));
+
+        sim.MapGet("/behaviour", () => SimJson.Ok(state.Lists.Snapshot()));
+
+        sim.MapPost("/behaviour", async (HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            state.Lists.Apply(await reader.ReadToEndAsync(context.RequestAborted));
+            return SimJson.Ok(state.Lists.Snapshot());
+        });
+
+        // Every API operation the simulator serves, as {method, path} relative to /v1, from the routing table itself.
+        sim.MapGet("/routes", (EndpointDataSource endpoints) => SimJson.Ok(Routes(endpoints)));
+    }
+
+    private static List<object> Routes(EndpointDataSource endpoints)
+    {
+        var routes = new List<(string Method, string Path)>();
+        foreach (RouteEndpoint endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            string pattern = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (!pattern.StartsWith("/v1/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (string method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? Array.Empty<string>())
+            {
+                routes.Add((method, pattern["/v1".Length..]));
+            }
+        }
+
+        return routes.OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
+            .Select(r => (object)new { method = r.Method, path = r.Path }).ToList();
     }
 }

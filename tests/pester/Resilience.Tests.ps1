@@ -80,6 +80,30 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         @($users).Count | Should -Be @($users.Id | Sort-Object -Unique).Count
     }
 
+    It 'stops with PagingCursorMissing when a page says has_more but gives no next, after writing that page' {
+        $firstPage = @((Get-OAIGroup).Id)[0..4]
+        Reset-Simulator
+        Set-SimulatorBehaviour @{ cursor_missing = $true }
+        $groups = Get-OAIGroup -PageSize 5 -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems).Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'PagingCursorMissing,OpenAIAdmin.Commands.GetOAIGroupCommand'
+        @($groups.Id) | Should -Be $firstPage
+        @(Get-SimulatorRequest GET '*/organization/groups').Count | Should -Be 1
+    }
+
+    It 'reads every group when next is the last id, and every user when pages have no first_id/last_id' {
+        $allGroups = @((Get-OAIGroup).Id)
+        $allUsers = @((Get-OAIUser).Id)
+        Reset-Simulator
+        Set-SimulatorBehaviour @{ next_cursor = 'last_id'; id_cursor_bounds = 'omitted' }
+        @((Get-OAIGroup -PageSize 5).Id) | Should -Be $allGroups
+        @(Get-SimulatorRequest GET '*/organization/groups')[1].query | Should -Match "after=$($allGroups[4])"
+        $users = Get-OAIUser -PageSize 100
+        @($users.Id) | Should -Be $allUsers
+        $allUsers.Count | Should -Be 250
+        @(Get-SimulatorRequest GET '*/organization/users')[2].query | Should -Match "after=$($allUsers[199])\b"
+    }
+
     It 'reports malformed JSON as ApiResponseInvalid' {
         Add-SimulatorFault @{ kind = 'malformed'; count = 1 }
         Get-ErrorId { Get-OAIProject -Id proj_default } | Should -Be 'ApiResponseInvalid,OpenAIAdmin.Commands.GetOAIProjectCommand'

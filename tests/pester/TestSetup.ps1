@@ -20,6 +20,12 @@ function Add-SimulatorFault([hashtable] $Rule) {
     Invoke-RestMethod -Method Post -Uri "$script:SimulatorRoot/_sim/faults" -ContentType 'application/json' -Body ($Rule | ConvertTo-Json) | Out-Null
 }
 
+# List variants the contract allows (next_cursor opaque|last_id, id_cursor_bounds present|omitted, cursor_missing);
+# Reset-Simulator restores the defaults.
+function Set-SimulatorBehaviour([hashtable] $Behaviour) {
+    Invoke-RestMethod -Method Post -Uri "$script:SimulatorRoot/_sim/behaviour" -ContentType 'application/json' -Body ($Behaviour | ConvertTo-Json) | Out-Null
+}
+
 function Get-SimulatorRequest([string] $Method, [string] $PathLike = '*') {
     # Invoke-RestMethod emits a JSON array as ONE object; @(Invoke-RestMethod ...) would wrap it instead of
     # enumerating it. Assign first, then enumerate the calls.

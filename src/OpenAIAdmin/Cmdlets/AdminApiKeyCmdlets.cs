@@ -4,6 +4,8 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAIAdminApiKey", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/admin_api_keys")]
+    [ApiOperation("GET", "/organization/admin_api_keys/{key_id}")]
     [OutputType(typeof(AdminApiKey))]
     public sealed class GetOAIAdminApiKeyCommand : OAICmdlet
     {
@@ -30,6 +32,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.New, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = NoExpirySet)]
+    [ApiOperation("POST", "/organization/admin_api_keys")]
     [OutputType(typeof(AdminApiKeySecret))]
     public sealed class NewOAIAdminApiKeyCommand : OAICmdlet
     {
@@ -77,6 +80,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/admin_api_keys/{key_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIAdminApiKeyCommand : OAICmdlet
     {

@@ -7,6 +7,9 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAICertificate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/certificates")]
+    [ApiOperation("GET", "/organization/certificates/{certificate_id}")]
+    [ApiOperation("GET", "/organization/projects/{project_id}/certificates")]
     [OutputType(typeof(Certificate))]
     public sealed class GetOAICertificateCommand : OAICmdlet
     {
@@ -47,6 +50,7 @@ namespace OpenAIAdmin.Commands
 
     /// <summary>Uploads a certificate after checking, on this machine, that it is one PEM certificate and no private key.</summary>
     [Cmdlet(VerbsData.Import, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = PathSet)]
+    [ApiOperation("POST", "/organization/certificates")]
     [OutputType(typeof(Certificate))]
     public sealed class ImportOAICertificateCommand : OAICmdlet
     {
@@ -208,6 +212,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Set, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/certificates/{certificate_id}")]
     [OutputType(typeof(Certificate))]
     public sealed class SetOAICertificateCommand : OAICmdlet
     {
@@ -240,6 +245,7 @@ namespace OpenAIAdmin.Commands
 
     /// <summary>Deleting is permanent; the API refuses while the certificate is active in the organization or any project.</summary>
     [Cmdlet(VerbsCommon.Remove, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/certificates/{certificate_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAICertificateCommand : OAICmdlet
     {
@@ -269,6 +275,8 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsLifecycle.Enable, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/certificates/activate")]
+    [ApiOperation("POST", "/organization/projects/{project_id}/certificates/activate")]
     [OutputType(typeof(Certificate))]
     public sealed class EnableOAICertificateCommand : CertificateActivationCommand
     {
@@ -277,6 +285,8 @@ namespace OpenAIAdmin.Commands
 
     /// <summary>Deactivating cuts off every client that presents the certificate, at once: ConfirmImpact High, like disabling a network adapter.</summary>
     [Cmdlet(VerbsLifecycle.Disable, "OAICertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/certificates/deactivate")]
+    [ApiOperation("POST", "/organization/projects/{project_id}/certificates/deactivate")]
     [OutputType(typeof(Certificate))]
     public sealed class DisableOAICertificateCommand : CertificateActivationCommand
     {

@@ -3,6 +3,8 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAIGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/groups")]
+    [ApiOperation("GET", "/organization/groups/{group_id}")]
     [OutputType(typeof(Group))]
     public sealed class GetOAIGroupCommand : OAICmdlet
     {
@@ -28,6 +30,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.New, "OAIGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [ApiOperation("POST", "/organization/groups")]
     [OutputType(typeof(Group))]
     public sealed class NewOAIGroupCommand : OAICmdlet
     {
@@ -43,6 +46,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Set, "OAIGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/groups/{group_id}")]
     [OutputType(typeof(Group))]
     public sealed class SetOAIGroupCommand : OAICmdlet
     {
@@ -75,6 +79,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/groups/{group_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIGroupCommand : OAICmdlet
     {

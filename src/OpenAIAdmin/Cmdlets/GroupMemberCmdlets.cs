@@ -8,6 +8,8 @@ namespace OpenAIAdmin.Commands
     /// member cmdlets.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "OAIGroupMember", DefaultParameterSetName = InputObjectSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/groups/{group_id}/users")]
+    [ApiOperation("GET", "/organization/groups/{group_id}/users/{user_id}")]
     [OutputType(typeof(GroupMember))]
     public sealed class GetOAIGroupMemberCommand : OAICmdlet
     {
@@ -71,6 +73,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/groups/{group_id}/users")]
     [OutputType(typeof(GroupMember))]
     public sealed class AddOAIGroupMemberCommand : OAICmdlet
     {
@@ -93,6 +96,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/groups/{group_id}/users/{user_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIGroupMemberCommand : OAICmdlet
     {

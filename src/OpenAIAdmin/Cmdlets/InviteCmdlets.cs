@@ -6,6 +6,8 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAIInvite", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/invites")]
+    [ApiOperation("GET", "/organization/invites/{invite_id}")]
     [OutputType(typeof(Invite))]
     public sealed class GetOAIInviteCommand : OAICmdlet
     {
@@ -55,6 +57,7 @@ namespace OpenAIAdmin.Commands
     /// Without either, the API adds the person to the default project; -Project @() grants no project at all.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "OAIInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectIdSet)]
+    [ApiOperation("POST", "/organization/invites")]
     [OutputType(typeof(Invite))]
     public sealed class NewOAIInviteCommand : OAICmdlet
     {
@@ -116,6 +119,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/invites/{invite_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIInviteCommand : OAICmdlet
     {

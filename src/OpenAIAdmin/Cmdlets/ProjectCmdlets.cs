@@ -4,6 +4,8 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAIProject", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/projects")]
+    [ApiOperation("GET", "/organization/projects/{project_id}")]
     [OutputType(typeof(Project))]
     public sealed class GetOAIProjectCommand : OAICmdlet
     {
@@ -31,6 +33,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.New, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [ApiOperation("POST", "/organization/projects")]
     [OutputType(typeof(Project))]
     public sealed class NewOAIProjectCommand : OAICmdlet
     {
@@ -57,6 +60,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Set, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/projects/{project_id}")]
     [OutputType(typeof(Project))]
     public sealed class SetOAIProjectCommand : OAICmdlet
     {
@@ -105,6 +109,7 @@ namespace OpenAIAdmin.Commands
 
     /// <summary>Archiving is the API's only way to retire a project, and it cannot be undone.</summary>
     [Cmdlet(VerbsCommon.Remove, "OAIProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/projects/{project_id}/archive")]
     [OutputType(typeof(Project))]
     public sealed class RemoveOAIProjectCommand : OAICmdlet
     {

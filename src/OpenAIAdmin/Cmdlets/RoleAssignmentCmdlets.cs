@@ -7,6 +7,8 @@ namespace OpenAIAdmin.Commands
     // while the principal is named explicitly, and Remove-* also takes assignments piped from Get-* (-InputObject).
 
     [Cmdlet(VerbsCommon.Get, "OAIUserRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/users/{user_id}/roles")]
+    [ApiOperation("GET", "/organization/users/{user_id}/roles/{role_id}")]
     [OutputType(typeof(UserRoleAssignment))]
     public sealed class GetOAIUserRoleCommand : OAICmdlet
     {
@@ -35,6 +37,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/users/{user_id}/roles")]
     [OutputType(typeof(UserRoleAssignment))]
     public sealed class AddOAIUserRoleCommand : OAICmdlet
     {
@@ -56,6 +59,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/users/{user_id}/roles/{role_id}")]
     [OutputType(typeof(DeletedRoleAssignment))]
     public sealed class RemoveOAIUserRoleCommand : OAICmdlet
     {
@@ -94,6 +98,8 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Get, "OAIGroupRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/groups/{group_id}/roles")]
+    [ApiOperation("GET", "/organization/groups/{group_id}/roles/{role_id}")]
     [OutputType(typeof(GroupRoleAssignment))]
     public sealed class GetOAIGroupRoleCommand : OAICmdlet
     {
@@ -123,6 +129,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/groups/{group_id}/roles")]
     [OutputType(typeof(GroupRoleAssignment))]
     public sealed class AddOAIGroupRoleCommand : OAICmdlet
     {
@@ -145,6 +152,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/groups/{group_id}/roles/{role_id}")]
     [OutputType(typeof(DeletedRoleAssignment))]
     public sealed class RemoveOAIGroupRoleCommand : OAICmdlet
     {

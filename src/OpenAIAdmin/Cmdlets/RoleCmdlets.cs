@@ -5,6 +5,8 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAIRole", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/roles")]
+    [ApiOperation("GET", "/organization/roles/{role_id}")]
     [OutputType(typeof(Role))]
     public sealed class GetOAIRoleCommand : OAICmdlet
     {
@@ -29,6 +31,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.New, "OAIRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [ApiOperation("POST", "/organization/roles")]
     [OutputType(typeof(Role))]
     public sealed class NewOAIRoleCommand : OAICmdlet
     {
@@ -56,6 +59,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Set, "OAIRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/roles/{role_id}")]
     [OutputType(typeof(Role))]
     public sealed class SetOAIRoleCommand : OAICmdlet
     {
@@ -127,6 +131,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/roles/{role_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIRoleCommand : OAICmdlet
     {

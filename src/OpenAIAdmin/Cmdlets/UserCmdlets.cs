@@ -4,6 +4,8 @@ using System.Management.Automation;
 namespace OpenAIAdmin.Commands
 {
     [Cmdlet(VerbsCommon.Get, "OAIUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/users")]
+    [ApiOperation("GET", "/organization/users/{user_id}")]
     [OutputType(typeof(OrganizationUser))]
     public sealed class GetOAIUserCommand : OAICmdlet
     {
@@ -32,6 +34,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Set, "OAIUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [ApiOperation("POST", "/organization/users/{user_id}")]
     [OutputType(typeof(OrganizationUser))]
     public sealed class SetOAIUserCommand : OAICmdlet
     {
@@ -120,6 +123,7 @@ namespace OpenAIAdmin.Commands
     }
 
     [Cmdlet(VerbsCommon.Remove, "OAIUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("DELETE", "/organization/users/{user_id}")]
     [OutputType(typeof(DeletedObject))]
     public sealed class RemoveOAIUserCommand : OAICmdlet
     {

@@ -36,6 +36,9 @@ internal sealed class SimState
 
     public long Now => Clock.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>The list variants chosen on the control surface; not seed data, so <see cref="Reset"/> leaves them alone.</summary>
+    public ListBehaviour Lists { get; } = new();
+
     public UsersStore Users { get; } = new();
 
     public ProjectsStore Projects { get; } = new();

@@ -82,19 +82,19 @@ internal static class AdminApiKeysApi
     /// <summary>Longest lifetime the API accepts: 365 days.</summary>
     public const long MaxExpiresInSeconds = 31_536_000;
 
+    /// <summary>Id-cursor, default 20, <c>order</c> asc by default. The inventory states no range; 1..100 here, as for the other id-cursor lists.</summary>
+    public static readonly ListContract List = ListContract.IdCursor(1, 100, 20, descendingByDefault: false);
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         AdminApiKeysStore store = state.AdminApiKeys;
 
         v1.MapGet("/organization/admin_api_keys", (HttpContext context) =>
         {
-            bool descending = QueryReader.Descending(context, defaultDescending: false);
-            // The inventory states no range for this limit; the simulator applies the usual 1..100.
-            int limit = QueryReader.Limit(context, 1, 100, 20);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
-                var ordered = descending ? Enumerable.Reverse(store.Items).ToList() : store.Items.ToList();
-                return SimJson.Ok(Paging.IdCursor(context, ordered, k => k.Id, limit));
+                return SimJson.Ok(list.Page("admin_api_keys", store.Items, k => k.Id));
             }
         });
 

@@ -138,19 +138,22 @@ internal sealed class CertificatesStore : IResourceStore
 /// </summary>
 internal static class CertificatesApi
 {
+    /// <summary>
+    /// Organization and project lists: id-cursor, limit 1..100 (default 20), <c>order</c> desc by default; the
+    /// contract requires <c>first_id</c>/<c>last_id</c> (nullable) on both.
+    /// </summary>
+    public static readonly ListContract List = ListContract.IdCursor(1, 100, 20, descendingByDefault: true) with { BoundsRequired = true };
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         CertificatesStore store = state.Certificates;
 
         v1.MapGet("/organization/certificates", (HttpContext context) =>
         {
-            int limit = QueryReader.Limit(context, 1, 100, 20);
-            bool descending = QueryReader.Descending(context, defaultDescending: true);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
-                var ordered = (descending ? Enumerable.Reverse(store.Items) : store.Items).ToList();
-                var page = Paging.IdCursor(context, ordered, c => c.Id, limit);
-                return SimJson.Ok(new { @object = "list", data = page.Data.Select(CertificateViews.InOrganization).ToList(), first_id = page.FirstId, last_id = page.LastId, has_more = page.HasMore });
+                return SimJson.Ok(list.Page("certificates", store.Items, c => c.Id, CertificateViews.InOrganization));
             }
         });
 
@@ -241,15 +244,12 @@ internal static class CertificatesApi
 
         v1.MapGet("/organization/projects/{projectId}/certificates", (HttpContext context, string projectId) =>
         {
-            int limit = QueryReader.Limit(context, 1, 100, 20);
-            bool descending = QueryReader.Descending(context, defaultDescending: true);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
                 state.Projects.Get(projectId);
                 var inProject = store.Items.Where(c => c.Projects.ContainsKey(projectId));
-                var ordered = (descending ? inProject.Reverse() : inProject).ToList();
-                var page = Paging.IdCursor(context, ordered, c => c.Id, limit);
-                return SimJson.Ok(new { @object = "list", data = page.Data.Select(c => CertificateViews.InProject(c, projectId)).ToList(), first_id = page.FirstId, last_id = page.LastId, has_more = page.HasMore });
+                return SimJson.Ok(list.Page($"project_certificates.{projectId}", inProject, c => c.Id, c => CertificateViews.InProject(c, projectId)));
             }
         });
 

@@ -25,6 +25,9 @@ internal static class CostsApi
 {
     public const long Day = 86_400;
 
+    /// <summary>Page-token, <c>limit</c> counts daily buckets: 1..180 (default 7).</summary>
+    public static readonly ListContract List = ListContract.PageToken(1, 180, 7);
+
     private static readonly string[] LineItems = { "gpt-4o, input", "gpt-4o, output", "text-embedding-3-small", "Image models" };
 
     private static readonly string[] GroupByFields = { "project_id", "line_item", "api_key_id" };
@@ -46,7 +49,7 @@ internal static class CostsApi
                 throw ApiException.InvalidValue("bucket_width", $"only '1d' is supported, but got '{bucketWidth}'.");
             }
 
-            int limit = QueryReader.Limit(context, 1, 180, 7);
+            var list = ListRequest.Read(context, state, List);
             IReadOnlyList<string> groupBy = QueryReader.Array(context, "group_by");
             foreach (string field in groupBy.Where(f => !GroupByFields.Contains(f)))
             {
@@ -56,36 +59,25 @@ internal static class CostsApi
             IReadOnlyList<string> projectIds = QueryReader.Array(context, "project_ids");
             IReadOnlyList<string> apiKeyIds = QueryReader.Array(context, "api_key_ids");
 
-            string? page = QueryReader.String(context, "page");
             long first = start;
-            if (page is not null)
+            string? position = list.PagePosition("costs");
+            if (position is not null && (!long.TryParse(position, NumberStyles.Integer, CultureInfo.InvariantCulture, out first) || first < start))
             {
-                string? decoded = Paging.Decode("costs", page);
-                if (decoded is null || !long.TryParse(decoded, NumberStyles.Integer, CultureInfo.InvariantCulture, out first) || first < start)
-                {
-                    throw ApiException.BadRequest($"Invalid 'page': '{page}' is not a next_page value of this query.", "page", "invalid_cursor");
-                }
+                throw ApiException.BadRequest($"Invalid 'page': '{list.Cursor}' is not a next_page value of this query.", "page", "invalid_cursor");
             }
 
             // Without end_time the range runs up to now (the one place where the real clock shows).
             long stop = end ?? state.Now;
             var buckets = new List<TimeBucket<CostsResult>>();
             long bucketStart = first;
-            while (buckets.Count < limit && bucketStart < stop)
+            while (buckets.Count < list.Limit && bucketStart < stop)
             {
                 buckets.Add(new TimeBucket<CostsResult>(bucketStart, bucketStart + Day, Results(bucketStart, groupBy, projectIds, apiKeyIds)));
                 bucketStart += Day;
             }
 
-            bool hasMore = bucketStart < stop;
-            string? nextPage = hasMore ? Paging.Encode("costs", bucketStart.ToString(CultureInfo.InvariantCulture)) : null;
-            if (page is not null && context.RepeatCursor())
-            {
-                hasMore = true;
-                nextPage = page;
-            }
-
-            return SimJson.Ok(new PageTokenList<CostsResult>(buckets, hasMore, nextPage));
+            string? next = bucketStart < stop ? bucketStart.ToString(CultureInfo.InvariantCulture) : null;
+            return SimJson.Ok(list.TokenPage("costs", buckets, next));
         });
     }
 

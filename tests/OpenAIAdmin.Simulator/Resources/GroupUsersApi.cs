@@ -37,31 +37,28 @@ internal sealed class GroupMembersStore : IResourceStore
 }
 
 /// <summary>
-/// Group users (inventory §6.9): next-cursor list (limit 0..1000, default 100, order <c>desc</c> by default),
-/// add, retrieve, remove. Each call answers in its own shape (quirk X3).
+/// Group users (inventory §6.9): list, add, retrieve, remove. Each call answers in its own shape (quirk X3).
 /// </summary>
 internal static class GroupUsersApi
 {
+    /// <summary>
+    /// Next-cursor, limit 0..1000 (default 100), <c>order</c> <b>desc</b> by default (newest membership first); the
+    /// contract's <c>after</c> is "the ID of the last user".
+    /// </summary>
+    public static readonly ListContract List = ListContract.NextCursor(0, 1000, 100, descendingByDefault: true) with { AfterMayBeId = true };
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         GroupMembersStore members = state.GroupMembers;
 
         v1.MapGet("/organization/groups/{groupId}/users", (HttpContext context, string groupId) =>
         {
-            int limit = QueryReader.Limit(context, 0, 1000, 100);
-            bool descending = QueryReader.Descending(context, defaultDescending: true);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
                 state.Groups.Get(groupId);
-                var users = Users(state, groupId);
-                if (descending)
-                {
-                    users.Reverse();
-                }
-
-                var items = users.Select(u => new GroupUserItem(u.Id, u.Name ?? string.Empty, u.Email)).ToList();
-                string scope = $"group_users.{groupId}.{(descending ? "desc" : "asc")}";
-                return SimJson.Ok(Paging.NextCursor(context, scope, items, u => u.Id, limit));
+                var items = Users(state, groupId).Select(u => new GroupUserItem(u.Id, u.Name ?? string.Empty, u.Email));
+                return SimJson.Ok(list.Page($"group_users.{groupId}", items, u => u.Id));
             }
         });
 

@@ -18,7 +18,11 @@ internal sealed class GroupRecord
     public string GroupType { get; init; } = "group";
 }
 
-/// <summary>Groups. Only the list is served so far; membership and role assignments will extend this store.</summary>
+/// <summary>
+/// The organization's groups, in creation order. <see cref="GroupsApi"/> lists them, <see cref="GroupsCrudApi"/>
+/// creates, gets, renames and deletes them; memberships live in <see cref="GroupMembersStore"/> and role
+/// assignments in <see cref="RolesStore"/>.
+/// </summary>
 internal sealed class GroupsStore : IResourceStore
 {
     public static readonly string[] SeedNames =
@@ -49,21 +53,22 @@ internal sealed class GroupsStore : IResourceStore
         Items.Find(g => g.Id == id) ?? throw ApiException.NotFound("group", id);
 }
 
-/// <summary>Groups (inventory §6.8): next-cursor list, limit 0..1000 (default 100), order asc by default.</summary>
+/// <summary>Groups (inventory §6.8): the list.</summary>
 internal static class GroupsApi
 {
+    /// <summary>Next-cursor, limit 0..1000 (default 100), <c>order</c> asc by default; the contract calls <c>after</c> a group id.</summary>
+    public static readonly ListContract List = ListContract.NextCursor(0, 1000, 100, descendingByDefault: false) with { AfterMayBeId = true };
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         GroupsStore store = state.Groups;
 
         v1.MapGet("/organization/groups", (HttpContext context) =>
         {
-            int limit = QueryReader.Limit(context, 0, 1000, 100);
-            bool descending = QueryReader.Descending(context, defaultDescending: false);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
-                var ordered = descending ? Enumerable.Reverse(store.Items).ToList() : store.Items.ToList();
-                return SimJson.Ok(Paging.NextCursor(context, descending ? "groups.desc" : "groups.asc", ordered, g => g.Id, limit));
+                return SimJson.Ok(list.Page("groups", store.Items, g => g.Id));
             }
         });
     }

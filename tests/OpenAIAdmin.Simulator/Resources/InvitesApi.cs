@@ -91,16 +91,19 @@ internal sealed class InvitesStore : IResourceStore
 /// <summary>Invites (inventory §6.5): id-cursor list (limit 1..100, default 20), create, retrieve, delete.</summary>
 internal static class InvitesApi
 {
+    /// <summary>Id-cursor, limit 1..100 (default 20), no <c>order</c>.</summary>
+    public static readonly ListContract List = ListContract.IdCursor(1, 100, 20);
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         InvitesStore store = state.Invites;
 
         v1.MapGet("/organization/invites", (HttpContext context) =>
         {
-            int limit = QueryReader.Limit(context, 1, 100, 20);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
-                return SimJson.Ok(Paging.IdCursor(context, store.Items.ToList(), i => i.Id, limit));
+                return SimJson.Ok(list.Page("invites", store.Items, i => i.Id));
             }
         });
 

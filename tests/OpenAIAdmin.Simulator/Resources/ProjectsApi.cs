@@ -79,6 +79,9 @@ internal sealed class ProjectsStore : IResourceStore
 /// <summary>Projects: list, create, retrieve, modify, archive.</summary>
 internal static class ProjectsApi
 {
+    /// <summary>Id-cursor, limit 1..100 (default 20), no <c>order</c>.</summary>
+    public static readonly ListContract List = ListContract.IdCursor(1, 100, 20);
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         ProjectsStore store = state.Projects;
@@ -86,11 +89,11 @@ internal static class ProjectsApi
         v1.MapGet("/organization/projects", (HttpContext context) =>
         {
             bool includeArchived = QueryReader.Bool(context, "include_archived", false);
-            int limit = QueryReader.Limit(context, 1, 100, 20);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
-                var visible = store.Items.Where(p => includeArchived || p.Status != "archived").ToList();
-                return SimJson.Ok(Paging.IdCursor(context, visible, p => p.Id, limit));
+                var visible = store.Items.Where(p => includeArchived || p.Status != "archived");
+                return SimJson.Ok(list.Page("projects", visible, p => p.Id));
             }
         });
 

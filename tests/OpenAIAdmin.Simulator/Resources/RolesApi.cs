@@ -127,14 +127,22 @@ internal sealed class RolesStore : IResourceStore
 }
 
 /// <summary>
-/// Organization roles (inventory §6.11) and user/group role assignments (§6.7, §6.10). Roles: next-cursor list,
-/// limit 0..1000 (default 1000), order asc by default. Assignment lists: next-cursor, limit 0..1000 (no documented
-/// default; 1000 here), order asc by default. Predefined roles cannot be changed or deleted (400). Deleting a role
-/// removes its assignments (the inventory does not say; documented in docs/ARCHITECTURE.md).
+/// Organization roles (inventory §6.11) and user/group role assignments (§6.7, §6.10); the lists' paging is in
+/// <see cref="List"/> and <see cref="AssignmentList"/>. Predefined roles cannot be changed or deleted (400). Deleting
+/// a role removes its assignments (the inventory does not say; documented in docs/ARCHITECTURE.md).
 /// </summary>
 internal static class RolesApi
 {
     private static readonly Regex PermissionShape = new("^api(\\.[a-z0-9_]+)+$", RegexOptions.CultureInvariant);
+
+    /// <summary>Next-cursor, limit 0..1000 (default 1000), <c>order</c> asc by default; <c>after</c> is the previous <c>next</c>.</summary>
+    public static readonly ListContract List = ListContract.NextCursor(0, 1000, 1000, descendingByDefault: false);
+
+    /// <summary>
+    /// User and group role assignments: next-cursor, limit 0..1000, <c>order</c> asc/desc. The contract gives no
+    /// default limit; 1000 here, as for the role list.
+    /// </summary>
+    public static readonly ListContract AssignmentList = ListContract.NextCursor(0, 1000, 1000, descendingByDefault: false);
 
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
@@ -142,13 +150,10 @@ internal static class RolesApi
 
         v1.MapGet("/organization/roles", (HttpContext context) =>
         {
-            int limit = QueryReader.Limit(context, 0, 1000, 1000);
-            bool descending = QueryReader.Descending(context, defaultDescending: false);
+            var list = ListRequest.Read(context, state, List);
             lock (state.Gate)
             {
-                var ordered = descending ? Enumerable.Reverse(store.Items).ToList() : store.Items.ToList();
-                var page = Paging.NextCursor(context, descending ? "roles.desc" : "roles.asc", ordered, r => r.Id, limit);
-                return SimJson.Ok(new NextCursorList<object>(page.Data.Select(r => r.ToRole()).ToList(), page.HasMore, page.Next));
+                return SimJson.Ok(list.Page("roles", store.Items, r => r.Id, r => r.ToRole()));
             }
         });
 
@@ -237,21 +242,12 @@ internal static class RolesApi
 
         v1.MapGet(route, (HttpContext context, string principalId) =>
         {
-            int limit = QueryReader.Limit(context, 0, 1000, 1000);
-            bool descending = QueryReader.Descending(context, defaultDescending: false);
+            var list = ListRequest.Read(context, state, AssignmentList);
             lock (state.Gate)
             {
                 requirePrincipal(principalId);
-                var held = store.Of(principalType, principalId).Select(a => store.Get(a.RoleId)).ToList();
-                if (descending)
-                {
-                    held.Reverse();
-                }
-
-                string scope = $"{principalType}_roles.{principalId}.{(descending ? "desc" : "asc")}";
-                var page = Paging.NextCursor(context, scope, held, r => r.Id, limit);
-                return SimJson.Ok(new NextCursorList<object>(
-                    page.Data.Select(r => r.ToAssignedDetails(principalType, principalId)).ToList(), page.HasMore, page.Next));
+                var held = store.Of(principalType, principalId).Select(a => store.Get(a.RoleId));
+                return SimJson.Ok(list.Page($"{principalType}_roles.{principalId}", held, r => r.Id, r => r.ToAssignedDetails(principalType, principalId)));
             }
         });
 

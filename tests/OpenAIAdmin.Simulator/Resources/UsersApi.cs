@@ -67,20 +67,23 @@ internal sealed class UsersStore : IResourceStore
 /// <summary>Organization users (inventory §6.6): list (with <c>emails[]</c>), retrieve, modify role, delete.</summary>
 internal static class UsersApi
 {
+    /// <summary>Id-cursor, limit 1..100 (default 20), no <c>order</c>.</summary>
+    public static readonly ListContract List = ListContract.IdCursor(1, 100, 20);
+
     public static void Map(RouteGroupBuilder v1, SimState state)
     {
         UsersStore store = state.Users;
 
         v1.MapGet("/organization/users", (HttpContext context) =>
         {
-            int limit = QueryReader.Limit(context, 1, 100, 20);
+            var list = ListRequest.Read(context, state, List);
             IReadOnlyList<string> emails = QueryReader.Array(context, "emails");
             lock (state.Gate)
             {
                 var users = emails.Count == 0
-                    ? store.Items.ToList()
-                    : store.Items.Where(u => emails.Contains(u.Email ?? string.Empty, StringComparer.OrdinalIgnoreCase)).ToList();
-                return SimJson.Ok(Paging.IdCursor(context, users, u => u.Id, limit));
+                    ? store.Items
+                    : store.Items.Where(u => emails.Contains(u.Email ?? string.Empty, StringComparer.OrdinalIgnoreCase));
+                return SimJson.Ok(list.Page("users", users, u => u.Id));
             }
         });
 

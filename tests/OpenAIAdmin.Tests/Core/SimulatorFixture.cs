@@ -57,6 +57,15 @@ public sealed class SimulatorFixture : IAsyncLifetime
         (await _control.PostAsync("_sim/faults", content)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>Chooses list variants (<c>POST /_sim/behaviour</c>); <see cref="ResetAsync"/> restores the defaults.</summary>
+    public async Task SetBehaviourAsync(object behaviour)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(behaviour), Encoding.UTF8, "application/json");
+        (await _control.PostAsync("_sim/behaviour", content)).EnsureSuccessStatusCode();
+    }
+
+    public Uri RootUri => _simulator!.RootUri;
+
     public async Task<IReadOnlyList<RecordedCall>> RequestsAsync()
     {
         string json = await _control.GetStringAsync("_sim/requests");

@@ -176,7 +176,9 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
         Assert.Equal(3, (await GetAsync("organization/groups/group_0003/users")).Data.GetArrayLength());
         Assert.Equal(0, (await GetAsync("organization/groups/group_0004/users")).Data.GetArrayLength());
 
-        AssertError(400, await GetAsync("organization/groups/group_0001/users?after=user_0024"), "after");
+        // "Provide the ID of the last user": an id of a member continues after it (newest first); any other id is a 400.
+        Assert.Equal(new[] { "user_0023", "user_0022" }, Ids(await GetAsync("organization/groups/group_0001/users?limit=2&after=user_0024")));
+        AssertError(400, await GetAsync("organization/groups/group_0001/users?after=user_0031"), "after");
         AssertError(400, await GetAsync("organization/groups/group_0001/users?limit=1001"), "limit");
         AssertError(400, await GetAsync("organization/groups/group_0001/users?order=up"), "order");
         AssertError(404, await GetAsync("organization/groups/group_missing/users"));

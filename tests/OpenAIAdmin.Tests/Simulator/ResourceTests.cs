@@ -276,7 +276,9 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         Assert.Equal(Enumerable.Range(1, 12).Select(i => $"group_{i:0000}"), ids);
         Assert.Equal(new[] { "Engineering", "Contractors", "Finance", "Billing admins", "Security", "Support", "Research", "Design", "Marketing", "Sales", "Legal", "Operations" }, names);
 
-        (await _api.GetAsync("organization/groups?limit=5&after=group_0005")).BadRequest("after");
+        // The contract calls groups' after "a group ID": an id continues after that group, an unknown one is a 400.
+        Assert.Equal(new[] { "group_0006", "group_0007" }, (await _api.GetAsync("organization/groups?limit=2&after=group_0005")).Data.Ids());
+        (await _api.GetAsync("organization/groups?limit=5&after=group_9999")).BadRequest("after");
         (await _api.GetAsync("organization/groups?limit=1001")).BadRequest("limit");
         (await _api.GetAsync("organization/groups?limit=-1")).BadRequest("limit");
         Assert.Equal(12, (await _api.GetAsync("organization/groups")).Data.GetArrayLength());
