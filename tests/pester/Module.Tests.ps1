@@ -98,7 +98,7 @@ Describe 'Blank ids' {
         @{ Command = 'Get-OAIProject'; Arguments = @{ Id = ' ' } }
         @{ Command = 'Get-OAIGroup'; Arguments = @{ Id = ' ' } }
         @{ Command = 'Remove-OAIRole'; Arguments = @{ Id = '  '; Force = $true } }
-        @{ Command = 'Add-OAIGroupMember'; Arguments = @{ GroupId = ' '; UserId = 'user_0001' } }
+        @{ Command = 'Add-OAIGroupMember'; Arguments = @{ GroupId = ' '; UserId = 'user-0001dFOBZZvO66McY18E82hx' } }
         @{ Command = 'Get-OAICertificate'; Arguments = @{ Id = "`t" } }
     ) {
         $type = (Get-Command $Command).ImplementingType.Name

@@ -16,13 +16,13 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
     It 'recovers from a 5xx and from a dropped connection on a read' {
         Add-SimulatorFault @{ kind = 'status'; status = 502; count = 1 }
         Add-SimulatorFault @{ kind = 'drop'; skip = 1; count = 1 }
-        (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+        (Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU).Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
     }
 
     It 'gives up after the bounded count with ApiServerError' {
         Connect-Simulator -MaxRetryCount 1
         Add-SimulatorFault @{ kind = 'status'; status = 500; count = -1 }
-        Get-ErrorId { Get-OAIProject -Id proj_default } | Should -Be 'ApiServerError,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        Get-ErrorId { Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU } | Should -Be 'ApiServerError,OpenAIAdmin.Commands.GetOAIProjectCommand'
         @(Get-SimulatorRequest).Count | Should -Be 2
     }
 
@@ -41,17 +41,17 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
 
     It 'reports malformed JSON as ApiResponseInvalid' {
         Add-SimulatorFault @{ kind = 'malformed'; count = 1 }
-        Get-ErrorId { Get-OAIProject -Id proj_default } | Should -Be 'ApiResponseInvalid,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        Get-ErrorId { Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU } | Should -Be 'ApiResponseInvalid,OpenAIAdmin.Commands.GetOAIProjectCommand'
     }
 
     It 'Stop (Ctrl+C) cancels the in-flight request at once' {
         Add-SimulatorFault @{ kind = 'delay'; delay_ms = 15000; count = 1 }
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$env:OPENAIADMIN_MODULE'; Get-OAIProject -Id proj_default")
+            $null = $ps.AddScript("Import-Module '$env:OPENAIADMIN_MODULE'; Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU")
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while (@(Get-SimulatorRequest GET '*/projects/proj_default').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while (@(Get-SimulatorRequest GET '*/projects/proj_defaultSbtsIO0rWI91rcsUU').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
             $watch.Stop()

@@ -29,11 +29,11 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         Project project;
         using (ClientEvents.Use(sink))
         {
-            project = await client.Projects.GetAsync("proj_default");
+            project = await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         }
 
-        Assert.Equal("proj_default", project.Id);
-        var calls = await _sim.RequestsToAsync("/organization/projects/proj_default");
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", project.Id);
+        var calls = await _sim.RequestsToAsync("/organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Assert.Equal(new[] { 429, 429, 200 }, calls.Select(c => c.Status).ToArray());
         Assert.Equal(2, sink.Verbose.Count(v => v.StartsWith("Retrying GET", StringComparison.Ordinal) && v.Contains("HTTP 429")));
         Assert.Contains(sink.Verbose, v => v.Contains("in 0.03 s", StringComparison.Ordinal));
@@ -45,7 +45,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after = "1", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
         var watch = Stopwatch.StartNew();
-        await client.Projects.GetAsync("proj_default");
+        await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.95, 10);
     }
 
@@ -56,7 +56,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         await _sim.AddFaultAsync(new { kind = "status", status = 503, retry_after = date, path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
         var watch = Stopwatch.StartNew();
-        await client.Projects.GetAsync("proj_default");
+        await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         // An HTTP date has one-second resolution: the wait is between 1 and 2 seconds, never the 10 ms backoff.
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 10);
     }
@@ -66,7 +66,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 500, path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => o.MaxRetries = 2);
-        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiServerError, ex.Kind);
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
         Assert.Equal(3, (await _sim.RequestsAsync()).Count);
@@ -79,7 +79,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 503, should_retry = "false", path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient();
-        await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Single(await _sim.RequestsAsync());
     }
 
@@ -111,8 +111,8 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "drop", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
-        Project project = await client.Projects.GetAsync("proj_default");
-        Assert.Equal("proj_default", project.Id);
+        Project project = await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", project.Id);
     }
 
     [Fact]
@@ -128,9 +128,9 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     [Fact]
     public async Task Cooldown_after_429_is_shared_by_concurrent_requests()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2000, path = Projects + "/proj_default", count = 1 });
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2000, path = Projects + "/proj_defaultSbtsIO0rWI91rcsUU", count = 1 });
         using AdminClient client = _sim.NewClient();
-        Task first = client.Projects.GetAsync("proj_default");
+        Task first = client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         // Start the second caller once the 429 has been answered (not after a fixed delay, which a loaded machine
         // can outlast), leaving the client a moment to read it.
         var deadline = Stopwatch.StartNew();
@@ -154,7 +154,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         using AdminClient client = _sim.NewClient();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Projects.GetAsync("proj_default", cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU", cancel.Token));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
     }
 
@@ -163,7 +163,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 5000, path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => { o.RequestTimeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
-        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiTimeout, ex.Kind);
         Assert.Equal(2, (await _sim.RequestsAsync()).Count);
     }
@@ -173,7 +173,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "malformed", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
-        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiResponseInvalid, ex.Kind);
         Assert.NotNull(ex.RequestId);
         Assert.Contains(ex.RequestId!, ex.Message);
@@ -209,7 +209,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         OpenAIAdminApiException ex;
         using (ClientEvents.Use(sink))
         {
-            ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+            ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         }
 
         Assert.Equal(AdminErrorKind.InvalidAdminKey, ex.Kind);
