@@ -33,8 +33,10 @@ Describe 'Get-OAIGroup' {
         $problems[0].TargetObject | Should -Be 'group_missing'
     }
 
-    It 'shows name, id and type in its table' {
-        (Get-OAIGroup -First 1 | Format-Table | Out-String -Width 200) | Should -Match 'Name\s+Id\s+GroupType'
+    It 'shows name, id and SCIM management in its table' {
+        $table = Get-OAIGroup -First 1 | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Name\s+Id\s+IsScimManaged'
+        $table | Should -Match 'Engineering\s+group_01JG0001C6N1WS7T07CCA3XQAN\s+False'
     }
 }
 
@@ -141,7 +143,7 @@ Describe 'Get-OAIGroupMember' {
     It 'pipes members to Get-OAIUser through UserId, and shows name, e-mail and group in its table' {
         (Get-OAIGroupMember group_01JG00039R95E99VB9Z3F7ZPY9 -First 1 | Get-OAIUser).Email | Should -Be 'user-0033@example.com'
         $table = Get-OAIGroup -Name Finance | Get-OAIGroupMember | Format-Table | Out-String -Width 80
-        $table | Should -Match 'Group: Finance \(group_01JG00039R95E99VB9Z3F7ZPY9\)'
+        $table | Should -Match 'Group: group_01JG00039R95E99VB9Z3F7ZPY9 \(Finance\)'
         $table | Should -Match 'Name\s+Email\s+UserId'
         $table | Should -Match 'user-0031@example\.com\s+user-0031522Of5H0VV2iSGTtHHhG'
     }

@@ -46,7 +46,10 @@ Describe 'Get-OAIRole' {
     }
 
     It 'shows name, id and predefined in its table' {
-        (Get-OAIRole -Id role_01JR00039WRYDRWASJNY9WK5YG | Format-Table | Out-String -Width 200) | Should -Match 'Name\s+Id\s+Predefined\s+Permissions'
+        $table = Get-OAIRole -Id role_01JR00039WRYDRWASJNY9WK5YG | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Name\s+Id\s+Predefined\s+Permissions'
+        # Permissions: how many (Format-List shows them).
+        $table | Should -Match '(?m)^Billing reader\s+role_01JR00039WRYDRWASJNY9WK5YG\s+False\s+2\s*$'
     }
 }
 
@@ -169,7 +172,10 @@ Describe 'Get-OAIUserRole' {
         $assignment.RoleId | Should -Be 'role_01JR00039WRYDRWASJNY9WK5YG'
         $assignment.RoleName | Should -Be 'Billing reader'
         "$assignment" | Should -Be 'role_01JR00039WRYDRWASJNY9WK5YG'
-        ($assignment | Format-Table | Out-String -Width 200) | Should -Match 'UserId\s+RoleName\s+RoleId\s+Permissions'
+        $table = $assignment | Format-Table | Out-String -Width 80
+        $table | Should -Match 'User: user-0002JeNiLqIA6WxFhRLL4olw'
+        $table | Should -Match 'RoleName\s+RoleId\s+Predefined\s+Permissions'
+        $table | Should -Match 'Billing reader\s+role_01JR00039WRYDRWASJNY9WK5YG\s+False\s+2'
     }
 
     It 'takes users piped from Get-OAIUser' {
@@ -261,7 +267,10 @@ Describe 'Group role assignments' {
         $assignment.GetType().FullName | Should -Be 'OpenAIAdmin.GroupRoleAssignment'
         $assignment.GroupId | Should -Be 'group_01JG00039R95E99VB9Z3F7ZPY9'
         $assignment.RoleName | Should -Be 'Billing reader'
-        ($assignment | Format-Table | Out-String -Width 200) | Should -Match 'GroupId\s+RoleName\s+RoleId\s+Permissions'
+        $table = $assignment | Format-Table | Out-String -Width 80
+        $table | Should -Match 'Group: group_01JG00039R95E99VB9Z3F7ZPY9'
+        $table | Should -Match 'RoleName\s+RoleId\s+Predefined\s+Permissions'
+        $table | Should -Match 'Billing reader\s+role_01JR00039WRYDRWASJNY9WK5YG\s+False\s+2'
         (Get-OAIGroupRole group_01JG00039R95E99VB9Z3F7ZPY9 role_01JR00039WRYDRWASJNY9WK5YG).AssignmentSources[0].PrincipalId | Should -Be 'group_01JG00039R95E99VB9Z3F7ZPY9'
     }
 
