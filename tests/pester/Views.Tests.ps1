@@ -238,3 +238,44 @@ Describe 'Default list views' {
         }
     }
 }
+
+Describe 'Help examples' {
+    It 'show tables with the columns the views print, with ids whole and nothing cut' {
+        # The header and dash lines every table view prints, from its labels, widths and alignment.
+        $expected = @{}
+        foreach ($data in Get-FormatData -TypeName 'OpenAIAdmin.*') {
+            foreach ($view in $data.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }) {
+                $headers = @($view.Control.Headers)
+                $cells = for ($i = 0; $i -lt $headers.Count; $i++) {
+                    $h = $headers[$i]
+                    $right = "$($h.Alignment)" -eq 'Right'
+                    $label = if ($right) { $h.Label.PadLeft($h.Width) } else { $h.Label.PadRight($h.Width) }
+                    $dash = if ($right) { ('-' * $h.Label.Length).PadLeft($h.Width) } else { ('-' * $h.Label.Length).PadRight($h.Width) }
+                    , @($label, $dash)
+                }
+                $expected[($cells | ForEach-Object { $_[0] }) -join ' ' -replace '\s+$'] = ($cells | ForEach-Object { $_[1] }) -join ' ' -replace '\s+$'
+            }
+        }
+        $tables = 0
+        foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot '../../en-US') -Filter *.md) {
+            $lines = @(Get-Content $file.FullName)
+            $inCode = $false
+            for ($i = 1; $i -lt $lines.Count; $i++) {
+                if ($lines[$i] -match '^```') { $inCode = -not $inCode; continue }
+                if (-not $inCode -or $lines[$i] -notmatch '^-{2,}(?: +-+)*\s*$') { continue }
+                $tables++
+                $header = $lines[$i - 1].TrimEnd()
+                $expected.Keys | Should -Contain $header -Because "$($file.Name) shows a table as a view prints it: '$header'"
+                $lines[$i].TrimEnd() | Should -Be $expected[$header] -Because "$($file.Name) underlines '$header' as the view does"
+                for ($j = $i + 1; $j -lt $lines.Count -and $lines[$j] -notmatch '^```'; $j++) {
+                    $lines[$j] | Should -Not -Match '…' -Because "$($file.Name) shows the table uncut"
+                    $lines[$j].TrimEnd().Length | Should -BeLessOrEqual 79 -Because "$($file.Name) shows the table at 80 columns"
+                    foreach ($token in [regex]::Matches($lines[$j], $IdToken)) {
+                        $token.Value | Should -MatchExactly $RealId -Because "$($file.Name) shows real-length ids"
+                    }
+                }
+            }
+        }
+        $tables | Should -BeGreaterOrEqual 30
+    }
+}
