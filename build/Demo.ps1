@@ -38,13 +38,13 @@ Step 'Groups and their members (members are listed newest first, as the API does
     "Get-OAIGroup -Name Contractors | Get-OAIGroupMember"
 
 Step 'Add a user to a group straight from Get-OAIUser' `
-    "Get-OAIUser -Email user-0042@example.com | Add-OAIGroupMember -GroupId group_0002"
+    "Get-OAIUser -Email user-0042@example.com | Add-OAIGroupMember -GroupId group_01JG0002G4HXWT9AVGWCFEE87V"
 
 Step 'Preview removing every contractor from the group: -WhatIf names each one' `
     "Get-OAIGroup -Name Contractors | Get-OAIGroupMember | Remove-OAIGroupMember -WhatIf"
 
 Step 'Give a user a custom organization role picked by name' `
-    "Get-OAIRole | Where-Object Name -eq 'Billing reader' | Add-OAIUserRole -UserId user_0042; Get-OAIUserRole -UserId user_0042"
+    "Get-OAIRole | Where-Object Name -eq 'Billing reader' | Add-OAIUserRole -UserId user-0042ix8qx0cwhU1mPWTWxSEz; Get-OAIUserRole -UserId user-0042ix8qx0cwhU1mPWTWxSEz"
 
 Step 'Certificates that expire within 30 days' `
     'Get-OAICertificate | Where-Object ExpiresAt -lt (Get-Date).AddDays(30)'

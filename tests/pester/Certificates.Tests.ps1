@@ -29,7 +29,7 @@ Describe 'Get-OAICertificate' {
         $certificates = @(Get-OAICertificate)
         $certificates.Count | Should -Be 5
         $certificates[0].GetType().FullName | Should -Be 'OpenAIAdmin.Certificate'
-        ($certificates.Id -join ',') | Should -Be 'cert_0005,cert_0004,cert_0003,cert_0002,cert_0001'
+        ($certificates.Id -join ',') | Should -Be 'cert_0005LCPpPTKmBnk7pvK2BGKI,cert_0004iMFJ3N1UW35hviwyrsXH,cert_0003JUyO6gBcswgwkPp3vlao,cert_0002LmNAjHn1wac56gmIa6Fy,cert_0001M3du8cKjMwmMCx22qNSu'
         $certificates | ForEach-Object { $_.Object | Should -Be 'organization.certificate'; $_.ProjectId | Should -BeNullOrEmpty }
         @($certificates | Where-Object Active).Count | Should -Be 2
         @(Get-SimulatorRequest GET '*/organization/certificates').Count | Should -Be 1
@@ -38,27 +38,27 @@ Describe 'Get-OAICertificate' {
     It 'finds the certificate that expires within 30 days with Where-Object' {
         $soon = @(Get-OAICertificate | Where-Object ExpiresAt -lt (Get-Date).AddDays(30))
         $soon.Count | Should -Be 1
-        $soon[0].Id | Should -Be 'cert_0003'
+        $soon[0].Id | Should -Be 'cert_0003JUyO6gBcswgwkPp3vlao'
         $soon[0].ExpiresAt | Should -BeOfType [DateTimeOffset]
     }
 
     It 'lists a project''s certificates with their state in that project' {
-        $certificates = @(Get-OAICertificate -ProjectId proj_default)
-        ($certificates.Id | Sort-Object) -join ',' | Should -Be 'cert_0001,cert_0002'
-        ($certificates | Where-Object Id -eq cert_0001).Active | Should -BeTrue
-        ($certificates | Where-Object Id -eq cert_0002).Active | Should -BeFalse
-        $certificates | ForEach-Object { $_.Object | Should -Be 'organization.project.certificate'; $_.ProjectId | Should -Be 'proj_default' }
-        @(Get-SimulatorRequest GET '*/organization/projects/proj_default/certificates').Count | Should -Be 1
+        $certificates = @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU)
+        ($certificates.Id | Sort-Object) -join ',' | Should -Be 'cert_0001M3du8cKjMwmMCx22qNSu,cert_0002LmNAjHn1wac56gmIa6Fy'
+        ($certificates | Where-Object Id -eq cert_0001M3du8cKjMwmMCx22qNSu).Active | Should -BeTrue
+        ($certificates | Where-Object Id -eq cert_0002LmNAjHn1wac56gmIa6Fy).Active | Should -BeFalse
+        $certificates | ForEach-Object { $_.Object | Should -Be 'organization.project.certificate'; $_.ProjectId | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU' }
+        @(Get-SimulatorRequest GET '*/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates').Count | Should -Be 1
     }
 
     It 'gets certificates by id, with the PEM text only on request' {
-        $plain = Get-OAICertificate cert_0001
+        $plain = Get-OAICertificate cert_0001M3du8cKjMwmMCx22qNSu
         $plain.Object | Should -Be 'certificate'
         $plain.Active | Should -BeNullOrEmpty
         $plain.Content | Should -BeNullOrEmpty
-        $withContent = Get-OAICertificate -Id cert_0001 -IncludeContent
+        $withContent = Get-OAICertificate -Id cert_0001M3du8cKjMwmMCx22qNSu -IncludeContent
         $withContent.Content | Should -Match '^-----BEGIN CERTIFICATE-----'
-        $requests = @(Get-SimulatorRequest GET '*/organization/certificates/cert_0001')
+        $requests = @(Get-SimulatorRequest GET '*/organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu')
         $requests[0].query | Should -Not -Match 'include'
         $requests[1].query | Should -Match 'include(\[\]|%5B%5D)=content'
     }
@@ -66,12 +66,12 @@ Describe 'Get-OAICertificate' {
     It 'gets the content of listed certificates through the pipeline' {
         $contents = @(Get-OAICertificate -Name 'corp-*' | Get-OAICertificate -IncludeContent)
         $contents.Count | Should -Be 1
-        $contents[0].Id | Should -Be 'cert_0001'
+        $contents[0].Id | Should -Be 'cert_0001M3du8cKjMwmMCx22qNSu'
         $contents[0].Content | Should -Match 'BEGIN CERTIFICATE'
     }
 
     It 'reports a missing certificate as non-terminating ApiNotFound and goes on' {
-        $result = Get-OAICertificate -Id cert_missing, cert_0002 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result = Get-OAICertificate -Id cert_missing, cert_0002LmNAjHn1wac56gmIa6Fy -ErrorVariable problems -ErrorAction SilentlyContinue
         @($result).Count | Should -Be 1
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAICertificateCommand'
@@ -86,7 +86,7 @@ Describe 'Get-OAICertificate' {
         Get-ErrorId { Get-OAICertificate -Id '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAICertificateCommand'
         Get-ErrorId { Get-OAICertificate -ProjectId '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAICertificateCommand'
         Get-ErrorId { Get-OAICertificate -PageSize 101 } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAICertificateCommand'
-        Get-ErrorId { Get-OAICertificate -ProjectId proj_default -IncludeContent } | Should -Be 'AmbiguousParameterSet,OpenAIAdmin.Commands.GetOAICertificateCommand'
+        Get-ErrorId { Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU -IncludeContent } | Should -Be 'AmbiguousParameterSet,OpenAIAdmin.Commands.GetOAICertificateCommand'
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
 
@@ -100,7 +100,7 @@ Describe 'Get-OAICertificate' {
     It 'shows name, id, state and validity in its table' {
         $table = Get-OAICertificate -First 1 | Format-Table | Out-String
         $table | Should -Match 'Name\s+Id\s+Active\s+ExpiresAt \(UTC\)'
-        $table | Should -Match 'prod-client-2026\s+cert_0005\s+True\s+\d{4}-\d\d-\d\d \d\d:\d\d'
+        $table | Should -Match 'prod-client-2026\s+cert_0005LCPpPTKmBnk7pvK2BGKI\s+True\s+\d{4}-\d\d-\d\d \d\d:\d\d'
     }
 }
 
@@ -183,23 +183,23 @@ Describe 'Set-OAICertificate' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
     It 'renames by id, emitting only with -PassThru' {
-        Set-OAICertificate cert_0004 -Name 'staging-renamed' | Should -BeNullOrEmpty
-        (Get-OAICertificate -Id cert_0004).Name | Should -Be 'staging-renamed'
-        $renamed = Set-OAICertificate -Id cert_0004 -Name 'staging-again' -PassThru
+        Set-OAICertificate cert_0004iMFJ3N1UW35hviwyrsXH -Name 'staging-renamed' | Should -BeNullOrEmpty
+        (Get-OAICertificate -Id cert_0004iMFJ3N1UW35hviwyrsXH).Name | Should -Be 'staging-renamed'
+        $renamed = Set-OAICertificate -Id cert_0004iMFJ3N1UW35hviwyrsXH -Name 'staging-again' -PassThru
         $renamed.Name | Should -Be 'staging-again'
-        (Get-SimulatorRequest POST '*/organization/certificates/cert_0004')[0].body | Should -Be '{"name":"staging-renamed"}'
+        (Get-SimulatorRequest POST '*/organization/certificates/cert_0004iMFJ3N1UW35hviwyrsXH')[0].body | Should -Be '{"name":"staging-renamed"}'
     }
 
     It '-WhatIf on a piped certificate names it and sends nothing' {
         $text = Get-HostText { Get-OAICertificate -Name 'corp-*' | Set-OAICertificate -Name 'x' -WhatIf }
         $text | Should -Match ([regex]::Escape("Rename to 'x'"))
-        $text | Should -Match ([regex]::Escape("certificate 'corp-root-2025' (cert_0001)"))
+        $text | Should -Match ([regex]::Escape("certificate 'corp-root-2025' (cert_0001M3du8cKjMwmMCx22qNSu)"))
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 
     It 'reports a missing certificate as ApiNotFound' {
         Get-ErrorId { Set-OAICertificate -Id cert_missing -Name x } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.SetOAICertificateCommand'
-        Get-ErrorId { Set-OAICertificate -Id cert_0001 -Name '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAICertificateCommand'
+        Get-ErrorId { Set-OAICertificate -Id cert_0001M3du8cKjMwmMCx22qNSu -Name '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAICertificateCommand'
     }
 }
 
@@ -213,28 +213,28 @@ Describe 'Remove-OAICertificate' {
     }
 
     It 'deletes an inactive certificate with -Force; -PassThru returns the API confirmation' {
-        $deleted = Remove-OAICertificate -Id cert_0004 -Force -PassThru
+        $deleted = Remove-OAICertificate -Id cert_0004iMFJ3N1UW35hviwyrsXH -Force -PassThru
         $deleted.GetType().FullName | Should -Be 'OpenAIAdmin.DeletedObject'
-        $deleted.Id | Should -Be 'cert_0004'
+        $deleted.Id | Should -Be 'cert_0004iMFJ3N1UW35hviwyrsXH'
         $deleted.Object | Should -Be 'certificate.deleted'
         $deleted.Deleted | Should -BeNullOrEmpty
-        @(Get-OAICertificate).Id | Should -Not -Contain 'cert_0004'
-        Get-OAICertificate cert_0003 | Remove-OAICertificate -Confirm:$false | Should -BeNullOrEmpty
+        @(Get-OAICertificate).Id | Should -Not -Contain 'cert_0004iMFJ3N1UW35hviwyrsXH'
+        Get-OAICertificate cert_0003JUyO6gBcswgwkPp3vlao | Remove-OAICertificate -Confirm:$false | Should -BeNullOrEmpty
     }
 
     It 'reports the API refusing a certificate active in the organization or a project' {
-        Get-ErrorId { Remove-OAICertificate -Id cert_0002 -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAICertificateCommand'
-        Get-ErrorId { Remove-OAICertificate -Id cert_0001 -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAICertificateCommand'
+        Get-ErrorId { Remove-OAICertificate -Id cert_0002LmNAjHn1wac56gmIa6Fy -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAICertificateCommand'
+        Get-ErrorId { Remove-OAICertificate -Id cert_0001M3du8cKjMwmMCx22qNSu -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAICertificateCommand'
         @(Get-OAICertificate).Count | Should -Be 5
     }
 
     It 'reports a missing certificate as ApiNotFound and goes on with the next input' {
-        $inputs = [pscustomobject]@{ certificate_id = 'cert_missing' }, [pscustomobject]@{ certificate_id = 'cert_0004' }
+        $inputs = [pscustomobject]@{ certificate_id = 'cert_missing' }, [pscustomobject]@{ certificate_id = 'cert_0004iMFJ3N1UW35hviwyrsXH' }
         $inputs | Remove-OAICertificate -Force -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.RemoveOAICertificateCommand'
         $problems[0].TargetObject | Should -Be 'cert_missing'
-        @(Get-OAICertificate).Id | Should -Not -Contain 'cert_0004'
+        @(Get-OAICertificate).Id | Should -Not -Contain 'cert_0004iMFJ3N1UW35hviwyrsXH'
     }
 }
 
@@ -257,45 +257,45 @@ Describe 'Enable-OAICertificate and Disable-OAICertificate' {
         $text = Get-HostText { Get-OAICertificate | Where-Object Active | Disable-OAICertificate -WhatIf }
         $text | Should -Match ([regex]::Escape("Deactivate in the organization"))
         Get-OAICertificate | Where-Object Active | ForEach-Object { $text | Should -Match ([regex]::Escape("certificate '$($_.Name)' ($($_.Id))")) }
-        $text = Get-HostText { Enable-OAICertificate -Id cert_0003, cert_0004 -ProjectId proj_default -WhatIf }
-        $text | Should -Match ([regex]::Escape('"Activate in project proj_default" on target "certificate cert_0003"'))
-        $text | Should -Match ([regex]::Escape('"Activate in project proj_default" on target "certificate cert_0004"'))
+        $text = Get-HostText { Enable-OAICertificate -Id cert_0003JUyO6gBcswgwkPp3vlao, cert_0004iMFJ3N1UW35hviwyrsXH -ProjectId proj_defaultSbtsIO0rWI91rcsUU -WhatIf }
+        $text | Should -Match ([regex]::Escape('"Activate in project proj_defaultSbtsIO0rWI91rcsUU" on target "certificate cert_0003JUyO6gBcswgwkPp3vlao"'))
+        $text | Should -Match ([regex]::Escape('"Activate in project proj_defaultSbtsIO0rWI91rcsUU" on target "certificate cert_0004iMFJ3N1UW35hviwyrsXH"'))
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 
     It 'emits the new state only with -PassThru' {
-        Enable-OAICertificate -Id cert_0003 | Should -BeNullOrEmpty
-        $result = @(Disable-OAICertificate -Id cert_0003, cert_0002 -Force -PassThru)
+        Enable-OAICertificate -Id cert_0003JUyO6gBcswgwkPp3vlao | Should -BeNullOrEmpty
+        $result = @(Disable-OAICertificate -Id cert_0003JUyO6gBcswgwkPp3vlao, cert_0002LmNAjHn1wac56gmIa6Fy -Force -PassThru)
         $result.Count | Should -Be 2
         $result | ForEach-Object { $_.Active | Should -BeFalse; $_.Object | Should -Be 'organization.certificate' }
-        @(Get-OAICertificate | Where-Object Active).Id | Should -Be @('cert_0005')
+        @(Get-OAICertificate | Where-Object Active).Id | Should -Be @('cert_0005LCPpPTKmBnk7pvK2BGKI')
     }
 
     It 'keeps the project of certificates piped from a project list' {
-        Get-OAICertificate -ProjectId proj_default | Disable-OAICertificate -Force
-        @(Get-SimulatorRequest POST '*/projects/proj_default/certificates/deactivate').Count | Should -Be 1
+        Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Disable-OAICertificate -Force
+        @(Get-SimulatorRequest POST '*/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate').Count | Should -Be 1
         @(Get-SimulatorRequest POST '*/organization/certificates/deactivate').Count | Should -Be 0
-        @(Get-OAICertificate -ProjectId proj_default | Where-Object Active).Count | Should -Be 0
-        (Get-OAICertificate | Where-Object Id -eq cert_0002).Active | Should -BeTrue
+        @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Where-Object Active).Count | Should -Be 0
+        (Get-OAICertificate | Where-Object Id -eq cert_0002LmNAjHn1wac56gmIa6Fy).Active | Should -BeTrue
     }
 
     It 'activates organization certificates in the project given by -ProjectId' {
-        $result = @(Get-OAICertificate -Name 'staging-*' | Enable-OAICertificate -ProjectId proj_default -PassThru)
+        $result = @(Get-OAICertificate -Name 'staging-*' | Enable-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU -PassThru)
         $result.Count | Should -Be 1
-        $result[0].ProjectId | Should -Be 'proj_default'
+        $result[0].ProjectId | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
         $result[0].Object | Should -Be 'organization.project.certificate'
-        (Get-OAICertificate -ProjectId proj_default | Where-Object Id -eq cert_0004).Active | Should -BeTrue
-        (Get-OAICertificate | Where-Object Id -eq cert_0004).Active | Should -BeFalse
+        (Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Where-Object Id -eq cert_0004iMFJ3N1UW35hviwyrsXH).Active | Should -BeTrue
+        (Get-OAICertificate | Where-Object Id -eq cert_0004iMFJ3N1UW35hviwyrsXH).Active | Should -BeFalse
     }
 
     It 'fails only the unknown id of a batch; the others still change' {
-        Enable-OAICertificate -Id cert_0003, cert_missing, cert_0004 -ErrorVariable problems -ErrorAction SilentlyContinue
+        Enable-OAICertificate -Id cert_0003JUyO6gBcswgwkPp3vlao, cert_missing, cert_0004iMFJ3N1UW35hviwyrsXH -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.EnableOAICertificateCommand'
         $problems[0].TargetObject | Should -Be 'cert_missing'
         $active = @(Get-OAICertificate | Where-Object Active).Id
-        $active | Should -Contain 'cert_0003'
-        $active | Should -Contain 'cert_0004'
+        $active | Should -Contain 'cert_0003JUyO6gBcswgwkPp3vlao'
+        $active | Should -Contain 'cert_0004iMFJ3N1UW35hviwyrsXH'
     }
 
     It 'Disable is ConfirmImpact High with -Force; Enable is Medium' {
@@ -304,7 +304,7 @@ Describe 'Enable-OAICertificate and Disable-OAICertificate' {
         $disable.ConfirmImpact | Should -Be 'High'
         (Get-Command Disable-OAICertificate).Parameters.Keys | Should -Contain 'Force'
         $enable.ConfirmImpact | Should -Be 'Medium'
-        Get-ErrorId { Enable-OAICertificate -Id cert_0001 -ProjectId '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.EnableOAICertificateCommand'
+        Get-ErrorId { Enable-OAICertificate -Id cert_0001M3du8cKjMwmMCx22qNSu -ProjectId '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.EnableOAICertificateCommand'
     }
 }
 
@@ -315,9 +315,9 @@ Describe 'Id completion' {
         $first = TabExpansion2 -inputScript 'Get-OAICertificate -Id ' -cursorColumn 'Get-OAICertificate -Id '.Length
         $second = TabExpansion2 -inputScript 'Remove-OAICertificate -Id corp' -cursorColumn 'Remove-OAICertificate -Id corp'.Length
         @($first.CompletionMatches).Count | Should -Be 5
-        ($first.CompletionMatches | Where-Object CompletionText -eq 'cert_0001').ListItemText | Should -Be 'corp-root-2025'
+        ($first.CompletionMatches | Where-Object CompletionText -eq 'cert_0001M3du8cKjMwmMCx22qNSu').ListItemText | Should -Be 'corp-root-2025'
         @($second.CompletionMatches).Count | Should -Be 1
-        $second.CompletionMatches[0].CompletionText | Should -Be 'cert_0001'
+        $second.CompletionMatches[0].CompletionText | Should -Be 'cert_0001M3du8cKjMwmMCx22qNSu'
         @(Get-SimulatorRequest GET '*/organization/certificates').Count | Should -Be 1
     }
 
@@ -325,7 +325,7 @@ Describe 'Id completion' {
         function Test-GroupCompletion { param([ArgumentCompleter([OpenAIAdmin.Commands.GroupIdCompleter])] [string] $GroupId) }
         $matches1 = TabExpansion2 -inputScript 'Test-GroupCompletion -GroupId Contr' -cursorColumn 'Test-GroupCompletion -GroupId Contr'.Length
         @($matches1.CompletionMatches).Count | Should -Be 1
-        $matches1.CompletionMatches[0].CompletionText | Should -Be 'group_0002'
+        $matches1.CompletionMatches[0].CompletionText | Should -Be 'group_01JG0002G4HXWT9AVGWCFEE87V'
         $matches1.CompletionMatches[0].ListItemText | Should -Be 'Contractors'
         TabExpansion2 -inputScript 'Test-GroupCompletion -GroupId ' -cursorColumn 'Test-GroupCompletion -GroupId '.Length | Out-Null
         @(Get-SimulatorRequest GET '*/organization/groups').Count | Should -Be 1

@@ -15,13 +15,13 @@ Describe 'Id completion on the real cmdlets' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
     It 'completes <Line> to <Id>' -ForEach @(
-        @{ Line = 'Remove-OAIGroup -Id Contr'; Id = 'group_0002'; Name = 'Contractors' }
-        @{ Line = 'Add-OAIGroupMember -GroupId Contr'; Id = 'group_0002'; Name = 'Contractors' }
-        @{ Line = 'Get-OAIGroupRole -GroupId Fin'; Id = 'group_0003'; Name = 'Finance' }
-        @{ Line = 'Add-OAIUserRole -RoleId Bill'; Id = 'role_0003'; Name = 'Billing reader' }
-        @{ Line = 'Set-OAIRole -Id Secur'; Id = 'role_0004'; Name = 'Security auditor' }
-        @{ Line = 'Disable-OAICertificate -Id corp-root'; Id = 'cert_0001'; Name = 'corp-root-2025' }
-        @{ Line = 'New-OAIInvite -ProjectId Default'; Id = 'proj_default'; Name = 'Default project' }
+        @{ Line = 'Remove-OAIGroup -Id Contr'; Id = 'group_01JG0002G4HXWT9AVGWCFEE87V'; Name = 'Contractors' }
+        @{ Line = 'Add-OAIGroupMember -GroupId Contr'; Id = 'group_01JG0002G4HXWT9AVGWCFEE87V'; Name = 'Contractors' }
+        @{ Line = 'Get-OAIGroupRole -GroupId Fin'; Id = 'group_01JG00039R95E99VB9Z3F7ZPY9'; Name = 'Finance' }
+        @{ Line = 'Add-OAIUserRole -RoleId Bill'; Id = 'role_01JR00039WRYDRWASJNY9WK5YG'; Name = 'Billing reader' }
+        @{ Line = 'Set-OAIRole -Id Secur'; Id = 'role_01JR0004BVXEKF1SKEW82NV711'; Name = 'Security auditor' }
+        @{ Line = 'Disable-OAICertificate -Id corp-root'; Id = 'cert_0001M3du8cKjMwmMCx22qNSu'; Name = 'corp-root-2025' }
+        @{ Line = 'New-OAIInvite -ProjectId Default'; Id = 'proj_defaultSbtsIO0rWI91rcsUU'; Name = 'Default project' }
     ) {
         $found = @(Complete $Line)
         $found.Count | Should -Be 1

@@ -31,7 +31,7 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
     It 'connects with -Credential (the password is the key)' {
         $credential = [pscredential]::new('admin', (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force))
         (Connect-OAIAdmin -Credential $credential -BaseUri $SimulatorUrl -PassThru).KeySource | Should -Be 'Credential'
-        (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+        (Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU).Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
     }
 
     It 'connects from OPENAI_ADMIN_KEY and OPENAI_BASE_URL' {
@@ -47,7 +47,7 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
         $env:OPENAI_BASE_URL = $SimulatorUrl
         # Before any cmdlet ran, the context already shows the connection the next cmdlet will use.
         (Get-OAIAdminContext).Implicit | Should -BeTrue
-        (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+        (Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU).Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
         (Get-OAIAdminContext).Implicit | Should -BeTrue
     }
 

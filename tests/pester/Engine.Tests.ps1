@@ -208,7 +208,7 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         $fromObject = @(Get-OAIGroup -Id $group.Id | Get-OAIGroupRole)
         $byId = @(Get-OAIGroupRole -GroupId $group.Id)
         $fromObject.Count | Should -Be $byId.Count
-        $project = Get-OAIProject -Id proj_default
+        $project = Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU
         $listed = @($project | Get-OAICertificate -ErrorAction Stop)
         $listed.Count | Should -BeGreaterThan 0
         $listed.ProjectId | Select-Object -Unique | Should -Be $project.Id
@@ -223,7 +223,7 @@ Describe 'Input that must never reach the API' {
         @{ Command = 'New-OAIProject'; Arguments = @{ Name = '   ' } }
         @{ Command = 'New-OAIGroup'; Arguments = @{ Name = "`t " } }
         @{ Command = 'New-OAIRole'; Arguments = @{ Name = ' '; Permission = 'api.groups.read' } }
-        @{ Command = 'Set-OAIProject'; Arguments = @{ Id = 'proj_default'; Name = '  ' } }
+        @{ Command = 'Set-OAIProject'; Arguments = @{ Id = 'proj_defaultSbtsIO0rWI91rcsUU'; Name = '  ' } }
     ) {
         $type = (Get-Command $Command).ImplementingType.Name
         Get-ErrorId { & $Command @Arguments } | Should -Be "ParameterArgumentValidationError,OpenAIAdmin.Commands.$type"

@@ -7,10 +7,10 @@ Describe 'Get-OAIInvite' {
 
     It 'lists the seeded invites as typed objects in one request' {
         $invites = @(Get-OAIInvite)
-        ($invites.Id -join ',') | Should -Be 'invite_0001,invite_0002,invite_0003'
+        ($invites.Id -join ',') | Should -Be 'invite-0001C60e4TdMoMNJWyXp4mhP,invite-0002fof6xA9m1M1KYmxrZGns,invite-0003p28I9NOLyEgqquvVW7hU'
         ($invites.Status -join ',') | Should -Be 'pending,accepted,expired'
         $invites[0].GetType().FullName | Should -Be 'OpenAIAdmin.Invite'
-        $invites[0].Projects[0].Id | Should -Be 'proj_default'
+        $invites[0].Projects[0].Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
         $invites[0].ExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
         @(Get-SimulatorRequest GET '*/organization/invites').Count | Should -Be 1
         (Get-SimulatorRequest GET '*/organization/invites')[0].query | Should -Match 'limit=100'
@@ -19,15 +19,15 @@ Describe 'Get-OAIInvite' {
     It 'filters by status and by e-mail wildcard' {
         (Get-OAIInvite -Status expired).Email | Should -Be 'carol.expired@example.com'
         @(Get-OAIInvite -Status pending, accepted).Count | Should -Be 2
-        (Get-OAIInvite -Email 'BOB*').Id | Should -Be 'invite_0002'
+        (Get-OAIInvite -Email 'BOB*').Id | Should -Be 'invite-0002fof6xA9m1M1KYmxrZGns'
         @(Get-OAIInvite -Email '*@nowhere.test').Count | Should -Be 0
     }
 
     It 'gets by id, positionally and by property name, and continues after a missing id' {
-        (Get-OAIInvite invite_0003).Status | Should -Be 'expired'
-        ([pscustomobject]@{ invite_id = 'invite_0002' } | Get-OAIInvite).Role | Should -Be 'owner'
-        $found = @(Get-OAIInvite -Id invite_missing, invite_0001 -ErrorVariable problems -ErrorAction SilentlyContinue)
-        $found.Id | Should -Be 'invite_0001'
+        (Get-OAIInvite invite-0003p28I9NOLyEgqquvVW7hU).Status | Should -Be 'expired'
+        ([pscustomobject]@{ invite_id = 'invite-0002fof6xA9m1M1KYmxrZGns' } | Get-OAIInvite).Role | Should -Be 'owner'
+        $found = @(Get-OAIInvite -Id invite_missing, invite-0001C60e4TdMoMNJWyXp4mhP -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $found.Id | Should -Be 'invite-0001C60e4TdMoMNJWyXp4mhP'
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIInviteCommand'
     }
 
@@ -44,19 +44,19 @@ Describe 'New-OAIInvite' {
         $invite.GetType().FullName | Should -Be 'OpenAIAdmin.Invite'
         $invite.Status | Should -Be 'pending'
         $invite.Role | Should -Be 'reader'
-        $invite.Projects.Id | Should -Be 'proj_default'
+        $invite.Projects.Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
         (Get-SimulatorRequest POST '*/organization/invites')[0].body | Should -Be '{"email":"dan@contoso.com","role":"reader"}'
     }
 
     It 'grants one role in several projects with -ProjectId and -ProjectRole' {
-        $invite = New-OAIInvite erin@contoso.com owner -ProjectId proj_data_science, proj_support_bot -ProjectRole owner
+        $invite = New-OAIInvite erin@contoso.com owner -ProjectId proj_datascienceZ7xkBKUkwT43I, proj_supportbottE5emakLryq7y4 -ProjectRole owner
         $invite.Role | Should -Be 'owner'
-        ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_data_science=owner,proj_support_bot=owner'
+        ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_datascienceZ7xkBKUkwT43I=owner,proj_supportbottE5emakLryq7y4=owner'
     }
 
     It 'grants per-project roles from hashtables, and no project at all with -Project @()' {
-        $invite = New-OAIInvite fay@contoso.com -Project @{ Id = 'proj_data_science'; Role = 'Owner' }, @{ Id = 'proj_support_bot'; Role = 'member' }
-        ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_data_science=owner,proj_support_bot=member'
+        $invite = New-OAIInvite fay@contoso.com -Project @{ Id = 'proj_datascienceZ7xkBKUkwT43I'; Role = 'Owner' }, @{ Id = 'proj_supportbottE5emakLryq7y4'; Role = 'member' }
+        ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_datascienceZ7xkBKUkwT43I=owner,proj_supportbottE5emakLryq7y4=member'
         $none = New-OAIInvite gus@contoso.com -Project @()
         @($none.Projects).Count | Should -Be 0
         (Get-SimulatorRequest POST '*/organization/invites')[1].body | Should -Be '{"email":"gus@contoso.com","role":"reader","projects":[]}'
@@ -73,15 +73,15 @@ Describe 'New-OAIInvite' {
     It 'validates address, roles and project entries before any request' {
         Get-ErrorId { New-OAIInvite -Email 'not-an-address' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
         Get-ErrorId { New-OAIInvite -Email a@contoso.com -Role admin } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
-        Get-ErrorId { New-OAIInvite -Email a@contoso.com -ProjectId proj_default -ProjectRole reader } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
-        Get-ErrorId { New-OAIInvite -Email a@contoso.com -Project @{ Id = 'proj_default'; Role = 'admin' } } | Should -Be 'InvalidProjectGrant,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        Get-ErrorId { New-OAIInvite -Email a@contoso.com -ProjectId proj_defaultSbtsIO0rWI91rcsUU -ProjectRole reader } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        Get-ErrorId { New-OAIInvite -Email a@contoso.com -Project @{ Id = 'proj_defaultSbtsIO0rWI91rcsUU'; Role = 'admin' } } | Should -Be 'InvalidProjectGrant,OpenAIAdmin.Commands.NewOAIInviteCommand'
         Get-ErrorId { New-OAIInvite -Email a@contoso.com -Project @{ Role = 'member' } } | Should -Be 'InvalidProjectGrant,OpenAIAdmin.Commands.NewOAIInviteCommand'
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
 
     It '-WhatIf names the address, role and projects and sends nothing' {
-        $text = Get-HostText { New-OAIInvite hal@contoso.com -ProjectId proj_data_science -WhatIf }
-        $text | Should -Match ([regex]::Escape("Invite as reader, granting proj_data_science (member)"))
+        $text = Get-HostText { New-OAIInvite hal@contoso.com -ProjectId proj_datascienceZ7xkBKUkwT43I -WhatIf }
+        $text | Should -Match ([regex]::Escape("Invite as reader, granting proj_datascienceZ7xkBKUkwT43I (member)"))
         $text | Should -Match 'hal@contoso.com'
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
@@ -96,30 +96,30 @@ Describe 'Remove-OAIInvite' {
 
     It '-WhatIf names the address and id of piped invites and sends no DELETE' {
         $text = Get-HostText { Get-OAIInvite | Remove-OAIInvite -WhatIf }
-        $text | Should -Match ([regex]::Escape("invite <alice.pending@example.com> (invite_0001)"))
-        $text | Should -Match ([regex]::Escape("invite <carol.expired@example.com> (invite_0003)"))
+        $text | Should -Match ([regex]::Escape("invite <alice.pending@example.com> (invite-0001C60e4TdMoMNJWyXp4mhP)"))
+        $text | Should -Match ([regex]::Escape("invite <carol.expired@example.com> (invite-0003p28I9NOLyEgqquvVW7hU)"))
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
     }
 
     It 'deletes with -Force and returns the confirmation only with -PassThru' {
-        Remove-OAIInvite invite_0001 -Force | Should -BeNullOrEmpty
-        $deleted = Get-OAIInvite -Id invite_0003 | Remove-OAIInvite -Force -PassThru
+        Remove-OAIInvite invite-0001C60e4TdMoMNJWyXp4mhP -Force | Should -BeNullOrEmpty
+        $deleted = Get-OAIInvite -Id invite-0003p28I9NOLyEgqquvVW7hU | Remove-OAIInvite -Force -PassThru
         $deleted.GetType().FullName | Should -Be 'OpenAIAdmin.DeletedObject'
-        $deleted.Id | Should -Be 'invite_0003'
+        $deleted.Id | Should -Be 'invite-0003p28I9NOLyEgqquvVW7hU'
         $deleted.Object | Should -Be 'organization.invite.deleted'
         $deleted.Deleted | Should -BeTrue
-        (Get-OAIInvite).Id | Should -Be 'invite_0002'
+        (Get-OAIInvite).Id | Should -Be 'invite-0002fof6xA9m1M1KYmxrZGns'
     }
 
     It 'explains that an accepted invite cannot be deleted and goes on with the next one' {
-        $invites = Get-OAIInvite -Id invite_0002, invite_0003
+        $invites = Get-OAIInvite -Id invite-0002fof6xA9m1M1KYmxrZGns, invite-0003p28I9NOLyEgqquvVW7hU
         $invites | Remove-OAIInvite -Force -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIInviteCommand'
-        $problems[0].TargetObject | Should -Be 'invite_0002'
+        $problems[0].TargetObject | Should -Be 'invite-0002fof6xA9m1M1KYmxrZGns'
         $problems[0].ErrorDetails.Message | Should -Match 'already been accepted'
         $problems[0].ErrorDetails.RecommendedAction | Should -Match 'Remove-OAIUser'
-        (Get-OAIInvite).Id -join ',' | Should -Be 'invite_0001,invite_0002'
+        (Get-OAIInvite).Id -join ',' | Should -Be 'invite-0001C60e4TdMoMNJWyXp4mhP,invite-0002fof6xA9m1M1KYmxrZGns'
     }
 
     It 'reports a missing invite as ApiNotFound' {

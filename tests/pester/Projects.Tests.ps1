@@ -26,12 +26,12 @@ Describe 'Get-OAIProject' {
     }
 
     It 'gets one project by id, positionally and through the pipeline by property name' {
-        (Get-OAIProject proj_default).Id | Should -Be 'proj_default'
-        ([pscustomobject]@{ project_id = 'proj_default' } | Get-OAIProject).Name | Should -Be (Get-OAIProject -Id proj_default).Name
+        (Get-OAIProject proj_defaultSbtsIO0rWI91rcsUU).Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
+        ([pscustomobject]@{ project_id = 'proj_defaultSbtsIO0rWI91rcsUU' } | Get-OAIProject).Name | Should -Be (Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU).Name
     }
 
     It 'reports a missing project as a non-terminating ApiNotFound error with the request id' {
-        $result = Get-OAIProject -Id proj_missing, proj_default -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result = Get-OAIProject -Id proj_missing, proj_defaultSbtsIO0rWI91rcsUU -ErrorVariable problems -ErrorAction SilentlyContinue
         @($result).Count | Should -Be 1
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIProjectCommand'
@@ -48,9 +48,9 @@ Describe 'Get-OAIProject' {
     }
 
     It 'shows a table with the columns an admin scans first' {
-        $table = Get-OAIProject -Id proj_default | Format-Table | Out-String
+        $table = Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU | Format-Table | Out-String
         $table | Should -Match 'Name\s+Id\s+Status\s+CreatedAt \(UTC\)'
-        $table | Should -Match 'proj_default'
+        $table | Should -Match 'proj_defaultSbtsIO0rWI91rcsUU'
     }
 }
 
@@ -68,9 +68,9 @@ Describe 'New-OAIProject and Set-OAIProject' {
 
     It 'Set-OAIProject emits nothing without -PassThru and refuses an empty change' {
         # The API refuses to modify the default project (400), so rename an ordinary one.
-        Set-OAIProject -Id proj_support_bot -Name 'Renamed support bot' | Should -BeNullOrEmpty
-        (Get-OAIProject -Id proj_support_bot).Name | Should -Be 'Renamed support bot'
-        Get-ErrorId { Set-OAIProject -Id proj_support_bot } | Should -Be 'NothingToChange,OpenAIAdmin.Commands.SetOAIProjectCommand'
+        Set-OAIProject -Id proj_supportbottE5emakLryq7y4 -Name 'Renamed support bot' | Should -BeNullOrEmpty
+        (Get-OAIProject -Id proj_supportbottE5emakLryq7y4).Name | Should -Be 'Renamed support bot'
+        Get-ErrorId { Set-OAIProject -Id proj_supportbottE5emakLryq7y4 } | Should -Be 'NothingToChange,OpenAIAdmin.Commands.SetOAIProjectCommand'
     }
 
     It 'New-OAIProject -WhatIf sends nothing' {
@@ -113,8 +113,8 @@ Describe 'Remove-OAIProject' {
     }
 
     It 'reports the API refusing to archive the default project as a bad request' {
-        Get-ErrorId { Remove-OAIProject -Id proj_default -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIProjectCommand'
-        (Get-OAIProject -Id proj_default).Status | Should -Be 'active'
+        Get-ErrorId { Remove-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIProjectCommand'
+        (Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU).Status | Should -Be 'active'
     }
 
     It 'reports a missing project as ApiNotFound' {

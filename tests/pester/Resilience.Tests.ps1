@@ -16,16 +16,16 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
     It 'recovers from a 5xx and from a dropped connection on a read' {
         Add-SimulatorFault @{ kind = 'status'; status = 502; count = 1 }
         Add-SimulatorFault @{ kind = 'drop'; skip = 1; count = 1 }
-        (Get-OAIProject -Id proj_default).Id | Should -Be 'proj_default'
+        (Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU).Id | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
         # The faults really happened: a 502, a dropped connection (status 0), then the answer.
-        @(Get-SimulatorRequest GET '*/projects/proj_default' | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' |
+        @(Get-SimulatorRequest GET '*/projects/proj_defaultSbtsIO0rWI91rcsUU' | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' |
             Should -Be '502 status,0 drop,200'
     }
 
     It 'fails at once with ApiRateLimited when the server asks to wait longer than the call may take' {
         Add-SimulatorFault @{ kind = 'status'; status = 429; retry_after = '600'; count = -1 }
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $null = Get-OAIProject -Id proj_default -ErrorVariable problems -ErrorAction SilentlyContinue
+        $null = Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU -ErrorVariable problems -ErrorAction SilentlyContinue
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiRateLimited,OpenAIAdmin.Commands.GetOAIProjectCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
@@ -34,17 +34,17 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
     }
 
     It 'reports a delete that was applied before the connection dropped as done, and says why in Verbose' {
-        Add-SimulatorFault @{ kind = 'drop_after'; method = 'DELETE'; path = '/v1/organization/users/user_0005'; count = 1 }
-        $output = Remove-OAIUser -Id user_0005 -Force -PassThru -Verbose -ErrorVariable problems 4>&1
+        Add-SimulatorFault @{ kind = 'drop_after'; method = 'DELETE'; path = '/v1/organization/users/user-0005iWmK9D5TKHdUt4HCAUYy'; count = 1 }
+        $output = Remove-OAIUser -Id user-0005iWmK9D5TKHdUt4HCAUYy -Force -PassThru -Verbose -ErrorVariable problems 4>&1
         $problems.Count | Should -Be 0
         $deleted = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $deleted.Count | Should -Be 1
-        $deleted[0].Id | Should -Be 'user_0005'
+        $deleted[0].Id | Should -Be 'user-0005iWmK9D5TKHdUt4HCAUYy'
         $deleted[0].Deleted | Should -BeTrue
         @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*HTTP 404*earlier attempt deleted it*' }).Count |
             Should -Be 1
         @(Get-SimulatorRequest DELETE | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' | Should -Be '0 drop_after,404'
-        Get-ErrorId { Get-OAIUser -Id user_0005 } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIUserCommand'
+        Get-ErrorId { Get-OAIUser -Id user-0005iWmK9D5TKHdUt4HCAUYy } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIUserCommand'
     }
 
     It 'reports a connection lost in the middle of a POST answer as ApiConnectionLost, not resent, and goes on with the next input' {
@@ -63,7 +63,7 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
     It 'gives up after the bounded count with ApiServerError' {
         Connect-Simulator -MaxRetryCount 1
         Add-SimulatorFault @{ kind = 'status'; status = 500; count = -1 }
-        Get-ErrorId { Get-OAIProject -Id proj_default } | Should -Be 'ApiServerError,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        Get-ErrorId { Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU } | Should -Be 'ApiServerError,OpenAIAdmin.Commands.GetOAIProjectCommand'
         @(Get-SimulatorRequest).Count | Should -Be 2
     }
 
@@ -106,7 +106,7 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
 
     It 'reports malformed JSON as ApiResponseInvalid' {
         Add-SimulatorFault @{ kind = 'malformed'; count = 1 }
-        Get-ErrorId { Get-OAIProject -Id proj_default } | Should -Be 'ApiResponseInvalid,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        Get-ErrorId { Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU } | Should -Be 'ApiResponseInvalid,OpenAIAdmin.Commands.GetOAIProjectCommand'
     }
 
     It 'Stop (Ctrl+C) cancels the in-flight request at once' {
@@ -114,12 +114,12 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         $ps = [powershell]::Create()
         try {
             # The runspace has no connection of its own: it is handed this one, as ForEach-Object -Parallel would with $using:.
-            $null = $ps.AddScript("param(`$c) Import-Module '$env:OPENAIADMIN_MODULE'; Get-OAIProject -Id proj_default -Connection `$c").AddArgument((Get-OAIAdminContext))
+            $null = $ps.AddScript("param(`$c) Import-Module '$env:OPENAIADMIN_MODULE'; Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU -Connection `$c").AddArgument((Get-OAIAdminContext))
             $handle = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while (@(Get-SimulatorRequest GET '*/projects/proj_default').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while (@(Get-SimulatorRequest GET '*/projects/proj_defaultSbtsIO0rWI91rcsUU').Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             # Stop only once the server holds the request: the test is about an in-flight request.
-            $held = @(Get-SimulatorRequest GET '*/projects/proj_default')
+            $held = @(Get-SimulatorRequest GET '*/projects/proj_defaultSbtsIO0rWI91rcsUU')
             $held.Count | Should -Be 1
             $held[0].fault | Should -Be 'delay'
             $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -129,7 +129,7 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             # The server saw the client go away (499), and nothing was sent again.
             $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            while ((Get-SimulatorRequest GET '*/projects/proj_default').status -ne 499 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while ((Get-SimulatorRequest GET '*/projects/proj_defaultSbtsIO0rWI91rcsUU').status -ne 499 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             @(Get-SimulatorRequest).status -join ',' | Should -Be '499'
         }
         finally {

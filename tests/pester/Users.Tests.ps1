@@ -69,9 +69,9 @@ Describe 'Set-OAIUser' {
 
     It 'assigns an organization role by id, completed from the role names' {
         $user = Get-OAIUser -Email 'user-0011@example.com'
-        Set-OAIUser -Id $user.Id -RoleId role_0004 -Confirm:$false
-        (Get-SimulatorRequest POST "*/users/$($user.Id)")[0].body | Should -Match '"role_id":"role_0004"'
-        (Get-OAIUserRole -UserId $user.Id).RoleId | Should -Contain 'role_0004'
+        Set-OAIUser -Id $user.Id -RoleId role_01JR0004BVXEKF1SKEW82NV711 -Confirm:$false
+        (Get-SimulatorRequest POST "*/users/$($user.Id)")[0].body | Should -Match '"role_id":"role_01JR0004BVXEKF1SKEW82NV711"'
+        (Get-OAIUserRole -UserId $user.Id).RoleId | Should -Contain 'role_01JR0004BVXEKF1SKEW82NV711'
         Get-ErrorId { Set-OAIUser -Id $user.Id -RoleId role_missing } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.SetOAIUserCommand'
     }
 
@@ -99,11 +99,11 @@ Describe 'Remove-OAIUser' {
     }
 
     It 'names a user without name or e-mail by id alone' {
-        $user = Get-OAIUser -Id user_0005
+        $user = Get-OAIUser -Id user-0005iWmK9D5TKHdUt4HCAUYy
         $user.Name = $null
         $user.Email = $null
         $text = Get-HostText { $user | Remove-OAIUser -WhatIf }
-        $text | Should -Match ([regex]::Escape('on target "user user_0005"'))
+        $text | Should -Match ([regex]::Escape('on target "user user-0005iWmK9D5TKHdUt4HCAUYy"'))
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
     }
 

@@ -45,9 +45,9 @@ internal sealed class AdminApiKeysStore : IResourceStore
     public void Seed(SimState state)
     {
         Items.Clear();
-        Add(state, "key_admin_ops", "Operations", "user_0001", days: 30, lastUsedDays: 690, expiresDays: null);
-        Add(state, "key_admin_ci", "CI pipeline", "user_0002", days: 60, lastUsedDays: 695, expiresDays: 425);
-        Add(state, "key_admin_breakglass", "Break-glass", "user_0003", days: 90, lastUsedDays: null, expiresDays: null);
+        Add(state, SeedIds.AdminApiKey("ops"), "Operations", SeedIds.User(1), days: 30, lastUsedDays: 690, expiresDays: null);
+        Add(state, SeedIds.AdminApiKey("ci"), "CI pipeline", SeedIds.User(2), days: 60, lastUsedDays: 695, expiresDays: 425);
+        Add(state, SeedIds.AdminApiKey("breakglass"), "Break-glass", SeedIds.User(3), days: 90, lastUsedDays: null, expiresDays: null);
     }
 
     public AdminApiKeyRecord Get(string id) =>
@@ -109,12 +109,12 @@ internal static class AdminApiKeysApi
                 string secret = "sk-admin-" + state.Ids.Random(48);
                 var key = new AdminApiKeyRecord
                 {
-                    Id = state.Ids.New("key_", 16),
+                    Id = state.Ids.New(IdShape.AdminApiKey),
                     Name = name,
                     RedactedValue = AdminApiKeysStore.Redact(secret),
                     CreatedAt = now,
                     ExpiresAt = expiresIn is long seconds ? now + seconds : null,
-                    Owner = AdminApiKeysStore.Owner(state, "user_0001"),
+                    Owner = AdminApiKeysStore.Owner(state, SeedIds.User(1)),
                 };
                 store.Items.Add(key);
                 return SimJson.Ok(key with { Value = secret });

@@ -76,8 +76,8 @@ internal sealed class CertificatesStore : IResourceStore
     public const int MaxCertificates = 50;
 
     /// <summary>
-    /// Names, organization state, and expiry in days from the reset (so exactly one, cert_0003, expires within 30
-    /// days whenever the tests run). proj_default has cert_0001 active and cert_0002 inactive in its own list.
+    /// Names, organization state, and expiry in days from the reset (so exactly one, cert 0003, expires within 30
+    /// days whenever the tests run). The default project has cert 0001 active and cert 0002 inactive in its own list.
     /// </summary>
     private static readonly (string Name, bool Active, int ExpiresInDays)[] SeedData =
     {
@@ -99,7 +99,7 @@ internal sealed class CertificatesStore : IResourceStore
             long created = SimState.At(TimeSpan.FromDays(100 + (i * 30)));
             Items.Add(new CertificateRecord
             {
-                Id = "cert_" + (i + 1).ToString("0000", CultureInfo.InvariantCulture),
+                Id = SeedIds.Certificate(i + 1),
                 Name = SeedData[i].Name,
                 CreatedAt = created,
                 ValidAt = created - 86_400,
@@ -174,7 +174,7 @@ internal static class CertificatesApi
 
                 var certificate = new CertificateRecord
                 {
-                    Id = state.Ids.New("cert_"),
+                    Id = state.Ids.New(IdShape.Certificate),
                     Name = name,
                     CreatedAt = state.Now,
                     ValidAt = validAt,

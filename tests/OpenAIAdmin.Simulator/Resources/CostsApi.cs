@@ -81,7 +81,7 @@ internal static class CostsApi
         });
     }
 
-    public static string ApiKeyOf(string projectId) => "key_" + projectId["proj_".Length..];
+    public static string ApiKeyOf(string projectId) => IdShape.AdminApiKey.Seeded(string.Empty, salt: projectId);
 
     private static List<CostsResult> Results(long bucketStart, IReadOnlyList<string> groupBy, IReadOnlyList<string> projectIds, IReadOnlyList<string> apiKeyIds)
     {

@@ -11,13 +11,13 @@ internal sealed class GroupMembersStore : IResourceStore
 {
     private readonly Dictionary<string, List<string>> _members = new(StringComparer.Ordinal);
 
-    /// <summary>Engineering: user_0001..0030; Contractors: user_0011..0015; Finance: user_0031..0033; the rest empty.</summary>
+    /// <summary>Engineering: users 0001..0030; Contractors: users 0011..0015; Finance: users 0031..0033; the rest empty.</summary>
     public void Seed(SimState state)
     {
         _members.Clear();
-        Add("group_0001", 1, 30);
-        Add("group_0002", 11, 15);
-        Add("group_0003", 31, 33);
+        Add(SeedIds.Group(1), 1, 30);
+        Add(SeedIds.Group(2), 11, 15);
+        Add(SeedIds.Group(3), 31, 33);
     }
 
     /// <summary>The members of a group, oldest membership first.</summary>
@@ -31,7 +31,7 @@ internal sealed class GroupMembersStore : IResourceStore
         List<string> members = Of(groupId);
         for (int i = first; i <= last; i++)
         {
-            members.Add("user_" + i.ToString("0000", CultureInfo.InvariantCulture));
+            members.Add(SeedIds.User(i));
         }
     }
 }

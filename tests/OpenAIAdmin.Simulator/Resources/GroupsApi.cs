@@ -41,7 +41,7 @@ internal sealed class GroupsStore : IResourceStore
         {
             Items.Add(new GroupRecord
             {
-                Id = "group_" + (i + 1).ToString("0000", CultureInfo.InvariantCulture),
+                Id = SeedIds.Group(i + 1),
                 Name = SeedNames[i],
                 CreatedAt = SimState.At(TimeSpan.FromDays(40 + i)),
                 IsScimManaged = SeedNames[i] == "Security",

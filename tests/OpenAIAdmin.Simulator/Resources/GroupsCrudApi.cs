@@ -21,7 +21,7 @@ internal static class GroupsCrudApi
             string name = body.String("name", required: true, allowEmpty: false, maxLength: MaxNameLength)!;
             lock (state.Gate)
             {
-                var group = new GroupRecord { Id = state.Ids.New("group_"), Name = name, CreatedAt = state.Now };
+                var group = new GroupRecord { Id = state.Ids.New(IdShape.Group), Name = name, CreatedAt = state.Now };
                 store.Items.Add(group);
                 return SimJson.Ok(group);
             }

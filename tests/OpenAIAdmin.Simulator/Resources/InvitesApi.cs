@@ -43,8 +43,8 @@ internal sealed class InvitesStore : IResourceStore
     public List<InviteRecord> Items { get; } = new();
 
     /// <summary>
-    /// invite_0001 pending (valid for days from now), invite_0002 accepted (cannot be deleted),
-    /// invite_0003 expired.
+    /// Invite 0001 pending (valid for days from now), 0002 accepted (cannot be deleted),
+    /// 0003 expired.
     /// </summary>
     public void Seed(SimState state)
     {
@@ -53,7 +53,7 @@ internal sealed class InvitesStore : IResourceStore
         var defaultProject = new List<InviteProjectRecord> { new(ProjectsStore.DefaultProjectId, "member") };
         Items.Add(new InviteRecord
         {
-            Id = "invite_0001",
+            Id = SeedIds.Invite(1),
             Email = "alice.pending@example.com",
             Role = "reader",
             Status = "pending",
@@ -63,18 +63,18 @@ internal sealed class InvitesStore : IResourceStore
         });
         Items.Add(new InviteRecord
         {
-            Id = "invite_0002",
+            Id = SeedIds.Invite(2),
             Email = "bob.accepted@example.com",
             Role = "owner",
             Status = "accepted",
             CreatedAt = SimState.At(TimeSpan.FromDays(100)),
             ExpiresAt = SimState.At(TimeSpan.FromDays(107)),
             AcceptedAt = SimState.At(TimeSpan.FromDays(102)),
-            Projects = new List<InviteProjectRecord> { new("proj_production_chatbot", "owner") },
+            Projects = new List<InviteProjectRecord> { new(ProjectsStore.Seeded[1].Id, "owner") },
         });
         Items.Add(new InviteRecord
         {
-            Id = "invite_0003",
+            Id = SeedIds.Invite(3),
             Email = "carol.expired@example.com",
             Role = "reader",
             Status = "expired",
@@ -138,7 +138,7 @@ internal static class InvitesApi
                 long now = state.Now;
                 var invite = new InviteRecord
                 {
-                    Id = state.Ids.New("invite_"),
+                    Id = state.Ids.New(IdShape.Invite),
                     Email = email,
                     Role = role,
                     Status = "pending",

@@ -27,7 +27,7 @@ internal sealed class ProjectRecord
 
 internal sealed class ProjectsStore : IResourceStore
 {
-    public const string DefaultProjectId = "proj_default";
+    public static readonly string DefaultProjectId = SeedIds.Project("default");
 
     /// <summary>Values of <c>PublicProjectResidency</c>.</summary>
     public static readonly string[] Residencies =
@@ -40,14 +40,14 @@ internal sealed class ProjectsStore : IResourceStore
     public static readonly (string Id, string Name, bool Archived)[] Seeded =
     {
         (DefaultProjectId, "Default project", false),
-        ("proj_production_chatbot", "Production chatbot", false),
-        ("proj_data_science", "Data science", false),
-        ("proj_support_bot", "Support bot", false),
-        ("proj_internal_tools", "Internal tools", false),
-        ("proj_legacy_chatbot", "Legacy chatbot", true),
-        ("proj_tmp_load_test", "tmp-load-test", false),
-        ("proj_tmp_experiment", "tmp-experiment", false),
-        ("proj_tmp_hackathon", "tmp-hackathon", false),
+        (SeedIds.Project("productionchatbot"), "Production chatbot", false),
+        (SeedIds.Project("datascience"), "Data science", false),
+        (SeedIds.Project("supportbot"), "Support bot", false),
+        (SeedIds.Project("internaltools"), "Internal tools", false),
+        (SeedIds.Project("legacychatbot"), "Legacy chatbot", true),
+        (SeedIds.Project("tmploadtest"), "tmp-load-test", false),
+        (SeedIds.Project("tmpexperiment"), "tmp-experiment", false),
+        (SeedIds.Project("tmphackathon"), "tmp-hackathon", false),
     };
 
     /// <summary>All projects in creation order (the list order).</summary>
@@ -67,7 +67,7 @@ internal sealed class ProjectsStore : IResourceStore
                 CreatedAt = created,
                 Status = archived ? "archived" : "active",
                 ArchivedAt = archived ? created + (long)TimeSpan.FromDays(200).TotalSeconds : null,
-                ExternalKeyId = id == "proj_production_chatbot" ? "ekm_key_prod_01" : null,
+                ExternalKeyId = i == 1 ? "ekm_key_prod_01" : null,
             });
         }
     }
@@ -107,7 +107,7 @@ internal static class ProjectsApi
             {
                 var project = new ProjectRecord
                 {
-                    Id = state.Ids.New("proj_"),
+                    Id = state.Ids.New(IdShape.Project),
                     Name = name,
                     CreatedAt = state.Now,
                     ExternalKeyId = externalKeyId,

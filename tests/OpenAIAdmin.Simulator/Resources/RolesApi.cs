@@ -78,20 +78,20 @@ internal sealed class RolesStore : IResourceStore
     {
         Items.Clear();
         Assignments.Clear();
-        var creator = new Dictionary<string, object?> { ["id"] = "user_0001", ["name"] = "User 0001", ["email"] = "user-0001@example.com" };
-        Items.Add(Predefined("role_0001", "Owner", "Full control of the organization",
+        var creator = new Dictionary<string, object?> { ["id"] = SeedIds.User(1), ["name"] = "User 0001", ["email"] = "user-0001@example.com" };
+        Items.Add(Predefined(SeedIds.Role(1), "Owner", "Full control of the organization",
             "api.organization.read", "api.organization.write", "api.groups.read", "api.groups.write", "api.roles.read", "api.roles.write",
             "api.organization.projects.api_keys.read", "api.organization.projects.api_keys.write"));
-        Items.Add(Predefined("role_0002", "Reader", "Read access to the organization",
+        Items.Add(Predefined(SeedIds.Role(2), "Reader", "Read access to the organization",
             "api.organization.read", "api.groups.read", "api.roles.read"));
-        Items.Add(Custom("role_0003", "Billing reader", "Reads costs and usage for finance reporting", 100, creator,
+        Items.Add(Custom(SeedIds.Role(3), "Billing reader", "Reads costs and usage for finance reporting", 100, creator,
             "api.organization.costs.read", "api.organization.usage.read"));
-        Items.Add(Custom("role_0004", "Security auditor", "Reads audit logs, groups and roles", 101, creator,
+        Items.Add(Custom(SeedIds.Role(4), "Security auditor", "Reads audit logs, groups and roles", 101, creator,
             "api.organization.audit_logs.read", "api.groups.read", "api.roles.read"));
-        Items.Add(Custom("role_0005", "Project creator", "Creates projects", 102, creator,
+        Items.Add(Custom(SeedIds.Role(5), "Project creator", "Creates projects", 102, creator,
             "api.organization.projects.write"));
-        Assignments.Add(new RoleAssignmentRecord(User, "user_0002", "role_0003"));
-        Assignments.Add(new RoleAssignmentRecord(Group, "group_0003", "role_0003"));
+        Assignments.Add(new RoleAssignmentRecord(User, SeedIds.User(2), SeedIds.Role(3)));
+        Assignments.Add(new RoleAssignmentRecord(Group, SeedIds.Group(3), SeedIds.Role(3)));
     }
 
     public RoleRecord Get(string id) =>
@@ -120,7 +120,7 @@ internal sealed class RolesStore : IResourceStore
         Permissions = permissions.ToList(),
         CreatedAt = SimState.At(TimeSpan.FromDays(day)),
         UpdatedAt = SimState.At(TimeSpan.FromDays(day)),
-        CreatedBy = "user_0001",
+        CreatedBy = SeedIds.User(1),
         CreatedByUserObj = creator,
         Metadata = new Dictionary<string, object?>(),
     };
@@ -169,14 +169,14 @@ internal static class RolesApi
                 long now = state.Now;
                 var role = new RoleRecord
                 {
-                    Id = state.Ids.New("role_"),
+                    Id = state.Ids.New(IdShape.Role),
                     Name = name,
                     Description = description,
                     Permissions = permissions,
                     CreatedAt = now,
                     UpdatedAt = now,
-                    CreatedBy = "user_0001",
-                    CreatedByUserObj = new Dictionary<string, object?> { ["id"] = "user_0001", ["name"] = "User 0001", ["email"] = "user-0001@example.com" },
+                    CreatedBy = SeedIds.User(1),
+                    CreatedByUserObj = new Dictionary<string, object?> { ["id"] = SeedIds.User(1), ["name"] = "User 0001", ["email"] = "user-0001@example.com" },
                     Metadata = new Dictionary<string, object?>(),
                 };
                 store.Items.Add(role);

@@ -49,7 +49,7 @@ internal sealed class UsersStore : IResourceStore
             string n = i.ToString("0000", CultureInfo.InvariantCulture);
             Items.Add(new UserRecord
             {
-                Id = "user_" + n,
+                Id = SeedIds.User(i),
                 Name = "User " + n,
                 Email = $"user-{n}@example.com",
                 Role = i <= 3 ? "owner" : "reader",

@@ -51,14 +51,14 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     public async Task Get_asks_for_content_only_when_told()
     {
         using AdminClient client = _sim.NewClient();
-        Certificate plain = await client.Certificates.GetAsync("cert_0001");
-        Certificate full = await client.Certificates.GetAsync("cert_0001", includeContent: true);
+        Certificate plain = await client.Certificates.GetAsync("cert_0001M3du8cKjMwmMCx22qNSu");
+        Certificate full = await client.Certificates.GetAsync("cert_0001M3du8cKjMwmMCx22qNSu", includeContent: true);
 
         Assert.Null(plain.Content);
         Assert.Null(plain.Active);
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", full.Content, StringComparison.Ordinal);
         Assert.Equal("corp-root-2025", full.Name);
-        var calls = await _sim.RequestsToAsync("/organization/certificates/cert_0001");
+        var calls = await _sim.RequestsToAsync("/organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu");
         Assert.Equal(string.Empty, calls[0].Query ?? string.Empty);
         Assert.Equal("include[]=content", Uri.UnescapeDataString(calls[1].Query!));
     }
@@ -68,15 +68,15 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     {
         using AdminClient client = _sim.NewClient();
         var organization = await client.Certificates.ListAsync().ToListAsync();
-        var project = await client.Projects.Certificates.ListAsync("proj_default").ToListAsync();
+        var project = await client.Projects.Certificates.ListAsync("proj_defaultSbtsIO0rWI91rcsUU").ToListAsync();
 
-        Assert.Equal(new[] { "cert_0005", "cert_0004", "cert_0003", "cert_0002", "cert_0001" }, organization.Select(c => c.Id));
+        Assert.Equal(new[] { "cert_0005LCPpPTKmBnk7pvK2BGKI", "cert_0004iMFJ3N1UW35hviwyrsXH", "cert_0003JUyO6gBcswgwkPp3vlao", "cert_0002LmNAjHn1wac56gmIa6Fy", "cert_0001M3du8cKjMwmMCx22qNSu" }, organization.Select(c => c.Id));
         Assert.All(organization, c => Assert.Equal(Certificate.OrganizationObject, c.Object));
         Assert.All(organization, c => Assert.Null(c.ProjectId));
-        Assert.Equal(new[] { "cert_0002", "cert_0005" }, organization.Where(c => c.Active == true).Select(c => c.Id).OrderBy(i => i));
-        Assert.Equal(new[] { "cert_0002", "cert_0001" }, project.Select(c => c.Id));
+        Assert.Equal(new[] { "cert_0002LmNAjHn1wac56gmIa6Fy", "cert_0005LCPpPTKmBnk7pvK2BGKI" }, organization.Where(c => c.Active == true).Select(c => c.Id).OrderBy(i => i));
+        Assert.Equal(new[] { "cert_0002LmNAjHn1wac56gmIa6Fy", "cert_0001M3du8cKjMwmMCx22qNSu" }, project.Select(c => c.Id));
         Assert.All(project, c => Assert.Equal(Certificate.ProjectObject, c.Object));
-        Assert.All(project, c => Assert.Equal("proj_default", c.ProjectId));
+        Assert.All(project, c => Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", c.ProjectId));
         Assert.Equal(new bool?[] { false, true }, project.Select(c => c.Active));
     }
 
@@ -84,38 +84,38 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     public async Task Project_activation_changes_only_the_project()
     {
         using AdminClient client = _sim.NewClient();
-        var result = await client.Projects.Certificates.ActivateAsync("proj_default", new[] { "cert_0004" });
+        var result = await client.Projects.Certificates.ActivateAsync("proj_defaultSbtsIO0rWI91rcsUU", new[] { "cert_0004iMFJ3N1UW35hviwyrsXH" });
 
         Certificate activated = Assert.Single(result);
         Assert.True(activated.Active);
-        Assert.Equal("proj_default", activated.ProjectId);
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", activated.ProjectId);
         Assert.Equal(Certificate.ProjectObject, activated.Object);
-        Assert.Single(await _sim.RequestsToAsync("/organization/projects/proj_default/certificates/activate"));
-        Assert.False((await client.Certificates.ListAsync().ToListAsync()).Single(c => c.Id == "cert_0004").Active);
-        var deactivated = await client.Projects.Certificates.DeactivateAsync("proj_default", new[] { "cert_0004", "cert_0001" });
+        Assert.Single(await _sim.RequestsToAsync("/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/activate"));
+        Assert.False((await client.Certificates.ListAsync().ToListAsync()).Single(c => c.Id == "cert_0004iMFJ3N1UW35hviwyrsXH").Active);
+        var deactivated = await client.Projects.Certificates.DeactivateAsync("proj_defaultSbtsIO0rWI91rcsUU", new[] { "cert_0004iMFJ3N1UW35hviwyrsXH", "cert_0001M3du8cKjMwmMCx22qNSu" });
         Assert.All(deactivated, c => Assert.False(c.Active));
-        Assert.DoesNotContain(await client.Projects.Certificates.ListAsync("proj_default").ToListAsync(), c => c.Active == true);
+        Assert.DoesNotContain(await client.Projects.Certificates.ListAsync("proj_defaultSbtsIO0rWI91rcsUU").ToListAsync(), c => c.Active == true);
     }
 
     [Fact]
     public async Task Rename_and_delete_follow_the_api_rules()
     {
         using AdminClient client = _sim.NewClient();
-        Certificate renamed = await client.Certificates.UpdateAsync("cert_0004", "staging-renamed");
+        Certificate renamed = await client.Certificates.UpdateAsync("cert_0004iMFJ3N1UW35hviwyrsXH", "staging-renamed");
         Assert.Equal("staging-renamed", renamed.Name);
         Assert.Equal(Certificate.PlainObject, renamed.Object);
 
-        // Active in proj_default only: the API refuses until it is inactive everywhere.
-        var refused = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Certificates.DeleteAsync("cert_0001"));
+        // Active in proj_defaultSbtsIO0rWI91rcsUU only: the API refuses until it is inactive everywhere.
+        var refused = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Certificates.DeleteAsync("cert_0001M3du8cKjMwmMCx22qNSu"));
         Assert.Equal(AdminErrorKind.ApiBadRequest, refused.Kind);
-        Assert.Contains("proj_default", refused.Message, StringComparison.Ordinal);
-        await client.Projects.Certificates.DeactivateAsync("proj_default", new[] { "cert_0001" });
+        Assert.Contains("proj_defaultSbtsIO0rWI91rcsUU", refused.Message, StringComparison.Ordinal);
+        await client.Projects.Certificates.DeactivateAsync("proj_defaultSbtsIO0rWI91rcsUU", new[] { "cert_0001M3du8cKjMwmMCx22qNSu" });
 
-        DeletedObject deleted = await client.Certificates.DeleteAsync("cert_0001");
-        Assert.Equal("cert_0001", deleted.Id);
+        DeletedObject deleted = await client.Certificates.DeleteAsync("cert_0001M3du8cKjMwmMCx22qNSu");
+        Assert.Equal("cert_0001M3du8cKjMwmMCx22qNSu", deleted.Id);
         Assert.Equal("certificate.deleted", deleted.Object);
         Assert.Null(deleted.Deleted);
-        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Certificates.GetAsync("cert_0001"));
+        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Certificates.GetAsync("cert_0001M3du8cKjMwmMCx22qNSu"));
         Assert.Equal(AdminErrorKind.ApiNotFound, missing.Kind);
     }
 
@@ -123,9 +123,9 @@ public sealed class CertificatesClientTests : IClassFixture<SimulatorFixture>, I
     public async Task Bad_arguments_throw_before_any_request()
     {
         using AdminClient client = _sim.NewClient();
-        await InputChecks.Refused(() => client.Certificates.UpdateAsync("cert_0001", " "));
+        await InputChecks.Refused(() => client.Certificates.UpdateAsync("cert_0001M3du8cKjMwmMCx22qNSu", " "));
         await InputChecks.Refused(() => client.Certificates.GetAsync(""));
-        await InputChecks.Refused(() => client.Projects.Certificates.ActivateAsync("", new[] { "cert_0001" }));
+        await InputChecks.Refused(() => client.Projects.Certificates.ActivateAsync("", new[] { "cert_0001M3du8cKjMwmMCx22qNSu" }));
         await InputChecks.Refused(() => client.Certificates.DeactivateAsync(Array.Empty<string>()));
         Assert.Empty(await _sim.RequestsAsync());
     }

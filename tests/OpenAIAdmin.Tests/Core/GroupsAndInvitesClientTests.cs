@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using OpenAIAdmin.Simulator.Infrastructure;
 using Xunit;
 
 namespace OpenAIAdmin.Tests.Core;
@@ -23,12 +24,12 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
         using AdminClient client = _sim.NewClient();
         var groups = await client.Groups.ListAsync().ToListAsync();
         Assert.Equal(12, groups.Count);
-        Assert.Equal(("group_0001", "Engineering"), (groups[0].Id, groups[0].Name));
+        Assert.Equal(("group_01JG0001C6N1WS7T07CCA3XQAN", "Engineering"), (groups[0].Id, groups[0].Name));
         Assert.All(groups, g => Assert.Equal("group", g.GroupType));
         Assert.True(groups.Single(g => g.Name == "Security").IsScimManaged);
 
         Group created = await client.Groups.CreateAsync("Incident responders");
-        Assert.StartsWith("group_", created.Id);
+        Assert.True(IdShape.Group.Matches(created.Id), created.Id);
         Assert.Equal("group", created.GroupType);
         Assert.Equal(created.Id, created.ToString());
 
@@ -42,17 +43,17 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
     public async Task Rename_reads_the_shape_without_group_type_and_delete_confirms_with_the_id()
     {
         using AdminClient client = _sim.NewClient();
-        Group renamed = await client.Groups.UpdateAsync("group_0002", "External contractors");
-        Assert.Equal(("group_0002", "External contractors"), (renamed.Id, renamed.Name));
+        Group renamed = await client.Groups.UpdateAsync("group_01JG0002G4HXWT9AVGWCFEE87V", "External contractors");
+        Assert.Equal(("group_01JG0002G4HXWT9AVGWCFEE87V", "External contractors"), (renamed.Id, renamed.Name));
         Assert.Null(renamed.GroupType);
         Assert.False(renamed.IsScimManaged);
-        var call = (await _sim.RequestsToAsync("/organization/groups/group_0002")).Single();
+        var call = (await _sim.RequestsToAsync("/organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V")).Single();
         Assert.Equal("POST", call.Method);
         Assert.Equal("{\"name\":\"External contractors\"}", call.Body);
 
-        DeletedObject deleted = await client.Groups.DeleteAsync("group_0002");
-        Assert.Equal(("group_0002", "group.deleted", (bool?)true), (deleted.Id, deleted.Object, deleted.Deleted));
-        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Groups.GetAsync("group_0002"));
+        DeletedObject deleted = await client.Groups.DeleteAsync("group_01JG0002G4HXWT9AVGWCFEE87V");
+        Assert.Equal(("group_01JG0002G4HXWT9AVGWCFEE87V", "group.deleted", (bool?)true), (deleted.Id, deleted.Object, deleted.Deleted));
+        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Groups.GetAsync("group_01JG0002G4HXWT9AVGWCFEE87V"));
         Assert.Equal(AdminErrorKind.ApiNotFound, missing.Kind);
     }
 
@@ -63,7 +64,7 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
     {
         using AdminClient client = _sim.NewClient();
         await InputChecks.Refused(() => client.Groups.CreateAsync(name));
-        await InputChecks.Refused(() => client.Groups.UpdateAsync("group_0001", new string('x', 256)));
+        await InputChecks.Refused(() => client.Groups.UpdateAsync("group_01JG0001C6N1WS7T07CCA3XQAN", new string('x', 256)));
         await InputChecks.Refused(() => client.Groups.GetAsync(" "));
         Assert.Empty(await _sim.RequestsAsync());
     }
@@ -72,17 +73,17 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
     public async Task Members_stream_in_the_api_default_desc_order_with_both_ids_and_page_with_next()
     {
         using AdminClient client = _sim.NewClient();
-        var members = await client.Groups.Users.ListAsync("group_0001", options: new ListOptions { PageSize = 7 }).ToListAsync();
+        var members = await client.Groups.Users.ListAsync("group_01JG0001C6N1WS7T07CCA3XQAN", options: new ListOptions { PageSize = 7 }).ToListAsync();
         Assert.Equal(30, members.Count);
-        Assert.Equal("user_0030", members[0].UserId);
-        Assert.Equal("user_0001", members[^1].UserId);
-        Assert.All(members, m => Assert.Equal("group_0001", m.GroupId));
+        Assert.Equal("user-0030t4rgZ9RhTJgLWc0Xkyqb", members[0].UserId);
+        Assert.Equal("user-0001dFOBZZvO66McY18E82hx", members[^1].UserId);
+        Assert.All(members, m => Assert.Equal("group_01JG0001C6N1WS7T07CCA3XQAN", m.GroupId));
         Assert.All(members, m => Assert.Null(m.GroupName));
         Assert.Equal("User 0030", members[0].Name);
         Assert.Equal("user-0030@example.com", members[0].Email);
-        Assert.Equal("user_0030", members[0].ToString());
+        Assert.Equal("user-0030t4rgZ9RhTJgLWc0Xkyqb", members[0].ToString());
 
-        var calls = await _sim.RequestsToAsync("/organization/groups/group_0001/users");
+        var calls = await _sim.RequestsToAsync("/organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users");
         Assert.Equal(5, calls.Count);
         Assert.DoesNotContain("order=", calls[0].Query);
         Assert.All(calls.Skip(1), c => Assert.Contains("after=", c.Query));
@@ -93,31 +94,31 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
     public async Task Members_of_a_group_object_carry_its_name_and_ascending_is_asked_for()
     {
         using AdminClient client = _sim.NewClient();
-        Group contractors = await client.Groups.GetAsync("group_0002");
+        Group contractors = await client.Groups.GetAsync("group_01JG0002G4HXWT9AVGWCFEE87V");
         var members = await client.Groups.Users.ListAsync(contractors, "asc").ToListAsync();
-        Assert.Equal(new[] { "user_0011", "user_0012", "user_0013", "user_0014", "user_0015" }, members.Select(m => m.UserId));
-        Assert.All(members, m => Assert.Equal(("group_0002", "Contractors"), (m.GroupId, m.GroupName)));
-        Assert.Contains("order=asc", (await _sim.RequestsToAsync("/organization/groups/group_0002/users")).Single().Query);
+        Assert.Equal(new[] { "user-0011Rmd6WBRxNcDdQ5YyiP6J", "user-0012bt4xCFKrlRiuOXvhWnZC", "user-0013BeEOTU1qDtT7tnIvUub1", "user-0014nN11nXo23ywN6vGaYibQ", "user-00154zB8VtEwUBTWpADgXmj5" }, members.Select(m => m.UserId));
+        Assert.All(members, m => Assert.Equal(("group_01JG0002G4HXWT9AVGWCFEE87V", "Contractors"), (m.GroupId, m.GroupName)));
+        Assert.Contains("order=asc", (await _sim.RequestsToAsync("/organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users")).Single().Query);
     }
 
     [Fact]
     public async Task Add_lookup_and_remove_return_memberships_with_both_ids()
     {
         using AdminClient client = _sim.NewClient();
-        GroupMember added = await client.Groups.Users.AddAsync("group_0002", "user_0100");
-        Assert.Equal(("group_0002", "user_0100"), (added.GroupId, added.UserId));
+        GroupMember added = await client.Groups.Users.AddAsync("group_01JG0002G4HXWT9AVGWCFEE87V", "user-0100iTGELQLvL5EJgGzTp28c");
+        Assert.Equal(("group_01JG0002G4HXWT9AVGWCFEE87V", "user-0100iTGELQLvL5EJgGzTp28c"), (added.GroupId, added.UserId));
         Assert.Null(added.Name);
-        Assert.Equal("{\"user_id\":\"user_0100\"}", (await _sim.RequestsToAsync("/organization/groups/group_0002/users")).Single().Body);
+        Assert.Equal("{\"user_id\":\"user-0100iTGELQLvL5EJgGzTp28c\"}", (await _sim.RequestsToAsync("/organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users")).Single().Body);
 
-        GroupMember found = await client.Groups.Users.GetAsync("group_0002", "user_0100");
-        Assert.Equal(("group_0002", "user_0100", "User 0100", "user"), (found.GroupId, found.UserId, found.Name, found.UserType));
+        GroupMember found = await client.Groups.Users.GetAsync("group_01JG0002G4HXWT9AVGWCFEE87V", "user-0100iTGELQLvL5EJgGzTp28c");
+        Assert.Equal(("group_01JG0002G4HXWT9AVGWCFEE87V", "user-0100iTGELQLvL5EJgGzTp28c", "User 0100", "user"), (found.GroupId, found.UserId, found.Name, found.UserType));
         Assert.False(found.IsServiceAccount);
 
-        DeletedObject removed = await client.Groups.Users.RemoveAsync("group_0002", "user_0100");
-        Assert.Equal(("user_0100", "group.user.deleted", (bool?)true), (removed.Id, removed.Object, removed.Deleted));
-        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Groups.Users.GetAsync("group_0002", "user_0100"));
+        DeletedObject removed = await client.Groups.Users.RemoveAsync("group_01JG0002G4HXWT9AVGWCFEE87V", "user-0100iTGELQLvL5EJgGzTp28c");
+        Assert.Equal(("user-0100iTGELQLvL5EJgGzTp28c", "group.user.deleted", (bool?)true), (removed.Id, removed.Object, removed.Deleted));
+        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Groups.Users.GetAsync("group_01JG0002G4HXWT9AVGWCFEE87V", "user-0100iTGELQLvL5EJgGzTp28c"));
         Assert.Equal(AdminErrorKind.ApiNotFound, gone.Kind);
-        Assert.Equal(5, (await client.Groups.Users.ListAsync("group_0002").ToListAsync()).Count);
+        Assert.Equal(5, (await client.Groups.Users.ListAsync("group_01JG0002G4HXWT9AVGWCFEE87V").ToListAsync()).Count);
     }
 
     [Fact]
@@ -125,10 +126,10 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
     {
         using AdminClient client = _sim.NewClient();
         var invites = await client.Invites.ListAsync(new ListOptions { PageSize = 2 }).ToListAsync();
-        Assert.Equal(new[] { "invite_0001", "invite_0002", "invite_0003" }, invites.Select(i => i.Id));
+        Assert.Equal(new[] { "invite-0001C60e4TdMoMNJWyXp4mhP", "invite-0002fof6xA9m1M1KYmxrZGns", "invite-0003p28I9NOLyEgqquvVW7hU" }, invites.Select(i => i.Id));
         Assert.Equal(new[] { "pending", "accepted", "expired" }, invites.Select(i => i.Status));
         Assert.Equal("organization.invite", invites[0].Object);
-        Assert.Equal("proj_default (member)", invites[0].Projects.Single().ToString());
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU (member)", invites[0].Projects.Single().ToString());
         Assert.NotNull(invites[1].AcceptedAt);
         Assert.Null(invites[0].AcceptedAt);
         Assert.True(invites[0].ExpiresAt > DateTimeOffset.UtcNow);
@@ -142,7 +143,7 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
         using AdminClient client = _sim.NewClient();
         Invite legacy = await client.Invites.CreateAsync(new InviteCreateRequest { Email = "dan@contoso.com", Role = "reader" });
         Assert.Equal(("pending", "reader"), (legacy.Status, legacy.Role));
-        Assert.Equal("proj_default", legacy.Projects.Single().Id);
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", legacy.Projects.Single().Id);
 
         Invite none = await client.Invites.CreateAsync(new InviteCreateRequest { Email = "erin@contoso.com", Role = "owner", Projects = new List<InviteProject>() });
         Assert.Empty(none.Projects);
@@ -151,27 +152,27 @@ public sealed class GroupsAndInvitesClientTests : IClassFixture<SimulatorFixture
         {
             Email = "fay@contoso.com",
             Role = "reader",
-            Projects = new List<InviteProject> { new("proj_data_science", "owner"), new("proj_support_bot", "member") },
+            Projects = new List<InviteProject> { new("proj_datascienceZ7xkBKUkwT43I", "owner"), new("proj_supportbottE5emakLryq7y4", "member") },
         });
-        Assert.Equal(new[] { "proj_data_science (owner)", "proj_support_bot (member)" }, granted.Projects.Select(p => p.ToString()));
+        Assert.Equal(new[] { "proj_datascienceZ7xkBKUkwT43I (owner)", "proj_supportbottE5emakLryq7y4 (member)" }, granted.Projects.Select(p => p.ToString()));
 
         var bodies = (await _sim.RequestsToAsync("/organization/invites")).Select(c => c.Body).ToList();
         Assert.Equal("{\"email\":\"dan@contoso.com\",\"role\":\"reader\"}", bodies[0]);
         Assert.Equal("{\"email\":\"erin@contoso.com\",\"role\":\"owner\",\"projects\":[]}", bodies[1]);
-        Assert.Contains("\"projects\":[{\"id\":\"proj_data_science\",\"role\":\"owner\"},{\"id\":\"proj_support_bot\",\"role\":\"member\"}]", bodies[2]);
+        Assert.Contains("\"projects\":[{\"id\":\"proj_datascienceZ7xkBKUkwT43I\",\"role\":\"owner\"},{\"id\":\"proj_supportbottE5emakLryq7y4\",\"role\":\"member\"}]", bodies[2]);
     }
 
     [Fact]
     public async Task Deleting_an_accepted_invite_is_a_bad_request_and_a_pending_one_is_confirmed()
     {
         using AdminClient client = _sim.NewClient();
-        var refused = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Invites.DeleteAsync("invite_0002"));
+        var refused = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Invites.DeleteAsync("invite-0002fof6xA9m1M1KYmxrZGns"));
         Assert.Equal(AdminErrorKind.ApiBadRequest, refused.Kind);
         Assert.Contains("already been accepted", refused.ApiMessage);
 
-        DeletedObject deleted = await client.Invites.DeleteAsync("invite_0001");
-        Assert.Equal(("invite_0001", "organization.invite.deleted", (bool?)true), (deleted.Id, deleted.Object, deleted.Deleted));
-        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Invites.GetAsync("invite_0001"));
+        DeletedObject deleted = await client.Invites.DeleteAsync("invite-0001C60e4TdMoMNJWyXp4mhP");
+        Assert.Equal(("invite-0001C60e4TdMoMNJWyXp4mhP", "organization.invite.deleted", (bool?)true), (deleted.Id, deleted.Object, deleted.Deleted));
+        var missing = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Invites.GetAsync("invite-0001C60e4TdMoMNJWyXp4mhP"));
         Assert.Equal(AdminErrorKind.ApiNotFound, missing.Kind);
     }
     [Fact]

@@ -32,11 +32,11 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         Project project;
         using (ClientEvents.Use(sink))
         {
-            project = await client.Projects.GetAsync("proj_default");
+            project = await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         }
 
-        Assert.Equal("proj_default", project.Id);
-        var calls = await _sim.RequestsToAsync("/organization/projects/proj_default");
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", project.Id);
+        var calls = await _sim.RequestsToAsync("/organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Assert.Equal(new[] { 429, 429, 200 }, calls.Select(c => c.Status).ToArray());
         Assert.Equal(2, sink.Verbose.Count(v => v.StartsWith("Retrying GET", StringComparison.Ordinal) && v.Contains("HTTP 429")));
         Assert.Contains(sink.Verbose, v => v.Contains("in 0.03 s", StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after = "1", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
         var watch = Stopwatch.StartNew();
-        await client.Projects.GetAsync("proj_default");
+        await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.95, 10);
     }
 
@@ -59,7 +59,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         await _sim.AddFaultAsync(new { kind = "status", status = 503, retry_after = date, path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
         var watch = Stopwatch.StartNew();
-        await client.Projects.GetAsync("proj_default");
+        await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         // An HTTP date has one-second resolution: the wait is between 1 and 2 seconds, never the 10 ms backoff.
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 10);
     }
@@ -80,7 +80,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         var sink = new RecordingSink();
         using (ClientEvents.Use(sink))
         {
-            Assert.Equal("proj_default", (await client.Projects.GetAsync("proj_default")).Id);
+            Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", (await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU")).Id);
         }
 
         var calls = await _sim.RequestsAsync();
@@ -96,7 +96,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 429, path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => o.MaxRetries = 3);
-        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiRateLimited, ex.Kind);
         Assert.Matches(@"\(HTTP 429, request id req_\w+\) Gave up after 4 attempts in \d+(\.\d)? s: the retry limit is 3\.$", ex.Message);
         Assert.Equal(4, (await _sim.RequestsAsync()).Count(c => c.Status == 429 && c.Fault == "status"));
@@ -111,7 +111,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         await _sim.AddFaultAsync(rule);
         using AdminClient client = _sim.NewClient();
         var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiRateLimited, ex.Kind);
         Assert.Matches(@"\(HTTP 429, request id req_\w+\) The server asked to wait " + said
             + @" before trying again, longer than this call can wait \(1\d\d(\.\d)? s left of its 150 s time limit\), so it stopped at once instead of retrying\.$", ex.Message);
@@ -120,7 +120,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
 
         // A wait the call refused starts no cooldown: the connection's next request goes out at once.
-        Assert.Equal("user_0001", (await client.Users.GetAsync("user_0001")).Id);
+        Assert.Equal("user-0001dFOBZZvO66McY18E82hx", (await client.Users.GetAsync("user-0001dFOBZZvO66McY18E82hx")).Id);
     }
 
     [Fact]
@@ -130,16 +130,16 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         // (it could be sent only if less than 0.2 s of the cooldown were left: 2.3 s of slack for a loaded machine).
         await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2500, path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient(o => o.OperationTimeout = TimeSpan.FromSeconds(30));
-        Task first = client.Projects.GetAsync("proj_default");
+        Task first = client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         await WaitForCallsAsync(calls => calls.Any(c => c.Status == 429));
         client.Options.OperationTimeout = TimeSpan.FromMilliseconds(1200);
-        var held = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Users.GetAsync("user_0001"));
+        var held = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Users.GetAsync("user-0001dFOBZZvO66McY18E82hx"));
         Assert.Equal(AdminErrorKind.ApiRateLimited, held.Kind);
-        Assert.Contains("GET /organization/users/user_0001 was not sent: the server rate-limited this connection, which must wait", held.Message);
+        Assert.Contains("GET /organization/users/user-0001dFOBZZvO66McY18E82hx was not sent: the server rate-limited this connection, which must wait", held.Message);
         Assert.Contains("this call's 1.2 s time limit", held.Message);
         client.Options.OperationTimeout = TimeSpan.FromSeconds(30);
         await first;
-        Assert.Empty(await _sim.RequestsToAsync("/organization/users/user_0001"));
+        Assert.Empty(await _sim.RequestsToAsync("/organization/users/user-0001dFOBZZvO66McY18E82hx"));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 500, path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => o.MaxRetries = 2);
-        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiServerError, ex.Kind);
         Assert.Equal(HttpStatusCode.InternalServerError, ex.StatusCode);
         Assert.Equal(3, (await _sim.RequestsAsync()).Count);
@@ -160,7 +160,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 503, should_retry = "false", path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient();
-        await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+        await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Single(await _sim.RequestsAsync());
     }
 
@@ -192,9 +192,9 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "drop", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
-        Project project = await client.Projects.GetAsync("proj_default");
-        Assert.Equal("proj_default", project.Id);
-        var calls = await _sim.RequestsToAsync("/organization/projects/proj_default");
+        Project project = await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", project.Id);
+        var calls = await _sim.RequestsToAsync("/organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Assert.Equal(new[] { "0 drop", "200 " }, calls.Select(c => c.Status + " " + c.Fault).ToArray());
     }
 
@@ -249,10 +249,10 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         using (ClientEvents.Use(sink))
         {
             Assert.Equal(250, (await client.Users.ListAsync().ToListAsync()).Count);
-            Assert.Equal("proj_default", (await client.Projects.GetAsync("proj_default")).Id);
+            Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", (await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU")).Id);
         }
 
-        var calls = await _sim.RequestsToAsync("/organization/projects/proj_default");
+        var calls = await _sim.RequestsToAsync("/organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Assert.Equal(new[] { "200 reset_body", "200 " }, calls.Select(c => c.Status + " " + c.Fault).ToArray());
         Assert.Single(sink.Verbose, v => v.StartsWith("Retrying GET", StringComparison.Ordinal) && v.Contains("a connection lost while reading the response"));
     }
@@ -262,7 +262,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "reset_body", path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => o.MaxRetries = 1);
-        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiConnectionLost, ex.Kind);
         Assert.Contains("was lost while reading the response (HTTP 200, request id req_", ex.Message);
         Assert.Contains("Gave up after 2 attempts", ex.Message);
@@ -293,22 +293,22 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         using AdminClient client = _sim.NewClient();
         // Warm the connection first: the delete then travels on a reused connection, as in a real session.
-        await client.Users.GetAsync("user_0005");
-        await _sim.AddFaultAsync(new { kind = "drop_after", method = "DELETE", path = "/v1/organization/users/user_0005", count = 1 });
+        await client.Users.GetAsync("user-0005iWmK9D5TKHdUt4HCAUYy");
+        await _sim.AddFaultAsync(new { kind = "drop_after", method = "DELETE", path = "/v1/organization/users/user-0005iWmK9D5TKHdUt4HCAUYy", count = 1 });
         var sink = new RecordingSink();
         DeletedObject deleted;
         using (ClientEvents.Use(sink))
         {
-            deleted = await client.Users.DeleteAsync("user_0005");
+            deleted = await client.Users.DeleteAsync("user-0005iWmK9D5TKHdUt4HCAUYy");
         }
 
-        Assert.Equal("user_0005", deleted.Id);
+        Assert.Equal("user-0005iWmK9D5TKHdUt4HCAUYy", deleted.Id);
         Assert.True(deleted.Deleted);
         var deletes = (await _sim.RequestsAsync()).Where(c => c.Method == "DELETE").ToList();
         Assert.Equal(new[] { "0 drop_after", "404 " }, deletes.Select(c => c.Status + " " + c.Fault).ToArray());
         Assert.Contains(sink.Verbose, v => v.Contains("HTTP 404") && v.Contains("the connection was lost after attempt 1 was sent")
             && v.Contains("reported as done"));
-        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.GetAsync("user_0005"));
+        var gone = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.GetAsync("user-0005iWmK9D5TKHdUt4HCAUYy"));
         Assert.Equal(AdminErrorKind.ApiNotFound, gone.Kind);
     }
 
@@ -316,10 +316,10 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     public async Task Unassignment_applied_before_a_reset_body_is_reported_as_done()
     {
         using AdminClient client = _sim.NewClient();
-        await _sim.AddFaultAsync(new { kind = "reset_body", method = "DELETE", path = "/v1/organization/users/user_0002/roles/role_0003", count = 1 });
-        DeletedRoleAssignment removed = await client.Users.Roles.UnassignAsync("user_0002", "role_0003");
+        await _sim.AddFaultAsync(new { kind = "reset_body", method = "DELETE", path = "/v1/organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles/role_01JR00039WRYDRWASJNY9WK5YG", count = 1 });
+        DeletedRoleAssignment removed = await client.Users.Roles.UnassignAsync("user-0002JeNiLqIA6WxFhRLL4olw", "role_01JR00039WRYDRWASJNY9WK5YG");
         Assert.True(removed.Deleted);
-        Assert.Equal(("user_0002", "role_0003"), (removed.UserId, removed.RoleId));
+        Assert.Equal(("user-0002JeNiLqIA6WxFhRLL4olw", "role_01JR00039WRYDRWASJNY9WK5YG"), (removed.UserId, removed.RoleId));
         var deletes = (await _sim.RequestsAsync()).Where(c => c.Method == "DELETE").ToList();
         Assert.Equal(new[] { "200 reset_body", "404 " }, deletes.Select(c => c.Status + " " + c.Fault).ToArray());
     }
@@ -342,9 +342,9 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     [Fact]
     public async Task Cooldown_after_429_is_shared_by_concurrent_requests()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2000, path = Projects + "/proj_default", count = 1 });
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 2000, path = Projects + "/proj_defaultSbtsIO0rWI91rcsUU", count = 1 });
         using AdminClient client = _sim.NewClient();
-        Task first = client.Projects.GetAsync("proj_default");
+        Task first = client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
         // Start the second caller once the 429 has been answered (not after a fixed delay, which a loaded machine
         // can outlast), leaving the client a moment to read it.
         var deadline = Stopwatch.StartNew();
@@ -367,7 +367,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
         using var cancel = new CancellationTokenSource();
-        Task call = client.Projects.GetAsync("proj_default", cancel.Token);
+        Task call = client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU", cancel.Token);
         // Cancel only once the server holds the request, so the test proves an in-flight request ends.
         var reached = await WaitForCallsAsync(calls => calls.Count == 1);
         Assert.Equal("delay", Assert.Single(reached).Fault);
@@ -384,7 +384,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects, count = -1 });
         using AdminClient client = _sim.NewClient(o => { o.RequestTimeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
-        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiTimeout, ex.Kind);
         Assert.Matches(@"gave up after waiting \d+(\.\d)? s in all over 2 attempts \(each attempt may take up to 0\.2 s, the whole call up to 150 s\)\.$", ex.Message);
         var calls = await WaitForCallsAsync(c => c.Count == 2 && c.All(r => r.Status == 499));
@@ -404,7 +404,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
             o.OperationTimeout = TimeSpan.FromSeconds(4);
         });
         var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         watch.Stop();
         Assert.Equal(AdminErrorKind.ApiTimeout, ex.Kind);
         Assert.Contains("over 2 attempts (each attempt may take up to 2 s, the whole call up to 4 s)", ex.Message);
@@ -432,7 +432,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     {
         await _sim.AddFaultAsync(new { kind = "malformed", path = Projects, count = 1 });
         using AdminClient client = _sim.NewClient();
-        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_default"));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiResponseInvalid, ex.Kind);
         Assert.NotNull(ex.RequestId);
         Assert.Contains(ex.RequestId!, ex.Message);
@@ -468,7 +468,7 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         OpenAIAdminApiException ex;
         using (ClientEvents.Use(sink))
         {
-            ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_default"));
+            ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         }
 
         Assert.Equal(AdminErrorKind.InvalidAdminKey, ex.Kind);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using OpenAIAdmin.Simulator.Infrastructure;
 using OpenAIAdmin.Tests.Core;
 using Xunit;
 
@@ -35,20 +36,20 @@ public sealed class CertificateResourceTests : IClassFixture<SimulatorFixture>, 
         Reply list = await _api.GetAsync("organization/certificates");
         long soon = DateTimeOffset.UtcNow.AddDays(30).ToUnixTimeSeconds();
         var expiring = list.Data.EnumerateArray().Where(c => c.GetProperty("certificate_details").GetProperty("expires_at").GetInt64() < soon).ToList();
-        Assert.Equal("cert_0003", Assert.Single(expiring).Str("id"));
-        Assert.Equal("corp-root-2025", list.Data.EnumerateArray().Single(c => c.Str("id") == "cert_0001").Str("name"));
+        Assert.Equal("cert_0003JUyO6gBcswgwkPp3vlao", Assert.Single(expiring).Str("id"));
+        Assert.Equal("corp-root-2025", list.Data.EnumerateArray().Single(c => c.Str("id") == "cert_0001M3du8cKjMwmMCx22qNSu").Str("name"));
 
-        Reply project = await _api.GetAsync("organization/projects/proj_default/certificates");
+        Reply project = await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates");
         project.Ok();
         Assert.Equal("list", project.Json.Str("object"));
-        Assert.Equal(new[] { "cert_0002", "cert_0001" }, project.Data.Ids());
+        Assert.Equal(new[] { "cert_0002LmNAjHn1wac56gmIa6Fy", "cert_0001M3du8cKjMwmMCx22qNSu" }, project.Data.Ids());
         Assert.All(project.Data.EnumerateArray(), c => Assert.Equal("organization.project.certificate", c.Str("object")));
         Assert.Equal(new[] { false, true }, project.Data.EnumerateArray().Select(c => c.GetProperty("active").GetBoolean()));
-        Assert.Equal("cert_0002", project.Json.Str("first_id"));
-        Assert.Equal("cert_0001", project.Json.Str("last_id"));
+        Assert.Equal("cert_0002LmNAjHn1wac56gmIa6Fy", project.Json.Str("first_id"));
+        Assert.Equal("cert_0001M3du8cKjMwmMCx22qNSu", project.Json.Str("last_id"));
         Assert.False(project.Json.GetProperty("has_more").GetBoolean());
-        Assert.Equal(new[] { "cert_0001" }, (await _api.GetAsync("organization/projects/proj_default/certificates?order=asc&limit=1")).Data.Ids());
-        (await _api.GetAsync("organization/projects/proj_default/certificates?limit=101")).BadRequest("limit");
+        Assert.Equal(new[] { "cert_0001M3du8cKjMwmMCx22qNSu" }, (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates?order=asc&limit=1")).Data.Ids());
+        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates?limit=101")).BadRequest("limit");
         Assert.Contains("proj_nope", (await _api.GetAsync("organization/projects/proj_nope/certificates")).Error(404).Str("message"));
     }
 
@@ -60,7 +61,7 @@ public sealed class CertificateResourceTests : IClassFixture<SimulatorFixture>, 
         uploaded.Ok();
         JsonElement json = uploaded.Json;
         Assert.Equal("certificate", json.Str("object"));
-        Assert.StartsWith("cert_", json.Str("id"), StringComparison.Ordinal);
+        Assert.True(IdShape.Certificate.Matches(json.Str("id")), json.Str("id"));
         Assert.Equal("sim-upload", json.Str("name"));
         Assert.False(json.TryGetProperty("active", out _));
         Assert.Equal(new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeSeconds(), json.GetProperty("certificate_details").GetProperty("expires_at").GetInt64());
@@ -92,77 +93,77 @@ public sealed class CertificateResourceTests : IClassFixture<SimulatorFixture>, 
     [Fact]
     public async Task Get_returns_content_only_with_include_content()
     {
-        Reply plain = await _api.GetAsync("organization/certificates/cert_0001");
+        Reply plain = await _api.GetAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu");
         plain.Ok();
         Assert.Equal("certificate", plain.Json.Str("object"));
         Assert.False(plain.Json.TryGetProperty("active", out _));
         Assert.False(plain.Json.GetProperty("certificate_details").TryGetProperty("content", out _));
 
-        Reply full = await _api.GetAsync("organization/certificates/cert_0001?include[]=content");
+        Reply full = await _api.GetAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu?include[]=content");
         string content = full.Json.GetProperty("certificate_details").Str("content");
         using var parsed = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(content);
         Assert.Equal("CN=corp-root-2025", parsed.Subject);
         Assert.Equal(full.Json.GetProperty("certificate_details").GetProperty("expires_at").GetInt64(), new DateTimeOffset(parsed.NotAfter.ToUniversalTime()).ToUnixTimeSeconds());
-        Assert.Equal(content, (await _api.GetAsync("organization/certificates/cert_0001?include=content")).Json.GetProperty("certificate_details").Str("content"));
+        Assert.Equal(content, (await _api.GetAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu?include=content")).Json.GetProperty("certificate_details").Str("content"));
 
-        (await _api.GetAsync("organization/certificates/cert_0001?include[]=key")).BadRequest("include");
+        (await _api.GetAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu?include[]=key")).BadRequest("include");
         Assert.Contains("cert_nope", (await _api.GetAsync("organization/certificates/cert_nope")).Error(404).Str("message"));
     }
 
     [Fact]
     public async Task Modify_changes_only_the_name()
     {
-        Reply renamed = await _api.PostAsync("organization/certificates/cert_0004", Body(new { name = "renamed" }));
+        Reply renamed = await _api.PostAsync("organization/certificates/cert_0004iMFJ3N1UW35hviwyrsXH", Body(new { name = "renamed" }));
         renamed.Ok();
         Assert.Equal("certificate", renamed.Json.Str("object"));
         Assert.Equal("renamed", renamed.Json.Str("name"));
-        Assert.Equal("renamed", (await _api.GetAsync("organization/certificates/cert_0004")).Json.Str("name"));
-        (await _api.PostAsync("organization/certificates/cert_0004", Body(new { name = "" }))).BadRequest("name");
-        (await _api.PostAsync("organization/certificates/cert_0004", Body(new { active = true }))).BadRequest("active");
+        Assert.Equal("renamed", (await _api.GetAsync("organization/certificates/cert_0004iMFJ3N1UW35hviwyrsXH")).Json.Str("name"));
+        (await _api.PostAsync("organization/certificates/cert_0004iMFJ3N1UW35hviwyrsXH", Body(new { name = "" }))).BadRequest("name");
+        (await _api.PostAsync("organization/certificates/cert_0004iMFJ3N1UW35hviwyrsXH", Body(new { active = true }))).BadRequest("active");
         (await _api.PostAsync("organization/certificates/cert_nope", Body(new { name = "x" }))).Error(404);
     }
 
     [Fact]
     public async Task Delete_needs_the_certificate_inactive_everywhere()
     {
-        // cert_0002: active in the organization; cert_0001: active in proj_default only.
-        Assert.Contains("organization", (await _api.DeleteAsync("organization/certificates/cert_0002")).Error(400).Str("message"));
-        Assert.Contains("proj_default", (await _api.DeleteAsync("organization/certificates/cert_0001")).Error(400).Str("message"));
+        // cert_0002LmNAjHn1wac56gmIa6Fy: active in the organization; cert_0001M3du8cKjMwmMCx22qNSu: active in proj_defaultSbtsIO0rWI91rcsUU only.
+        Assert.Contains("organization", (await _api.DeleteAsync("organization/certificates/cert_0002LmNAjHn1wac56gmIa6Fy")).Error(400).Str("message"));
+        Assert.Contains("proj_defaultSbtsIO0rWI91rcsUU", (await _api.DeleteAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu")).Error(400).Str("message"));
 
-        Reply deactivated = await _api.PostAsync("organization/projects/proj_default/certificates/deactivate", Body(new { certificate_ids = new[] { "cert_0001" } }));
+        Reply deactivated = await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate", Body(new { certificate_ids = new[] { "cert_0001M3du8cKjMwmMCx22qNSu" } }));
         deactivated.Ok();
-        Reply deleted = await _api.DeleteAsync("organization/certificates/cert_0001");
+        Reply deleted = await _api.DeleteAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu");
         deleted.Ok();
         Assert.Equal("certificate.deleted", deleted.Json.Str("object"));
-        Assert.Equal("cert_0001", deleted.Json.Str("id"));
+        Assert.Equal("cert_0001M3du8cKjMwmMCx22qNSu", deleted.Json.Str("id"));
         Assert.False(deleted.Json.TryGetProperty("deleted", out _));
-        (await _api.GetAsync("organization/certificates/cert_0001")).Error(404);
-        Assert.DoesNotContain("cert_0001", (await _api.GetAsync("organization/projects/proj_default/certificates")).Data.Ids());
-        (await _api.DeleteAsync("organization/certificates/cert_0001")).Error(404);
+        (await _api.GetAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu")).Error(404);
+        Assert.DoesNotContain("cert_0001M3du8cKjMwmMCx22qNSu", (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates")).Data.Ids());
+        (await _api.DeleteAsync("organization/certificates/cert_0001M3du8cKjMwmMCx22qNSu")).Error(404);
     }
 
     [Fact]
     public async Task Project_toggle_is_atomic_and_leaves_the_organization_alone()
     {
-        Reply missing = await _api.PostAsync("organization/projects/proj_default/certificates/activate", Body(new { certificate_ids = new[] { "cert_0004", "cert_nope" } }));
+        Reply missing = await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/activate", Body(new { certificate_ids = new[] { "cert_0004iMFJ3N1UW35hviwyrsXH", "cert_nope" } }));
         Assert.Contains("cert_nope", missing.Error(404).Str("message"));
-        Assert.DoesNotContain("cert_0004", (await _api.GetAsync("organization/projects/proj_default/certificates")).Data.Ids());
-        (await _api.PostAsync("organization/projects/proj_nope/certificates/activate", Body(new { certificate_ids = new[] { "cert_0004" } }))).Error(404);
-        (await _api.PostAsync("organization/projects/proj_default/certificates/activate", Body(new { certificate_ids = Array.Empty<string>() }))).BadRequest("certificate_ids");
+        Assert.DoesNotContain("cert_0004iMFJ3N1UW35hviwyrsXH", (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates")).Data.Ids());
+        (await _api.PostAsync("organization/projects/proj_nope/certificates/activate", Body(new { certificate_ids = new[] { "cert_0004iMFJ3N1UW35hviwyrsXH" } }))).Error(404);
+        (await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/activate", Body(new { certificate_ids = Array.Empty<string>() }))).BadRequest("certificate_ids");
 
-        Reply activated = await _api.PostAsync("organization/projects/proj_default/certificates/activate", Body(new { certificate_ids = new[] { "cert_0004", "cert_0004" } }));
+        Reply activated = await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/activate", Body(new { certificate_ids = new[] { "cert_0004iMFJ3N1UW35hviwyrsXH", "cert_0004iMFJ3N1UW35hviwyrsXH" } }));
         activated.Ok();
         Assert.Equal("organization.project.certificate.activation", activated.Json.Str("object"));
         JsonElement item = Assert.Single(activated.Data.EnumerateArray());
         Assert.Equal("organization.project.certificate", item.Str("object"));
         Assert.True(item.GetProperty("active").GetBoolean());
 
-        Reply deactivated = await _api.PostAsync("organization/projects/proj_default/certificates/deactivate", Body(new { certificate_ids = new[] { "cert_0004" } }));
+        Reply deactivated = await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate", Body(new { certificate_ids = new[] { "cert_0004iMFJ3N1UW35hviwyrsXH" } }));
         Assert.Equal("organization.project.certificate.deactivation", deactivated.Json.Str("object"));
         Assert.False(deactivated.Data[0].GetProperty("active").GetBoolean());
 
         Reply organization = await _api.GetAsync("organization/certificates");
-        Assert.False(organization.Data.EnumerateArray().Single(c => c.Str("id") == "cert_0004").GetProperty("active").GetBoolean());
-        Assert.Equal(new[] { "cert_0004", "cert_0002", "cert_0001" }, (await _api.GetAsync("organization/projects/proj_default/certificates")).Data.Ids());
+        Assert.False(organization.Data.EnumerateArray().Single(c => c.Str("id") == "cert_0004iMFJ3N1UW35hviwyrsXH").GetProperty("active").GetBoolean());
+        Assert.Equal(new[] { "cert_0004iMFJ3N1UW35hviwyrsXH", "cert_0002LmNAjHn1wac56gmIa6Fy", "cert_0001M3du8cKjMwmMCx22qNSu" }, (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates")).Data.Ids());
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using OpenAIAdmin.Simulator.Infrastructure;
 using OpenAIAdmin.Tests.Core;
 using Xunit;
 
@@ -53,20 +54,20 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
         var first = await GetAsync("organization/invites?limit=2");
         first.Ok();
         Assert.Equal("list", first.Json.Str("object"));
-        Assert.Equal(new[] { "invite_0001", "invite_0002" }, Ids(first));
-        Assert.Equal("invite_0001", first.Json.Str("first_id"));
-        Assert.Equal("invite_0002", first.Json.Str("last_id"));
+        Assert.Equal(new[] { "invite-0001C60e4TdMoMNJWyXp4mhP", "invite-0002fof6xA9m1M1KYmxrZGns" }, Ids(first));
+        Assert.Equal("invite-0001C60e4TdMoMNJWyXp4mhP", first.Json.Str("first_id"));
+        Assert.Equal("invite-0002fof6xA9m1M1KYmxrZGns", first.Json.Str("last_id"));
         Assert.True(first.Json.GetProperty("has_more").GetBoolean());
 
-        var second = await GetAsync("organization/invites?limit=2&after=invite_0002");
-        Assert.Equal(new[] { "invite_0003" }, Ids(second));
+        var second = await GetAsync("organization/invites?limit=2&after=invite-0002fof6xA9m1M1KYmxrZGns");
+        Assert.Equal(new[] { "invite-0003p28I9NOLyEgqquvVW7hU" }, Ids(second));
         Assert.False(second.Json.GetProperty("has_more").GetBoolean());
 
         JsonElement invite = first.Data[0];
         Assert.Equal("organization.invite", invite.GetProperty("object").GetString());
         Assert.Equal("alice.pending@example.com", invite.GetProperty("email").GetString());
         Assert.Equal(JsonValueKind.Null, invite.GetProperty("accepted_at").ValueKind);
-        Assert.Equal("proj_default", invite.GetProperty("projects")[0].GetProperty("id").GetString());
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", invite.GetProperty("projects")[0].GetProperty("id").GetString());
 
         AssertError(400, await GetAsync("organization/invites?limit=101"), "limit");
         AssertError(400, await GetAsync("organization/invites?limit=0"), "limit");
@@ -78,7 +79,7 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
         var legacy = await PostAsync("organization/invites", "{\"email\":\"dan@contoso.com\",\"role\":\"reader\"}");
         legacy.Ok();
         Assert.Equal("pending", legacy.Json.Str("status"));
-        Assert.Equal("proj_default", legacy.Json.GetProperty("projects")[0].GetProperty("id").GetString());
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", legacy.Json.GetProperty("projects")[0].GetProperty("id").GetString());
         Assert.True(legacy.Json.GetProperty("expires_at").GetInt64() > legacy.Json.GetProperty("created_at").GetInt64());
 
         var none = await PostAsync("organization/invites", "{\"email\":\"erin@contoso.com\",\"role\":\"owner\",\"projects\":[]}");
@@ -86,7 +87,7 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
 
         AssertError(400, await PostAsync("organization/invites", "{\"email\":\"x@contoso.com\",\"role\":\"admin\"}"), "role");
         AssertError(400, await PostAsync("organization/invites", "{\"role\":\"reader\"}"), "email");
-        AssertError(400, await PostAsync("organization/invites", "{\"email\":\"x@contoso.com\",\"role\":\"reader\",\"projects\":[{\"id\":\"proj_default\",\"role\":\"admin\"}]}"), "projects[0].role");
+        AssertError(400, await PostAsync("organization/invites", "{\"email\":\"x@contoso.com\",\"role\":\"reader\",\"projects\":[{\"id\":\"proj_defaultSbtsIO0rWI91rcsUU\",\"role\":\"admin\"}]}"), "projects[0].role");
         AssertError(400, await PostAsync("organization/invites", "{\"email\":\"x@contoso.com\",\"role\":\"reader\",\"projects\":[{\"id\":\"proj_nope\",\"role\":\"member\"}]}"), "projects");
         AssertError(400, await PostAsync("organization/invites", "{\"email\":\"dan@contoso.com\",\"role\":\"reader\"}"), "email");
         AssertError(400, await PostAsync("organization/invites", "{\"email\":\"user-0001@example.com\",\"role\":\"reader\"}"), "email");
@@ -99,16 +100,16 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task Invite_delete_refuses_accepted_ones_and_removes_pending_ones()
     {
-        AssertError(400, await DeleteAsync("organization/invites/invite_0002"));
-        (await GetAsync("organization/invites/invite_0002")).Ok();
+        AssertError(400, await DeleteAsync("organization/invites/invite-0002fof6xA9m1M1KYmxrZGns"));
+        (await GetAsync("organization/invites/invite-0002fof6xA9m1M1KYmxrZGns")).Ok();
 
-        var deleted = await DeleteAsync("organization/invites/invite_0003");
+        var deleted = await DeleteAsync("organization/invites/invite-0003p28I9NOLyEgqquvVW7hU");
         deleted.Ok();
         Assert.Equal("organization.invite.deleted", deleted.Json.Str("object"));
-        Assert.Equal("invite_0003", deleted.Json.Str("id"));
+        Assert.Equal("invite-0003p28I9NOLyEgqquvVW7hU", deleted.Json.Str("id"));
         Assert.True(deleted.Json.GetProperty("deleted").GetBoolean());
-        AssertError(404, await GetAsync("organization/invites/invite_0003"));
-        AssertError(404, await DeleteAsync("organization/invites/invite_0003"));
+        AssertError(404, await GetAsync("organization/invites/invite-0003p28I9NOLyEgqquvVW7hU"));
+        AssertError(404, await DeleteAsync("organization/invites/invite-0003p28I9NOLyEgqquvVW7hU"));
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
         var created = await PostAsync("organization/groups", "{\"name\":\"Incident responders\"}");
         created.Ok();
         string id = created.Json.Str("id");
-        Assert.StartsWith("group_", id);
+        Assert.True(IdShape.Group.Matches(id), id);
         Assert.Equal("group", created.Json.Str("group_type"));
         Assert.False(created.Json.GetProperty("is_scim_managed").GetBoolean());
 
@@ -144,7 +145,7 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
         AssertError(400, await PostAsync("organization/groups", "{\"name\":\"\"}"), "name");
         AssertError(400, await PostAsync("organization/groups", "{}"), "name");
         AssertError(400, await PostAsync("organization/groups", $"{{\"name\":\"{new string('x', 256)}\"}}"), "name");
-        AssertError(400, await PostAsync("organization/groups/group_0001", "{\"name\":\"\"}"), "name");
+        AssertError(400, await PostAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN", "{\"name\":\"\"}"), "name");
         (await PostAsync("organization/groups", $"{{\"name\":\"{new string('x', 255)}\"}}")).Ok();
         AssertError(404, await PostAsync("organization/groups/group_missing", "{\"name\":\"x\"}"));
     }
@@ -152,75 +153,75 @@ public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task Group_users_list_desc_by_default_with_opaque_next_cursors_and_limits()
     {
-        var page = await GetAsync("organization/groups/group_0001/users?limit=7");
+        var page = await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users?limit=7");
         page.Ok();
         Assert.Equal("list", page.Json.Str("object"));
-        Assert.Equal("user_0030", Ids(page)[0]);
+        Assert.Equal("user-0030t4rgZ9RhTJgLWc0Xkyqb", Ids(page)[0]);
         JsonElement member = page.Data[0];
         Assert.Equal(new[] { "id", "name", "email" }, member.EnumerateObject().Select(p => p.Name));
         string next = page.Json.Str("next");
-        Assert.DoesNotContain("user_", next);
+        Assert.DoesNotContain("user-", next);
 
         var all = new List<string>(Ids(page));
         while (page.Json.GetProperty("has_more").GetBoolean())
         {
-            page = await GetAsync("organization/groups/group_0001/users?limit=7&after=" + page.Json.Str("next"));
+            page = await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users?limit=7&after=" + page.Json.Str("next"));
             all.AddRange(Ids(page));
         }
 
-        Assert.Equal(Enumerable.Range(1, 30).Reverse().Select(i => $"user_{i:0000}"), all);
+        Assert.Equal(Enumerable.Range(1, 30).Reverse().Select(SeedIds.User), all);
         Assert.Equal(JsonValueKind.Null, page.Json.GetProperty("next").ValueKind);
 
-        var ascending = await GetAsync("organization/groups/group_0002/users?order=asc");
-        Assert.Equal(new[] { "user_0011", "user_0012", "user_0013", "user_0014", "user_0015" }, Ids(ascending));
-        Assert.Equal(3, (await GetAsync("organization/groups/group_0003/users")).Data.GetArrayLength());
-        Assert.Equal(0, (await GetAsync("organization/groups/group_0004/users")).Data.GetArrayLength());
+        var ascending = await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users?order=asc");
+        Assert.Equal(new[] { "user-0011Rmd6WBRxNcDdQ5YyiP6J", "user-0012bt4xCFKrlRiuOXvhWnZC", "user-0013BeEOTU1qDtT7tnIvUub1", "user-0014nN11nXo23ywN6vGaYibQ", "user-00154zB8VtEwUBTWpADgXmj5" }, Ids(ascending));
+        Assert.Equal(3, (await GetAsync("organization/groups/group_01JG00039R95E99VB9Z3F7ZPY9/users")).Data.GetArrayLength());
+        Assert.Equal(0, (await GetAsync("organization/groups/group_01JG0004S7QRF7Z0YKY3DBVK0S/users")).Data.GetArrayLength());
 
         // "Provide the ID of the last user": an id of a member continues after it (newest first); any other id is a 400.
-        Assert.Equal(new[] { "user_0023", "user_0022" }, Ids(await GetAsync("organization/groups/group_0001/users?limit=2&after=user_0024")));
-        AssertError(400, await GetAsync("organization/groups/group_0001/users?after=user_0031"), "after");
-        AssertError(400, await GetAsync("organization/groups/group_0001/users?limit=1001"), "limit");
-        AssertError(400, await GetAsync("organization/groups/group_0001/users?order=up"), "order");
+        Assert.Equal(new[] { "user-0023bqV4HqvpCEfDZMyJjscr", "user-00225hhXqRVCd5xVRuo3CZWY" }, Ids(await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users?limit=2&after=user-0024ZIL5h9fXLbkiW6e809Cy")));
+        AssertError(400, await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users?after=user-0031522Of5H0VV2iSGTtHHhG"), "after");
+        AssertError(400, await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users?limit=1001"), "limit");
+        AssertError(400, await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users?order=up"), "order");
         AssertError(404, await GetAsync("organization/groups/group_missing/users"));
     }
 
     [Fact]
     public async Task Group_users_add_retrieve_and_remove_change_the_list()
     {
-        var added = await PostAsync("organization/groups/group_0002/users", "{\"user_id\":\"user_0100\"}");
+        var added = await PostAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users", "{\"user_id\":\"user-0100iTGELQLvL5EJgGzTp28c\"}");
         added.Ok();
         Assert.Equal("group.user", added.Json.Str("object"));
-        Assert.Equal("user_0100", added.Json.Str("user_id"));
-        Assert.Equal("group_0002", added.Json.Str("group_id"));
-        Assert.Equal("user_0100", Ids(await GetAsync("organization/groups/group_0002/users"))[0]);
+        Assert.Equal("user-0100iTGELQLvL5EJgGzTp28c", added.Json.Str("user_id"));
+        Assert.Equal("group_01JG0002G4HXWT9AVGWCFEE87V", added.Json.Str("group_id"));
+        Assert.Equal("user-0100iTGELQLvL5EJgGzTp28c", Ids(await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users"))[0]);
 
-        AssertError(400, await PostAsync("organization/groups/group_0002/users", "{\"user_id\":\"user_0100\"}"), "user_id");
-        AssertError(404, await PostAsync("organization/groups/group_0002/users", "{\"user_id\":\"user_9999\"}"));
-        AssertError(400, await PostAsync("organization/groups/group_0002/users", "{}"), "user_id");
-        AssertError(404, await PostAsync("organization/groups/group_missing/users", "{\"user_id\":\"user_0100\"}"));
+        AssertError(400, await PostAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users", "{\"user_id\":\"user-0100iTGELQLvL5EJgGzTp28c\"}"), "user_id");
+        AssertError(404, await PostAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users", "{\"user_id\":\"user_9999\"}"));
+        AssertError(400, await PostAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users", "{}"), "user_id");
+        AssertError(404, await PostAsync("organization/groups/group_missing/users", "{\"user_id\":\"user-0100iTGELQLvL5EJgGzTp28c\"}"));
 
-        var found = await GetAsync("organization/groups/group_0002/users/user_0100");
+        var found = await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users/user-0100iTGELQLvL5EJgGzTp28c");
         found.Ok();
         Assert.Equal("user", found.Json.Str("user_type"));
         Assert.Equal(JsonValueKind.Null, found.Json.GetProperty("picture").ValueKind);
         Assert.False(found.Json.GetProperty("is_service_account").GetBoolean());
-        AssertError(404, await GetAsync("organization/groups/group_0002/users/user_0200"));
+        AssertError(404, await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users/user-0200mb5SP1MYd9FKmEBN7oYB"));
 
-        var removed = await DeleteAsync("organization/groups/group_0002/users/user_0100");
+        var removed = await DeleteAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users/user-0100iTGELQLvL5EJgGzTp28c");
         removed.Ok();
         Assert.Equal("group.user.deleted", removed.Json.Str("object"));
         Assert.True(removed.Json.GetProperty("deleted").GetBoolean());
         Assert.False(removed.Json.TryGetProperty("id", out _), "the API's group user delete answer has no id");
-        AssertError(404, await DeleteAsync("organization/groups/group_0002/users/user_0100"));
-        Assert.DoesNotContain("user_0100", Ids(await GetAsync("organization/groups/group_0002/users")));
+        AssertError(404, await DeleteAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users/user-0100iTGELQLvL5EJgGzTp28c"));
+        Assert.DoesNotContain("user-0100iTGELQLvL5EJgGzTp28c", Ids(await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users")));
     }
 
     [Fact]
     public async Task A_user_removed_from_the_organization_leaves_every_group()
     {
-        (await DeleteAsync("organization/users/user_0012")).Ok();
-        Assert.DoesNotContain("user_0012", Ids(await GetAsync("organization/groups/group_0002/users")));
-        Assert.DoesNotContain("user_0012", Ids(await GetAsync("organization/groups/group_0001/users")));
-        AssertError(404, await GetAsync("organization/groups/group_0002/users/user_0012"));
+        (await DeleteAsync("organization/users/user-0012bt4xCFKrlRiuOXvhWnZC")).Ok();
+        Assert.DoesNotContain("user-0012bt4xCFKrlRiuOXvhWnZC", Ids(await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users")));
+        Assert.DoesNotContain("user-0012bt4xCFKrlRiuOXvhWnZC", Ids(await GetAsync("organization/groups/group_01JG0001C6N1WS7T07CCA3XQAN/users")));
+        AssertError(404, await GetAsync("organization/groups/group_01JG0002G4HXWT9AVGWCFEE87V/users/user-0012bt4xCFKrlRiuOXvhWnZC"));
     }
 }

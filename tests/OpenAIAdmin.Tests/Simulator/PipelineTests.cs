@@ -58,7 +58,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     public async Task Project_keys_are_told_that_an_admin_key_is_needed(string key)
     {
         using var api = new SimApi(_sim, key);
-        Reply reply = await api.GetAsync("organization/projects/proj_default");
+        Reply reply = await api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         JsonElement error = reply.Error(401);
         Assert.Contains("admin API key", error.Str("message"));
         Assert.Contains("settings/organization/admin-keys", error.Str("message"));
@@ -69,13 +69,13 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     public async Task Any_admin_shaped_key_is_accepted()
     {
         using var api = new SimApi(_sim, "sk-admin-anything");
-        (await api.GetAsync("organization/projects/proj_default")).Ok();
+        (await api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
     }
 
     [Fact]
     public async Task Every_response_carries_a_request_id_that_the_log_records()
     {
-        Reply ok = await _api.GetAsync("organization/projects/proj_default");
+        Reply ok = await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Reply missing = await _api.GetAsync("organization/projects/proj_missing");
         using var anonymous = new SimApi(_sim, null);
         Reply unauthorized = await anonymous.GetAsync("organization/users");
@@ -97,19 +97,19 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     {
         await _api.GetAsync("organization/users?limit=2&emails[]=a%40b.com");
         await _api.PostAsync("organization/projects", "{\"name\":\"logged\"}");
-        await _api.DeleteAsync("organization/users/user_0200");
+        await _api.DeleteAsync("organization/users/user-0200mb5SP1MYd9FKmEBN7oYB");
         var log = await _sim.RequestsAsync();
         Assert.Equal(3, log.Count);
         Assert.Equal(("GET", "/v1/organization/users", "limit=2&emails[]=a%40b.com", (string?)null), (log[0].Method, log[0].Path, log[0].Query, log[0].Body));
         Assert.Equal(("POST", "/v1/organization/projects", "", "{\"name\":\"logged\"}"), (log[1].Method, log[1].Path, log[1].Query, log[1].Body));
-        Assert.Equal(("DELETE", "/v1/organization/users/user_0200", 200), (log[2].Method, log[2].Path, log[2].Status));
+        Assert.Equal(("DELETE", "/v1/organization/users/user-0200mb5SP1MYd9FKmEBN7oYB", 200), (log[2].Method, log[2].Path, log[2].Status));
     }
 
     [Fact]
     public async Task Reset_restores_the_seed_and_clears_faults_and_the_log()
     {
         await _api.PostAsync("organization/projects", "{\"name\":\"temporary\"}");
-        await _api.DeleteAsync("organization/users/user_0001");
+        await _api.DeleteAsync("organization/users/user-0001dFOBZZvO66McY18E82hx");
         await _sim.AddFaultAsync(new { kind = "status", status = 500, count = -1 });
         await _sim.ResetAsync();
 
@@ -117,7 +117,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         Reply projects = await _api.GetAsync("organization/projects?limit=100");
         projects.Ok();
         Assert.DoesNotContain(projects.Data.EnumerateArray(), p => p.Str("name") == "temporary");
-        (await _api.GetAsync("organization/users/user_0001")).Ok();
+        (await _api.GetAsync("organization/users/user-0001dFOBZZvO66McY18E82hx")).Ok();
 
         // Ids are deterministic: the same create after a reset gives the same id.
         string first = (await _api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id");
@@ -151,7 +151,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         (await _api.GetAsync("organization/projects")).Ok();
         JsonElement error = (await _api.PostAsync("organization/projects", "{\"name\":\"x\"}")).Error(503);
         Assert.Equal("server_error", error.Str("type"));
-        Assert.Equal(503, (await _api.PostAsync("organization/projects/proj_support_bot/archive")).Status);
+        Assert.Equal(503, (await _api.PostAsync("organization/projects/proj_supportbottE5emakLryq7y4/archive")).Status);
         Assert.Equal(503, (await _api.PostAsync("organization/projects", "{\"name\":\"y\"}")).Status);
         (await _api.GetAsync("organization/users")).Ok();
         Assert.Equal(500, (await _api.GetAsync("organization/users")).Status);
@@ -164,9 +164,9 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     {
         await _sim.AddFaultAsync(new { kind = "status", status = 502, count = 1 });
         await _sim.AddFaultAsync(new { kind = "drop", skip = 1, count = 1 });
-        Assert.Equal(502, (await _api.GetAsync("organization/projects/proj_default")).Status);
-        await Assert.ThrowsAsync<HttpRequestException>(() => _api.GetAsync("organization/projects/proj_default"));
-        (await _api.GetAsync("organization/projects/proj_default")).Ok();
+        Assert.Equal(502, (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Status);
+        await Assert.ThrowsAsync<HttpRequestException>(() => _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU"));
+        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
         Assert.Equal(new[] { 502, 0, 200 }, (await _sim.RequestsAsync()).Select(c => c.Status));
     }
 
@@ -185,9 +185,9 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [Fact]
     public async Task Delay_waits_then_serves_and_a_client_that_gives_up_is_logged_as_499()
     {
-        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 400, path = Projects + "/proj_default" });
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 400, path = Projects + "/proj_defaultSbtsIO0rWI91rcsUU" });
         var watch = Stopwatch.StartNew();
-        (await _api.GetAsync("organization/projects/proj_default")).Ok();
+        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
         Assert.True(watch.ElapsedMilliseconds >= 350, $"served after {watch.ElapsedMilliseconds} ms");
 
         await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects });
@@ -211,10 +211,10 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     public async Task Malformed_sends_200_with_a_body_that_is_not_json()
     {
         await _sim.AddFaultAsync(new { kind = "malformed", path = Projects });
-        Reply reply = await _api.GetAsync("organization/projects/proj_default");
+        Reply reply = await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Assert.Equal(200, reply.Status);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(reply.Text));
-        (await _api.GetAsync("organization/projects/proj_default")).Ok();
+        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
     }
 
     [Fact]
@@ -222,22 +222,22 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     {
         await _sim.AddFaultAsync(new { kind = "repeat_cursor", count = -1 });
         Reply first = await _api.GetAsync("organization/users?limit=10");
-        Assert.Equal("user_0010", first.Json.Str("last_id"));
-        Reply second = await _api.GetAsync("organization/users?limit=10&after=user_0010");
-        Assert.Equal("user_0011", second.Data.Ids()[0]);
-        Assert.Equal("user_0010", second.Json.Str("last_id"));
+        Assert.Equal("user-00102WvBLPMlfZS0PJIMaYRO", first.Json.Str("last_id"));
+        Reply second = await _api.GetAsync("organization/users?limit=10&after=user-00102WvBLPMlfZS0PJIMaYRO");
+        Assert.Equal("user-0011Rmd6WBRxNcDdQ5YyiP6J", second.Data.Ids()[0]);
+        Assert.Equal("user-00102WvBLPMlfZS0PJIMaYRO", second.Json.Str("last_id"));
         Assert.True(second.Json.GetProperty("has_more").GetBoolean());
 
         // Even at the end of the list the cursor comes back with has_more.
-        Reply end = await _api.GetAsync("organization/users?limit=10&after=user_0250");
+        Reply end = await _api.GetAsync("organization/users?limit=10&after=user-0250jYjDpnjRPFvzivST84KZ");
         Assert.Equal(0, end.Data.GetArrayLength());
-        Assert.Equal("user_0250", end.Json.Str("last_id"));
+        Assert.Equal("user-0250jYjDpnjRPFvzivST84KZ", end.Json.Str("last_id"));
         Assert.True(end.Json.GetProperty("has_more").GetBoolean());
 
         string next = (await _api.GetAsync("organization/groups?limit=2")).Json.Str("next");
         Reply groups = await _api.GetAsync("organization/groups?limit=2&after=" + Uri.EscapeDataString(next));
         Assert.Equal(next, groups.Json.Str("next"));
-        Assert.Equal(new[] { "group_0003", "group_0004" }, groups.Data.Ids());
+        Assert.Equal(new[] { "group_01JG00039R95E99VB9Z3F7ZPY9", "group_01JG0004S7QRF7Z0YKY3DBVK0S" }, groups.Data.Ids());
 
         long start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         string page = (await _api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3")).Json.Str("next_page");
@@ -251,9 +251,9 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         await _sim.AddFaultAsync(new { kind = "repeat_cursor", path = "/v1/organization/users", count = 1 });
         Reply first = await _api.GetAsync("organization/users?limit=5");
         Reply second = await _api.GetAsync("organization/users?limit=5&after=" + first.Json.Str("last_id"));
-        Assert.Equal("user_0005", second.Json.Str("last_id"));
-        Reply third = await _api.GetAsync("organization/users?limit=5&after=user_0010");
-        Assert.Equal("user_0015", third.Json.Str("last_id"));
+        Assert.Equal("user-0005iWmK9D5TKHdUt4HCAUYy", second.Json.Str("last_id"));
+        Reply third = await _api.GetAsync("organization/users?limit=5&after=user-00102WvBLPMlfZS0PJIMaYRO");
+        Assert.Equal("user-00154zB8VtEwUBTWpADgXmj5", third.Json.Str("last_id"));
     }
 
     [Fact]

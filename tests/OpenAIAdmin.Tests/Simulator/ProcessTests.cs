@@ -37,7 +37,7 @@ public sealed class ProcessTests
             Assert.True(match.Success, "first line: " + firstLine);
 
             using var http = new HttpClient();
-            using var request = new HttpRequestMessage(HttpMethod.Get, match.Groups[1].Value + "/organization/projects/proj_default");
+            using var request = new HttpRequestMessage(HttpMethod.Get, match.Groups[1].Value + "/organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sk-admin-process-test");
             using HttpResponseMessage response = await http.SendAsync(request);
             Assert.Equal(200, (int)response.StatusCode);

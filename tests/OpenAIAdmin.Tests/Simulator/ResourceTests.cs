@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using OpenAIAdmin.Simulator.Infrastructure;
 using OpenAIAdmin.Tests.Core;
 using Xunit;
 
@@ -64,7 +65,7 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     {
         List<JsonElement> active = await WalkIdCursorAsync("organization/projects", 3);
         string[] names = active.Select(p => p.Str("name")).ToArray();
-        Assert.Equal("proj_default", active[0].Str("id"));
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", active[0].Str("id"));
         Assert.Equal("Default project", names[0]);
         Assert.Equal(new[] { "tmp-experiment", "tmp-hackathon", "tmp-load-test" }, names.Where(n => n.StartsWith("tmp-", StringComparison.Ordinal)).OrderBy(n => n).ToArray());
         Assert.All(active, p =>
@@ -77,7 +78,7 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
 
         Reply all = await _api.GetAsync("organization/projects?include_archived=true&limit=100");
         JsonElement legacy = all.Data.EnumerateArray().Single(p => p.Str("status") == "archived");
-        Assert.Equal("proj_legacy_chatbot", legacy.Str("id"));
+        Assert.Equal("proj_legacychatbot7NcaNCoPQMu", legacy.Str("id"));
         Assert.Equal("Legacy chatbot", legacy.Str("name"));
         Assert.Equal(JsonValueKind.Number, legacy.GetProperty("archived_at").ValueKind);
         Assert.Equal(active.Count + 1, all.Data.GetArrayLength());
@@ -106,11 +107,11 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
 
         List<JsonElement> users = await WalkIdCursorAsync("organization/users", 100);
         Assert.Equal(250, users.Count);
-        Assert.Equal("user_0001", users[0].Str("id"));
-        Assert.Equal("user_0250", users[^1].Str("id"));
+        Assert.Equal("user-0001dFOBZZvO66McY18E82hx", users[0].Str("id"));
+        Assert.Equal("user-0250jYjDpnjRPFvzivST84KZ", users[^1].Str("id"));
         Assert.Equal("user-0007@example.com", users[6].Str("email"));
         Assert.Equal("User 0007", users[6].Str("name"));
-        Assert.Equal(new[] { "user_0001", "user_0002", "user_0003" }, users.Where(u => u.Str("role") == "owner").Select(u => u.Str("id")).ToArray());
+        Assert.Equal(new[] { "user-0001dFOBZZvO66McY18E82hx", "user-0002JeNiLqIA6WxFhRLL4olw", "user-0003S96RP8civznnHCEbos4T" }, users.Where(u => u.Str("role") == "owner").Select(u => u.Str("id")).ToArray());
         Assert.All(users.Skip(3), u => Assert.Equal("reader", u.Str("role")));
         long[] added = users.Select(u => u.GetProperty("added_at").GetInt64()).ToArray();
         Assert.Equal(added.OrderBy(a => a), added);
@@ -123,9 +124,9 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     public async Task Users_filter_by_email_in_both_array_spellings()
     {
         Reply brackets = await _api.GetAsync("organization/users?emails[]=user-0002%40example.com&emails[]=USER-0010%40example.com");
-        Assert.Equal(new[] { "user_0002", "user_0010" }, brackets.Data.Ids());
+        Assert.Equal(new[] { "user-0002JeNiLqIA6WxFhRLL4olw", "user-00102WvBLPMlfZS0PJIMaYRO" }, brackets.Data.Ids());
         Reply plain = await _api.GetAsync("organization/users?emails=user-0002%40example.com");
-        Assert.Equal(new[] { "user_0002" }, plain.Data.Ids());
+        Assert.Equal(new[] { "user-0002JeNiLqIA6WxFhRLL4olw" }, plain.Data.Ids());
         Reply none = await _api.GetAsync("organization/users?emails[]=nobody%40example.com");
         Assert.Equal(0, none.Data.GetArrayLength());
         Assert.False(none.Json.GetProperty("has_more").GetBoolean());
@@ -135,21 +136,21 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [Fact]
     public async Task Users_update_role_validates_and_delete_removes()
     {
-        (await _api.PostAsync("organization/users/user_0010", "{\"role\":\"admin\"}")).BadRequest("role");
-        (await _api.PostAsync("organization/users/user_0010", "{}")).BadRequest("role");
-        (await _api.PostAsync("organization/users/user_0010", "{\"rol\":\"owner\"}")).BadRequest("rol");
-        Reply updated = await _api.PostAsync("organization/users/user_0010", "{\"role\":\"owner\"}");
+        (await _api.PostAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO", "{\"role\":\"admin\"}")).BadRequest("role");
+        (await _api.PostAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO", "{}")).BadRequest("role");
+        (await _api.PostAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO", "{\"rol\":\"owner\"}")).BadRequest("rol");
+        Reply updated = await _api.PostAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO", "{\"role\":\"owner\"}");
         updated.Ok();
         Assert.Equal("owner", updated.Json.Str("role"));
-        Assert.Equal("owner", (await _api.GetAsync("organization/users/user_0010")).Json.Str("role"));
+        Assert.Equal("owner", (await _api.GetAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO")).Json.Str("role"));
 
-        Reply deleted = await _api.DeleteAsync("organization/users/user_0010");
+        Reply deleted = await _api.DeleteAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO");
         deleted.Ok();
         Assert.Equal("organization.user.deleted", deleted.Json.Str("object"));
-        Assert.Equal("user_0010", deleted.Json.Str("id"));
+        Assert.Equal("user-00102WvBLPMlfZS0PJIMaYRO", deleted.Json.Str("id"));
         Assert.True(deleted.Json.GetProperty("deleted").GetBoolean());
-        Assert.Contains("user_0010", (await _api.GetAsync("organization/users/user_0010")).Error(404).Str("message"));
-        Assert.Equal(404, (await _api.DeleteAsync("organization/users/user_0010")).Status);
+        Assert.Contains("user-00102WvBLPMlfZS0PJIMaYRO", (await _api.GetAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO")).Error(404).Str("message"));
+        Assert.Equal(404, (await _api.DeleteAsync("organization/users/user-00102WvBLPMlfZS0PJIMaYRO")).Status);
         Assert.Equal(404, (await _api.PostAsync("organization/users/user_missing", "{\"role\":\"reader\"}")).Status);
     }
 
@@ -166,7 +167,7 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         created.Ok();
         JsonElement project = created.Json;
         string id = project.Str("id");
-        Assert.StartsWith("proj_", id);
+        Assert.True(IdShape.Project.Matches(id), id);
         Assert.Equal("active", project.Str("status"));
         Assert.Equal("ext-1", project.Str("external_key_id"));
         Assert.Equal("EU_STORAGE_PROCESSING", project.Str("residency"));
@@ -177,16 +178,16 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         Assert.Equal("ext-1", renamed.Json.Str("external_key_id"));
         (await _api.PostAsync("organization/projects/" + id, "{\"residency\":\"GLOBAL\"}")).BadRequest("residency");
 
-        (await _api.PostAsync("organization/projects/proj_default", "{\"name\":\"nope\"}")).Error(400);
-        (await _api.PostAsync("organization/projects/proj_default/archive")).Error(400);
-        Assert.Equal("Default project", (await _api.GetAsync("organization/projects/proj_default")).Json.Str("name"));
+        (await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU", "{\"name\":\"nope\"}")).Error(400);
+        (await _api.PostAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU/archive")).Error(400);
+        Assert.Equal("Default project", (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Json.Str("name"));
 
-        Reply archived = await _api.PostAsync("organization/projects/proj_tmp_hackathon/archive");
+        Reply archived = await _api.PostAsync("organization/projects/proj_tmphackathonSxhpKMpOO6N1/archive");
         archived.Ok();
         Assert.Equal("archived", archived.Json.Str("status"));
         Assert.Equal(JsonValueKind.Number, archived.Json.GetProperty("archived_at").ValueKind);
-        Assert.DoesNotContain("proj_tmp_hackathon", (await _api.GetAsync("organization/projects?limit=100")).Data.Ids());
-        (await _api.PostAsync("organization/projects/proj_tmp_hackathon", "{\"name\":\"again\"}")).Error(400);
+        Assert.DoesNotContain("proj_tmphackathonSxhpKMpOO6N1", (await _api.GetAsync("organization/projects?limit=100")).Data.Ids());
+        (await _api.PostAsync("organization/projects/proj_tmphackathonSxhpKMpOO6N1", "{\"name\":\"again\"}")).Error(400);
 
         Assert.Equal("No project found with id 'proj_missing'.", (await _api.GetAsync("organization/projects/proj_missing")).Error(404).Str("message"));
         Assert.Equal(404, (await _api.PostAsync("organization/projects/proj_missing/archive")).Status);
@@ -196,12 +197,12 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     public async Task Admin_keys_list_in_both_orders_create_shows_the_value_once_and_delete()
     {
         Reply ascending = await _api.GetAsync("organization/admin_api_keys");
-        Assert.Equal(new[] { "key_admin_ops", "key_admin_ci", "key_admin_breakglass" }, ascending.Data.Ids());
+        Assert.Equal(new[] { "key_ops1GecYyc1VoNrn", "key_ciI2EWoYKJAgO9p0", "key_breakglassRPm2CU" }, ascending.Data.Ids());
         Reply descending = await _api.GetAsync("organization/admin_api_keys?order=desc&limit=2");
-        Assert.Equal(new[] { "key_admin_breakglass", "key_admin_ci" }, descending.Data.Ids());
+        Assert.Equal(new[] { "key_breakglassRPm2CU", "key_ciI2EWoYKJAgO9p0" }, descending.Data.Ids());
         Assert.True(descending.Json.GetProperty("has_more").GetBoolean());
-        Reply rest = await _api.GetAsync("organization/admin_api_keys?order=desc&limit=2&after=key_admin_ci");
-        Assert.Equal(new[] { "key_admin_ops" }, rest.Data.Ids());
+        Reply rest = await _api.GetAsync("organization/admin_api_keys?order=desc&limit=2&after=key_ciI2EWoYKJAgO9p0");
+        Assert.Equal(new[] { "key_ops1GecYyc1VoNrn" }, rest.Data.Ids());
         (await _api.GetAsync("organization/admin_api_keys?order=up")).BadRequest("order");
         foreach (JsonElement key in ascending.Data.EnumerateArray())
         {
@@ -211,7 +212,7 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
             JsonElement owner = key.GetProperty("owner");
             Assert.Equal("user", owner.Str("type"));
             Assert.Equal("organization.user", owner.Str("object"));
-            Assert.StartsWith("user_", owner.Str("id"));
+            Assert.True(IdShape.User.Matches(owner.Str("id")), owner.Str("id"));
         }
 
         (await _api.PostAsync("organization/admin_api_keys", "{\"name\":\"x\",\"expires_in_seconds\":0}")).BadRequest("expires_in_seconds");
@@ -273,11 +274,11 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         }
 
         Assert.Equal(3, pages);
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"group_{i:0000}"), ids);
+        Assert.Equal(Enumerable.Range(1, 12).Select(SeedIds.Group), ids);
         Assert.Equal(new[] { "Engineering", "Contractors", "Finance", "Billing admins", "Security", "Support", "Research", "Design", "Marketing", "Sales", "Legal", "Operations" }, names);
 
         // The contract calls groups' after "a group ID": an id continues after that group, an unknown one is a 400.
-        Assert.Equal(new[] { "group_0006", "group_0007" }, (await _api.GetAsync("organization/groups?limit=2&after=group_0005")).Data.Ids());
+        Assert.Equal(new[] { "group_01JG0006H5E07GCERG7TM2192D", "group_01JG0007J05N0WV0VBB8JH18DM" }, (await _api.GetAsync("organization/groups?limit=2&after=group_01JG000577GCF98PY016Z1J7D9")).Data.Ids());
         (await _api.GetAsync("organization/groups?limit=5&after=group_9999")).BadRequest("after");
         (await _api.GetAsync("organization/groups?limit=1001")).BadRequest("limit");
         (await _api.GetAsync("organization/groups?limit=-1")).BadRequest("limit");
@@ -285,7 +286,7 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         Assert.Equal(12, (await _api.GetAsync("organization/groups?limit=1000")).Data.GetArrayLength());
         Reply none = await _api.GetAsync("organization/groups?limit=0");
         Assert.Equal(0, none.Data.GetArrayLength());
-        Assert.Equal("group_0012", (await _api.GetAsync("organization/groups?order=desc&limit=1")).Data.Ids()[0]);
+        Assert.Equal("group_01JG0012EW32MXCVVEAD1EV5SM", (await _api.GetAsync("organization/groups?order=desc&limit=1")).Data.Ids()[0]);
     }
 
     [Fact]
@@ -339,14 +340,14 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         JsonElement firstDay = JsonDocument.Parse(byProject).RootElement.GetProperty("data")[0];
         JsonElement[] perProject = firstDay.GetProperty("results").EnumerateArray().ToArray();
         Assert.True(perProject.Length > 1);
-        Assert.All(perProject, r => Assert.StartsWith("proj_", r.Str("project_id")));
+        Assert.All(perProject, r => Assert.True(IdShape.Project.Matches(r.Str("project_id")), r.Str("project_id")));
         decimal total = buckets[0].GetProperty("results")[0].GetProperty("amount").GetProperty("value").GetDecimal();
         Assert.Equal(total, perProject.Sum(r => r.GetProperty("amount").GetProperty("value").GetDecimal()));
 
-        Reply filtered = await _api.GetAsync($"organization/costs?start_time={start}&end_time={end}&group_by[]=project_id&group_by[]=line_item&project_ids[]=proj_support_bot");
+        Reply filtered = await _api.GetAsync($"organization/costs?start_time={start}&end_time={end}&group_by[]=project_id&group_by[]=line_item&project_ids[]=proj_supportbottE5emakLryq7y4");
         Assert.All(filtered.Data.EnumerateArray().SelectMany(b => b.GetProperty("results").EnumerateArray()), r =>
         {
-            Assert.Equal("proj_support_bot", r.Str("project_id"));
+            Assert.Equal("proj_supportbottE5emakLryq7y4", r.Str("project_id"));
             Assert.False(string.IsNullOrEmpty(r.Str("line_item")));
         });
 
@@ -358,32 +359,32 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     public async Task Certificates_list_newest_first_and_toggle_atomically()
     {
         Reply list = await _api.GetAsync("organization/certificates");
-        Assert.Equal(new[] { "cert_0005", "cert_0004", "cert_0003", "cert_0002", "cert_0001" }, list.Data.Ids());
+        Assert.Equal(new[] { "cert_0005LCPpPTKmBnk7pvK2BGKI", "cert_0004iMFJ3N1UW35hviwyrsXH", "cert_0003JUyO6gBcswgwkPp3vlao", "cert_0002LmNAjHn1wac56gmIa6Fy", "cert_0001M3du8cKjMwmMCx22qNSu" }, list.Data.Ids());
         Assert.Equal(2, list.Data.EnumerateArray().Count(c => c.GetProperty("active").GetBoolean()));
         Assert.All(list.Data.EnumerateArray(), c =>
         {
             Assert.Equal("organization.certificate", c.Str("object"));
             Assert.True(c.GetProperty("certificate_details").GetProperty("expires_at").GetInt64() > c.GetProperty("created_at").GetInt64());
         });
-        Assert.Equal("cert_0001", (await _api.GetAsync("organization/certificates?order=asc&limit=1")).Data.Ids()[0]);
+        Assert.Equal("cert_0001M3du8cKjMwmMCx22qNSu", (await _api.GetAsync("organization/certificates?order=asc&limit=1")).Data.Ids()[0]);
 
         (await _api.PostAsync("organization/certificates/activate", "{\"certificate_ids\":[]}")).BadRequest("certificate_ids");
         (await _api.PostAsync("organization/certificates/activate", "{}")).BadRequest("certificate_ids");
-        string eleven = string.Join(",", Enumerable.Range(1, 11).Select(i => "\"cert_0001\""));
+        string eleven = string.Join(",", Enumerable.Range(1, 11).Select(i => "\"cert_0001M3du8cKjMwmMCx22qNSu\""));
         (await _api.PostAsync("organization/certificates/activate", "{\"certificate_ids\":[" + eleven + "]}")).BadRequest("certificate_ids");
 
-        Reply missing = await _api.PostAsync("organization/certificates/activate", "{\"certificate_ids\":[\"cert_0001\",\"cert_nope\"]}");
+        Reply missing = await _api.PostAsync("organization/certificates/activate", "{\"certificate_ids\":[\"cert_0001M3du8cKjMwmMCx22qNSu\",\"cert_nope\"]}");
         Assert.Contains("cert_nope", missing.Error(404).Str("message"));
         Assert.False((await _api.GetAsync("organization/certificates?order=asc&limit=1")).Data[0].GetProperty("active").GetBoolean());
 
-        Reply activated = await _api.PostAsync("organization/certificates/activate", "{\"certificate_ids\":[\"cert_0001\",\"cert_0002\"]}");
+        Reply activated = await _api.PostAsync("organization/certificates/activate", "{\"certificate_ids\":[\"cert_0001M3du8cKjMwmMCx22qNSu\",\"cert_0002LmNAjHn1wac56gmIa6Fy\"]}");
         activated.Ok();
         Assert.Equal("organization.certificate.activation", activated.Json.Str("object"));
         Assert.False(activated.Json.TryGetProperty("has_more", out _));
-        Assert.Equal(new[] { "cert_0001", "cert_0002" }, activated.Data.Ids());
+        Assert.Equal(new[] { "cert_0001M3du8cKjMwmMCx22qNSu", "cert_0002LmNAjHn1wac56gmIa6Fy" }, activated.Data.Ids());
         Assert.All(activated.Data.EnumerateArray(), c => Assert.True(c.GetProperty("active").GetBoolean()));
 
-        Reply deactivated = await _api.PostAsync("organization/certificates/deactivate", "{\"certificate_ids\":[\"cert_0001\"]}");
+        Reply deactivated = await _api.PostAsync("organization/certificates/deactivate", "{\"certificate_ids\":[\"cert_0001M3du8cKjMwmMCx22qNSu\"]}");
         Assert.Equal("organization.certificate.deactivation", deactivated.Json.Str("object"));
         Assert.False(deactivated.Data[0].GetProperty("active").GetBoolean());
     }

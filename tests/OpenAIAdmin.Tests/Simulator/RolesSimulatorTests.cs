@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using OpenAIAdmin.Simulator.Infrastructure;
 using OpenAIAdmin.Tests.Core;
 using Xunit;
 
@@ -46,11 +47,11 @@ public sealed class RolesSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
         JsonElement first = await Ok(_api.GetAsync("organization/roles?limit=2"));
         Assert.True(first.GetProperty("has_more").GetBoolean());
         string next = first.Str("next");
-        Assert.NotEqual("role_0002", next);
-        Assert.Equal(new[] { "role_0003", "role_0004" }, (await Ok(_api.GetAsync("organization/roles?limit=2&after=" + next))).GetProperty("data").Ids());
-        Assert.Equal(new[] { "role_0005" }, (await Ok(_api.GetAsync("organization/roles?order=desc&limit=1"))).GetProperty("data").Ids());
+        Assert.NotEqual("role_01JR0002PSFWEXD4YP85XYRX2F", next);
+        Assert.Equal(new[] { "role_01JR00039WRYDRWASJNY9WK5YG", "role_01JR0004BVXEKF1SKEW82NV711" }, (await Ok(_api.GetAsync("organization/roles?limit=2&after=" + next))).GetProperty("data").Ids());
+        Assert.Equal(new[] { "role_01JR0005QDZ33W45MC1BQTQHRQ" }, (await Ok(_api.GetAsync("organization/roles?order=desc&limit=1"))).GetProperty("data").Ids());
 
-        Assert.Equal("invalid_cursor", (await _api.GetAsync("organization/roles?after=role_0002")).BadRequest("after").Str("code"));
+        Assert.Equal("invalid_cursor", (await _api.GetAsync("organization/roles?after=role_01JR0002PSFWEXD4YP85XYRX2F")).BadRequest("after").Str("code"));
         (await _api.GetAsync("organization/roles?limit=1001")).BadRequest("limit");
     }
 
@@ -60,7 +61,7 @@ public sealed class RolesSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
         JsonElement created = await Ok(_api.PostAsync("organization/roles",
             """{"role_name":"Group manager","permissions":["api.groups.read","api.groups.write","api.groups.read"],"description":"Manages groups"}"""));
         string id = created.Str("id");
-        Assert.StartsWith("role_", id);
+        Assert.True(IdShape.Role.Matches(id), id);
         Assert.Equal(new[] { "api.groups.read", "api.groups.write" }, created.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         Assert.False(created.GetProperty("predefined_role").GetBoolean());
 
@@ -84,89 +85,89 @@ public sealed class RolesSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
         Assert.Equal("invalid_value", (await _api.PostAsync("organization/roles", """{"role_name":"X","permissions":["read everything"]}""")).BadRequest("permissions").Str("code"));
         (await _api.PostAsync("organization/roles", """{"role_name":"X"}""")).BadRequest("permissions");
         (await _api.PostAsync("organization/roles", """{"name":"X","permissions":["api.groups.read"]}""")).BadRequest("name");
-        Assert.Equal("predefined_role", (await _api.PostAsync("organization/roles/role_0001", """{"role_name":"Boss"}""")).BadRequest("role_id").Str("code"));
-        Assert.Equal("predefined_role", (await _api.DeleteAsync("organization/roles/role_0002")).BadRequest("role_id").Str("code"));
+        Assert.Equal("predefined_role", (await _api.PostAsync("organization/roles/role_01JR0001EAYCQ1FRPJE6X0E5QA", """{"role_name":"Boss"}""")).BadRequest("role_id").Str("code"));
+        Assert.Equal("predefined_role", (await _api.DeleteAsync("organization/roles/role_01JR0002PSFWEXD4YP85XYRX2F")).BadRequest("role_id").Str("code"));
         Assert.Equal(5, (await Ok(_api.GetAsync("organization/roles"))).GetProperty("data").GetArrayLength());
     }
 
     [Fact]
     public async Task User_assignments_are_stateful_and_use_the_inventory_shapes()
     {
-        JsonElement entry = Assert.Single((await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").EnumerateArray());
+        JsonElement entry = Assert.Single((await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles"))).GetProperty("data").EnumerateArray());
         Assert.False(entry.TryGetProperty("object", out _));
-        Assert.Equal("role_0003", entry.Str("id"));
-        Assert.Equal("user_0002", entry.GetProperty("assignment_sources")[0].Str("principal_id"));
-        Assert.Equal("user_0001", entry.Str("created_by"));
+        Assert.Equal("role_01JR00039WRYDRWASJNY9WK5YG", entry.Str("id"));
+        Assert.Equal("user-0002JeNiLqIA6WxFhRLL4olw", entry.GetProperty("assignment_sources")[0].Str("principal_id"));
+        Assert.Equal("user-0001dFOBZZvO66McY18E82hx", entry.Str("created_by"));
 
-        JsonElement assigned = await Ok(_api.PostAsync("organization/users/user_0002/roles", """{"role_id":"role_0004"}"""));
+        JsonElement assigned = await Ok(_api.PostAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles", """{"role_id":"role_01JR0004BVXEKF1SKEW82NV711"}"""));
         Assert.Equal("user.role", assigned.Str("object"));
         Assert.Equal("organization.user", assigned.GetProperty("user").Str("object"));
-        Assert.Equal("user_0002", assigned.GetProperty("user").Str("id"));
+        Assert.Equal("user-0002JeNiLqIA6WxFhRLL4olw", assigned.GetProperty("user").Str("id"));
         Assert.Equal("role", assigned.GetProperty("role").Str("object"));
-        Assert.Equal(new[] { "role_0003", "role_0004" }, (await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").Ids());
-        Assert.Equal("role_0004", (await Ok(_api.GetAsync("organization/users/user_0002/roles/role_0004"))).Str("id"));
+        Assert.Equal(new[] { "role_01JR00039WRYDRWASJNY9WK5YG", "role_01JR0004BVXEKF1SKEW82NV711" }, (await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles"))).GetProperty("data").Ids());
+        Assert.Equal("role_01JR0004BVXEKF1SKEW82NV711", (await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles/role_01JR0004BVXEKF1SKEW82NV711"))).Str("id"));
 
-        Assert.Equal("role_already_assigned", (await _api.PostAsync("organization/users/user_0002/roles", """{"role_id":"role_0004"}""")).BadRequest("role_id").Str("code"));
-        (await _api.PostAsync("organization/users/user_0002/roles", """{"role_id":"role_missing"}""")).Error(404);
-        (await _api.PostAsync("organization/users/user_missing/roles", """{"role_id":"role_0004"}""")).Error(404);
-        (await _api.PostAsync("organization/users/user_0002/roles", "{}")).BadRequest("role_id");
+        Assert.Equal("role_already_assigned", (await _api.PostAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles", """{"role_id":"role_01JR0004BVXEKF1SKEW82NV711"}""")).BadRequest("role_id").Str("code"));
+        (await _api.PostAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles", """{"role_id":"role_missing"}""")).Error(404);
+        (await _api.PostAsync("organization/users/user_missing/roles", """{"role_id":"role_01JR0004BVXEKF1SKEW82NV711"}""")).Error(404);
+        (await _api.PostAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles", "{}")).BadRequest("role_id");
 
-        JsonElement deleted = await Ok(_api.DeleteAsync("organization/users/user_0002/roles/role_0004"));
+        JsonElement deleted = await Ok(_api.DeleteAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles/role_01JR0004BVXEKF1SKEW82NV711"));
         Assert.Equal("user.role.deleted", deleted.Str("object"));
         Assert.True(deleted.GetProperty("deleted").GetBoolean());
         Assert.False(deleted.TryGetProperty("id", out _));
-        (await _api.GetAsync("organization/users/user_0002/roles/role_0004")).Error(404);
-        (await _api.DeleteAsync("organization/users/user_0002/roles/role_0004")).Error(404);
-        Assert.Empty((await Ok(_api.GetAsync("organization/users/user_0003/roles"))).GetProperty("data").EnumerateArray());
+        (await _api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles/role_01JR0004BVXEKF1SKEW82NV711")).Error(404);
+        (await _api.DeleteAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles/role_01JR0004BVXEKF1SKEW82NV711")).Error(404);
+        Assert.Empty((await Ok(_api.GetAsync("organization/users/user-0003S96RP8civznnHCEbos4T/roles"))).GetProperty("data").EnumerateArray());
     }
 
     [Fact]
     public async Task Group_assignment_embeds_the_role_assignment_group_shape()
     {
-        Assert.Equal(new[] { "role_0003" }, (await Ok(_api.GetAsync("organization/groups/group_0003/roles"))).GetProperty("data").Ids());
-        JsonElement assigned = await Ok(_api.PostAsync("organization/groups/group_0005/roles", """{"role_id":"role_0004"}"""));
+        Assert.Equal(new[] { "role_01JR00039WRYDRWASJNY9WK5YG" }, (await Ok(_api.GetAsync("organization/groups/group_01JG00039R95E99VB9Z3F7ZPY9/roles"))).GetProperty("data").Ids());
+        JsonElement assigned = await Ok(_api.PostAsync("organization/groups/group_01JG000577GCF98PY016Z1J7D9/roles", """{"role_id":"role_01JR0004BVXEKF1SKEW82NV711"}"""));
         Assert.Equal("group.role", assigned.Str("object"));
         JsonElement group = assigned.GetProperty("group");
         Assert.Equal("group", group.Str("object"));
         Assert.True(group.GetProperty("scim_managed").GetBoolean());
         Assert.False(group.TryGetProperty("is_scim_managed", out _));
         Assert.False(group.TryGetProperty("group_type", out _));
-        Assert.Equal("group.role.deleted", (await Ok(_api.DeleteAsync("organization/groups/group_0005/roles/role_0004"))).Str("object"));
+        Assert.Equal("group.role.deleted", (await Ok(_api.DeleteAsync("organization/groups/group_01JG000577GCF98PY016Z1J7D9/roles/role_01JR0004BVXEKF1SKEW82NV711"))).Str("object"));
         (await _api.GetAsync("organization/groups/group_missing/roles")).Error(404);
     }
 
     [Fact]
     public async Task Assignment_lists_page_with_opaque_cursors_scoped_to_the_principal()
     {
-        foreach (string role in new[] { "role_0001", "role_0002", "role_0004" })
+        foreach (string role in new[] { "role_01JR0001EAYCQ1FRPJE6X0E5QA", "role_01JR0002PSFWEXD4YP85XYRX2F", "role_01JR0004BVXEKF1SKEW82NV711" })
         {
-            await Ok(_api.PostAsync("organization/users/user_0002/roles", $$"""{"role_id":"{{role}}"}"""));
+            await Ok(_api.PostAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles", $$"""{"role_id":"{{role}}"}"""));
         }
 
-        JsonElement first = await Ok(_api.GetAsync("organization/users/user_0002/roles?limit=3"));
+        JsonElement first = await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles?limit=3"));
         Assert.True(first.GetProperty("has_more").GetBoolean());
         string next = first.Str("next");
-        Assert.Equal(new[] { "role_0004" }, (await Ok(_api.GetAsync("organization/users/user_0002/roles?limit=3&after=" + next))).GetProperty("data").Ids());
-        (await _api.GetAsync("organization/users/user_0003/roles?after=" + next)).BadRequest("after");
-        (await _api.GetAsync("organization/users/user_0002/roles?limit=1001")).BadRequest("limit");
+        Assert.Equal(new[] { "role_01JR0004BVXEKF1SKEW82NV711" }, (await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles?limit=3&after=" + next))).GetProperty("data").Ids());
+        (await _api.GetAsync("organization/users/user-0003S96RP8civznnHCEbos4T/roles?after=" + next)).BadRequest("after");
+        (await _api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles?limit=1001")).BadRequest("limit");
     }
 
     [Fact]
     public async Task Deleting_a_role_removes_its_assignments()
     {
-        await Ok(_api.DeleteAsync("organization/roles/role_0003"));
-        Assert.Empty((await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").EnumerateArray());
-        Assert.Empty((await Ok(_api.GetAsync("organization/groups/group_0003/roles"))).GetProperty("data").EnumerateArray());
+        await Ok(_api.DeleteAsync("organization/roles/role_01JR00039WRYDRWASJNY9WK5YG"));
+        Assert.Empty((await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles"))).GetProperty("data").EnumerateArray());
+        Assert.Empty((await Ok(_api.GetAsync("organization/groups/group_01JG00039R95E99VB9Z3F7ZPY9/roles"))).GetProperty("data").EnumerateArray());
     }
 
     [Fact]
     public async Task Reset_restores_the_seed()
     {
         await Ok(_api.PostAsync("organization/roles", """{"role_name":"Temp","permissions":["api.groups.read"]}"""));
-        await Ok(_api.DeleteAsync("organization/users/user_0002/roles/role_0003"));
+        await Ok(_api.DeleteAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles/role_01JR00039WRYDRWASJNY9WK5YG"));
         await _sim.ResetAsync();
         Assert.Equal(5, (await Ok(_api.GetAsync("organization/roles"))).GetProperty("data").GetArrayLength());
-        Assert.Equal(new[] { "role_0003" }, (await Ok(_api.GetAsync("organization/users/user_0002/roles"))).GetProperty("data").Ids());
+        Assert.Equal(new[] { "role_01JR00039WRYDRWASJNY9WK5YG" }, (await Ok(_api.GetAsync("organization/users/user-0002JeNiLqIA6WxFhRLL4olw/roles"))).GetProperty("data").Ids());
     }
 
     private static async Task<JsonElement> Ok(Task<Reply> call)

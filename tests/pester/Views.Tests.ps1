@@ -1,0 +1,281 @@
+# Every default view, rendered from real simulator objects (real-length ids), the way an admin sees it:
+# redirected at 80 and 120 columns, and at 79, what an 80-column console leaves a table (it keeps its last column free).
+BeforeDiscovery {
+    Import-Module $env:OPENAIADMIN_MODULE
+    # The types the loaded format data gives a table view: a new view is checked here or this file fails.
+    $script:tableTypes = @(Get-FormatData -TypeName 'OpenAIAdmin.*' |
+            Where-Object { @($_.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }).Count -gt 0 } |
+            ForEach-Object TypeNames | Sort-Object -Unique)
+    $script:tableCases = foreach ($type in $script:tableTypes) {
+        foreach ($width in 79, 80, 120) { @{ Type = $type; Width = $width } }
+    }
+    # Types shown as a list by default (no table view) join the table types for the list checks.
+    $script:listCases = foreach ($type in @($script:tableTypes) + 'OpenAIAdmin.AdminApiKeySecret', 'OpenAIAdmin.AdminContext') { @{ Type = $type } }
+}
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+
+    $script:Invariant = [cultureinfo]::InvariantCulture
+    # An id-looking token (not the local part of an e-mail address), and what a whole real-length id looks like.
+    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_)[A-Za-z0-9]+(?![\w@.-])'
+    $script:RealId = '^(?:(?:proj_|user-|invite-|cert_)[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26})$'
+    # Anything that looks like a date or time, with whatever follows it (seconds, offset, AM/PM, zone).
+    # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1).
+    $script:DateLike = '(?<![\d.])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d.])(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?: ?(?:[+-]\d{2}:?\d{2}|[AP]M|UTC|GMT|Z)(?![\w]))*'
+
+    function Format-Utc([DateTimeOffset] $Value) { $Value.UtcDateTime.ToString('yyyy-MM-dd HH:mm', $script:Invariant) }
+
+    function Get-SimulatorCost {
+        # No cost cmdlet yet: the core client behind the current connection, reached by reflection because the
+        # core lives in a private load context (its type names do not resolve in PowerShell).
+        $context = Get-OAIAdminContext
+        $client = $context.GetType().GetProperty('Client', [Reflection.BindingFlags]'NonPublic,Instance').GetValue($context)
+        $query = [Activator]::CreateInstance($client.Costs.GetType().Assembly.GetType('OpenAIAdmin.Resources.CostsQuery', $true))
+        $query.StartTime = [DateTimeOffset]::new(2025, 3, 1, 0, 0, 0, [TimeSpan]::Zero)
+        $query.EndTime = [DateTimeOffset]::new(2025, 3, 3, 0, 0, 0, [TimeSpan]::Zero)
+        $query.GroupBy = [Collections.Generic.List[string]]@('project_id', 'line_item')
+        $results = $client.Costs.ListAsync($query, $null, [Threading.CancellationToken]::None)
+        $enumerator = [Collections.Generic.IAsyncEnumerable[object]].GetMethod('GetAsyncEnumerator').Invoke($results, @([Threading.CancellationToken]::None))
+        $moveNext = [Collections.Generic.IAsyncEnumerator[object]].GetMethod('MoveNextAsync')
+        $current = [Collections.Generic.IAsyncEnumerator[object]].GetProperty('Current')
+        while ($moveNext.Invoke($enumerator, @()).AsTask().GetAwaiter().GetResult()) { $current.GetValue($enumerator) }
+    }
+
+    # Per type: how to get real objects (more than one, covering the variants the view must handle), which id
+    # properties the view must show whole, which property names the row (null: rows are not told apart by one id),
+    # which dates the table shows and which of them read "never" when there is none.
+    $script:Cases = @{
+        'OpenAIAdmin.Project'               = @{ Produce = { Get-OAIProject -IncludeArchived }; Ids = 'Id'; Row = 'Id'; Dates = 'CreatedAt'; Never = @() }
+        'OpenAIAdmin.OrganizationUser'      = @{ Produce = { Get-OAIUser -First 8 }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.AdminApiKey'           = @{ Produce = { Get-OAIAdminApiKey }; Ids = 'Id'; Row = 'Id'; Dates = 'ExpiresAt', 'LastUsedAt'; Never = 'ExpiresAt' }
+        'OpenAIAdmin.AdminApiKeySecret'     = @{ Produce = {
+                New-OAIAdminApiKey -Name 'views-expiring' -ExpiresIn (New-TimeSpan -Days 30) -WarningAction SilentlyContinue
+                New-OAIAdminApiKey -Name 'views-forever' -WarningAction SilentlyContinue
+            }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = 'ExpiresAt' }
+        'OpenAIAdmin.Certificate'           = @{ Produce = { Get-OAICertificate; Get-OAICertificate -ProjectId (Get-OAIProject -First 1).Id }; Ids = 'Id'; Row = $null; Dates = 'ExpiresAt'; Never = @() }
+        'OpenAIAdmin.Group'                 = @{ Produce = { Get-OAIGroup }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.GroupMember'           = @{ Produce = { Get-OAIGroup -First 3 | Get-OAIGroupMember -First 4 }; Ids = 'GroupId', 'UserId'; Row = 'UserId'; Dates = @(); Never = @() }
+        'OpenAIAdmin.Invite'                = @{ Produce = {
+                Get-OAIInvite
+                New-OAIInvite -Email 'views.new@example.com' -Role owner
+            }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.Role'                  = @{ Produce = { Get-OAIRole }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.UserRoleAssignment'    = @{ Produce = {
+                $users = Get-OAIUser -First 3
+                Get-OAIRole | Where-Object Name -eq 'Security auditor' | Add-OAIUserRole -UserId $users[2].Id
+                $users | Get-OAIUserRole
+            }; Ids = 'UserId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.GroupRoleAssignment'   = @{ Produce = {
+                $groups = Get-OAIGroup -First 5
+                Get-OAIRole | Where-Object Name -eq 'Security auditor' | Add-OAIGroupRole -GroupId $groups[4].Id
+                $groups | Get-OAIGroupRole
+            }; Ids = 'GroupId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.DeletedRoleAssignment' = @{ Produce = {
+                Get-OAIUser -First 2 | Get-OAIUserRole | Remove-OAIUserRole -Force -PassThru
+                Get-OAIGroup -Name Finance | Get-OAIGroupRole | Remove-OAIGroupRole -Force -PassThru
+            }; Ids = 'RoleId', 'UserId', 'GroupId'; Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.DeletedObject'         = @{ Produce = {
+                Get-OAIInvite | Where-Object Status -ne 'accepted' | Remove-OAIInvite -Force -PassThru
+                Get-OAIGroup -Name Design | Remove-OAIGroup -Force -PassThru
+                Get-OAIAdminApiKey -First 1 | Remove-OAIAdminApiKey -Force -PassThru
+                Get-OAIRole | Where-Object Name -eq 'Project creator' | Remove-OAIRole -Force -PassThru
+                Get-OAIUser -First 40 | Select-Object -Last 1 | Remove-OAIUser -Force -PassThru
+                Get-OAIGroup -Name Finance | Get-OAIGroupMember -First 1 | Remove-OAIGroupMember -Force -PassThru
+                Get-OAICertificate | Where-Object Active -eq $false | Select-Object -First 1 | Remove-OAICertificate -Force -PassThru
+            }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.CostsResult'           = @{ Produce = { Get-SimulatorCost }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime', 'EndTime'; Never = @() }
+        'OpenAIAdmin.AdminContext'          = @{ Produce = { Get-OAIAdminContext }; Ids = @(); Row = $null; Dates = @(); Never = @() }
+    }
+
+    function Get-ViewObject([string] $Type) {
+        $case = $script:Cases[$Type]
+        if ($null -eq $case) { throw "No way to get $Type objects for the view checks: add it to `$Cases in Views.Tests.ps1." }
+        $objects = @(& $case.Produce)
+        $objects.Count | Should -BeGreaterThan 0 -Because "the simulator must give $Type objects to render"
+        @($objects | ForEach-Object { $_.GetType().FullName } | Sort-Object -Unique) | Should -Be @($Type)
+        return $objects
+    }
+
+    # The ids the view must show whole; each must be a real-length id, else the check proves nothing.
+    function Get-ShownId([object[]] $Objects, [string] $Type) {
+        foreach ($object in $Objects) {
+            foreach ($property in $script:Cases[$Type].Ids) {
+                $id = $object.$property
+                if ($id) {
+                    $id | Should -MatchExactly $script:RealId -Because "$Type.$property should be a real-length id"
+                    $id
+                }
+            }
+        }
+    }
+
+    function Assert-IdsWhole([string] $Text, [string[]] $Ids, [string] $Why) {
+        foreach ($id in $Ids) {
+            $Text | Should -Match ('(?<![\w-])' + [regex]::Escape($id) + '(?![\w-])') -Because "$Why shows the id $id whole"
+        }
+        # No cut id of any kind either, with or without an ellipsis (e.g. an id wrapped onto the next line).
+        foreach ($token in [regex]::Matches($Text, $script:IdToken)) {
+            $token.Value | Should -MatchExactly $script:RealId -Because "$Why must not show a cut id"
+        }
+    }
+
+    function Assert-OneDateFormat([string] $Text, [string] $Why) {
+        foreach ($date in [regex]::Matches($Text, $script:DateLike)) {
+            $date.Value | Should -MatchExactly '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$' -Because "$Why shows dates as yyyy-MM-dd HH:mm (UTC)"
+        }
+    }
+
+    function Get-RowLine([string[]] $Lines, [string] $Id) {
+        @($Lines | Where-Object { $_ -match ('(?<![\w-])' + [regex]::Escape($Id) + '(?![\w-])') })
+    }
+}
+
+Describe 'Default table views' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'are found and each has a way to get real objects' -ForEach @(@{ Discovered = $tableTypes }) {
+        # Guards the list the checks below run over: empty, short of a type, or a type without objects fails.
+        $loaded = @(Get-FormatData -TypeName 'OpenAIAdmin.*' |
+                Where-Object { @($_.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }).Count -gt 0 } |
+                ForEach-Object TypeNames | Sort-Object -Unique)
+        $loaded.Count | Should -BeGreaterOrEqual 13
+        @($Discovered) | Should -Be $loaded
+        foreach ($type in $loaded) { $Cases.Keys | Should -Contain $type }
+    }
+
+    It '<Type> at <Width> columns shows every id whole, no cut, unbroken headers and one date format' -ForEach $tableCases {
+        $objects = @(Get-ViewObject $Type)
+        $text = $objects | Out-String -Width $Width
+        $lines = $text -split '\r?\n'
+        $why = "the $Type table at $Width columns"
+
+        Assert-IdsWhole $text @(Get-ShownId $objects $Type) $why
+        $text | Should -Not -Match '…' -Because "$why cuts nothing"
+        foreach ($line in $lines) { $line.TrimEnd().Length | Should -BeLessOrEqual $Width -Because "$why fits: '$line'" }
+
+        # Headers: each table's header line holds every label whole, in order, on one line.
+        $view = @((Get-FormatData -TypeName $Type).FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })[0]
+        $labels = @($view.Control.Headers | ForEach-Object { $_.Label })
+        $labels | Should -Not -Contain $null -Because 'every column names itself'
+        $headerPattern = '^\s*' + (($labels | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
+        $dashes = @(for ($i = 1; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^\s*-+(?:\s+-+)*\s*$') { $i } })
+        $dashes.Count | Should -BeGreaterThan 0 -Because "$why is a table"
+        foreach ($i in $dashes) {
+            $lines[$i - 1] | Should -Match $headerPattern -Because "$why keeps its header on one line"
+            $lines[$i - 2] | Should -Match '^\s*$' -Because "$why does not wrap its header onto a second line"
+            @($lines[$i].Trim() -split '\s+').Count | Should -Be $labels.Count -Because "$why shows every column"
+        }
+
+        # Dates: one format; each shown date on its object's row; "never" for a key that does not expire.
+        Assert-OneDateFormat $text $why
+        foreach ($object in $objects) {
+            $rowId = if ($Cases[$Type].Row) { $object.($Cases[$Type].Row) }
+            $scope = @(if ($rowId) { Get-RowLine $lines $rowId } else { $lines })
+            if ($rowId) { $scope.Count | Should -Be 1 -Because "$why shows $rowId on one row" }
+            foreach ($property in $Cases[$Type].Dates) {
+                if ($null -ne $object.$property) {
+                    ($scope -join "`n") | Should -Match ([regex]::Escape((Format-Utc $object.$property))) -Because "$why shows $property of $rowId"
+                }
+                elseif ($property -in $Cases[$Type].Never) {
+                    ($scope -join "`n") | Should -Match '\bnever\b' -Because "$why shows a key without expiry as never ($rowId)"
+                }
+            }
+        }
+    }
+
+    It 'never lets a long name or e-mail push an id out of a table' {
+        $long = 'A name much longer than any column gives it, to see what gives way ' * 2
+        $project = New-OAIProject -Name $long
+        $group = New-OAIGroup -Name $long.Substring(0, 120)
+        Add-OAIGroupMember -GroupId $group.Id -UserId (Get-OAIUser -First 1).Id | Out-Null
+        $role = New-OAIRole -Name $long.Substring(0, 100) -Permission 'api.groups.read'
+        $invite = New-OAIInvite -Email ('a.very.long.mailbox.name.for.checking.views' + '@subsidiary.example.com') -Role reader
+        $key = New-OAIAdminApiKey -Name $long.Substring(0, 60) -WarningAction SilentlyContinue
+        $shown = @(
+            @{ Objects = @(Get-OAIProject -Id $project.Id); Id = $project.Id }
+            @{ Objects = @(Get-OAIGroup -Id $group.Id); Id = $group.Id }
+            @{ Objects = @(Get-OAIGroupMember -GroupId $group.Id); Id = $group.Id }
+            @{ Objects = @(Get-OAIRole -Id $role.Id); Id = $role.Id }
+            @{ Objects = @(Add-OAIUserRole -UserId (Get-OAIUser -First 1).Id -RoleId $role.Id); Id = $role.Id }
+            @{ Objects = @(Get-OAIInvite -Id $invite.Id); Id = $invite.Id }
+            @{ Objects = @(Get-OAIAdminApiKey -Id $key.Id); Id = $key.Id }
+        )
+        foreach ($case in $shown) {
+            foreach ($width in 79, 80, 120) {
+                $text = $case.Objects | Out-String -Width $width
+                Assert-IdsWhole $text @($case.Id) "the $($case.Objects[0].GetType().Name) table at $width columns with a long name"
+            }
+        }
+    }
+}
+
+Describe 'Default list views' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It '<Type> in Format-List shows ids whole, nothing elided, and every date as yyyy-MM-dd HH:mm' -ForEach $listCases {
+        $objects = @(Get-ViewObject $Type)
+        foreach ($width in 80, 120) {
+            $text = $objects | Format-List | Out-String -Width $width
+            $why = "Format-List of $Type at $width columns"
+            Assert-IdsWhole $text @(Get-ShownId $objects $Type) $why
+            $text | Should -Not -Match '…' -Because "$why elides nothing"
+            Assert-OneDateFormat $text $why
+            $entries = @($text -split '(?:\r?\n){2,}' | Where-Object { $_.Trim() })
+            $entries.Count | Should -Be $objects.Count
+            for ($i = 0; $i -lt $objects.Count; $i++) {
+                # Each date property the entry shows is the object's value, in UTC.
+                foreach ($property in $objects[$i].PSObject.Properties | Where-Object { $_.Value -is [DateTimeOffset] }) {
+                    $line = @($entries[$i] -split '\r?\n' | Where-Object { $_ -match ('^' + [regex]::Escape($property.Name) + '(?: \(UTC\))?\s+:') })
+                    if ($line.Count -gt 0) { $line[0] | Should -Match ([regex]::Escape((Format-Utc $property.Value)) + '\s*$') -Because "$why shows $($property.Name)" }
+                }
+                foreach ($property in $Cases[$Type].Never) {
+                    if ($null -eq $objects[$i].$property) {
+                        $entries[$i] | Should -Match ('(?m)^' + $property + '(?: \(UTC\))?\s+: never\s*$') -Because "$why shows a key without expiry as never"
+                    }
+                }
+            }
+        }
+    }
+}
+
+Describe 'Help examples' {
+    It 'show tables with the columns the views print, with ids whole and nothing cut' {
+        # The header and dash lines every table view prints, from its labels, widths and alignment.
+        $expected = @{}
+        foreach ($data in Get-FormatData -TypeName 'OpenAIAdmin.*') {
+            foreach ($view in $data.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }) {
+                $headers = @($view.Control.Headers)
+                $cells = for ($i = 0; $i -lt $headers.Count; $i++) {
+                    $h = $headers[$i]
+                    $right = "$($h.Alignment)" -eq 'Right'
+                    $label = if ($right) { $h.Label.PadLeft($h.Width) } else { $h.Label.PadRight($h.Width) }
+                    $dash = if ($right) { ('-' * $h.Label.Length).PadLeft($h.Width) } else { ('-' * $h.Label.Length).PadRight($h.Width) }
+                    , @($label, $dash)
+                }
+                $expected[($cells | ForEach-Object { $_[0] }) -join ' ' -replace '\s+$'] = ($cells | ForEach-Object { $_[1] }) -join ' ' -replace '\s+$'
+            }
+        }
+        $tables = 0
+        foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot '../../en-US') -Filter *.md) {
+            $lines = @(Get-Content $file.FullName)
+            $inCode = $false
+            for ($i = 1; $i -lt $lines.Count; $i++) {
+                if ($lines[$i] -match '^```') { $inCode = -not $inCode; continue }
+                if (-not $inCode -or $lines[$i] -notmatch '^-{2,}(?: +-+)*\s*$') { continue }
+                $tables++
+                $header = $lines[$i - 1].TrimEnd()
+                $expected.Keys | Should -Contain $header -Because "$($file.Name) shows a table as a view prints it: '$header'"
+                $lines[$i].TrimEnd() | Should -Be $expected[$header] -Because "$($file.Name) underlines '$header' as the view does"
+                for ($j = $i + 1; $j -lt $lines.Count -and $lines[$j] -notmatch '^```'; $j++) {
+                    $lines[$j] | Should -Not -Match '…' -Because "$($file.Name) shows the table uncut"
+                    $lines[$j].TrimEnd().Length | Should -BeLessOrEqual 79 -Because "$($file.Name) shows the table at 80 columns"
+                    foreach ($token in [regex]::Matches($lines[$j], $IdToken)) {
+                        $token.Value | Should -MatchExactly $RealId -Because "$($file.Name) shows real-length ids"
+                    }
+                }
+            }
+        }
+        $tables | Should -BeGreaterOrEqual 30
+    }
+}
