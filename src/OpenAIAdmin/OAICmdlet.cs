@@ -298,12 +298,22 @@ namespace OpenAIAdmin.Commands
             {
                 source = input;
             }
-            else if (PipelineInputGuard.Current(this) is object piped && PipelineInputGuard.Text(piped, "Id") == id)
+            else if (PipelineInputGuard.Current(this) is object piped
+                && (PipelineInputGuard.Text(piped, "Id") == id || PipelineInputGuard.Text(piped, KindProperty(kind)) == id))
             {
+                // The object piped in names this target by its own Id, or by the id property of the kind (a group
+                // member's UserId when the target is the user).
                 source = piped;
             }
 
             return Target(kind, id, PipelineInputGuard.Text(source, "Name"), PipelineInputGuard.Text(source, "Email"));
+        }
+
+        /// <summary>"user" → "UserId", "admin API key" → "KeyId": the property that carries an id of that kind.</summary>
+        private static string KindProperty(string kind)
+        {
+            string last = kind.Substring(kind.LastIndexOf(' ') + 1);
+            return char.ToUpperInvariant(last[0]) + last.Substring(1) + "Id";
         }
 
         /// <summary>The one wording of a confirmation target: <c>kind 'Name' &lt;email&gt; (id)</c>, or <c>kind id</c> when nothing but the id is known.</summary>

@@ -112,7 +112,7 @@ namespace OpenAIAdmin.Commands
                 else if (!Names(parameter).Any(name => record.Properties[name] != null))
                 {
                     return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline as -{parameter.Name}: "
-                        + $"it has no {string.Join(", ", Names(parameter))} property. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
+                        + $"it has no {OrList(Names(parameter))} property. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
                 }
             }
 
@@ -136,8 +136,8 @@ namespace OpenAIAdmin.Commands
 
             ParameterMetadata first = misbound[0];
             string firstKind = KindOf(first)!;
-            return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, and the {baseObject.GetType().Name} piped in has none "
-                + $"(its Id '{Shorten(Text(record, "Id"))}' is not one). Pipe the right objects, or give -{first.Name}.");
+            return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, but an OpenAIAdmin.{baseObject.GetType().Name} "
+                + $"was piped in (Id '{Shorten(Text(record, "Id"))}'). Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
         }
 
         /// <summary>The XxxId name among a parameter's name and aliases, or null for a parameter that takes no id.</summary>
@@ -145,6 +145,12 @@ namespace OpenAIAdmin.Commands
             Names(parameter).FirstOrDefault(n => n.Length > 2 && n != "Id" && char.IsUpper(n[0]) && n.EndsWith("Id", StringComparison.Ordinal));
 
         private static IEnumerable<string> Names(ParameterMetadata parameter) => new[] { parameter.Name }.Concat(parameter.Aliases);
+
+        private static string OrList(IEnumerable<string> names)
+        {
+            List<string> all = names.ToList();
+            return all.Count == 1 ? all[0] : string.Join(", ", all.Take(all.Count - 1)) + " or " + all[all.Count - 1];
+        }
 
         private static string? FirstText(object? value)
         {
