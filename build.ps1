@@ -206,7 +206,8 @@ function Install-Prism {
     if ($installed -ne $PrismVersion) {
         Write-Host "== Install @stoplight/prism-cli $PrismVersion (npm) into out/tools/prism"
         # --ignore-scripts: Prism needs no install step, and a dependency's postinstall only reports telemetry.
-        Invoke-Native npm @('install', '--prefix', $prismDir, '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', "@stoplight/prism-cli@$PrismVersion")
+        # npm's own output goes to the host: in the pipeline it would become part of this function's result.
+        Invoke-Native npm @('install', '--prefix', $prismDir, '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', "@stoplight/prism-cli@$PrismVersion") | Out-Host
     }
     $cli = Join-Path $prismDir 'node_modules/@stoplight/prism-cli/dist/index.js'
     if (-not (Test-Path $cli)) { throw "Prism was not installed to $cli." }

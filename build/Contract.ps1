@@ -136,7 +136,7 @@ $Cases = @(
     @{ Cmdlet = 'Get-OAIUser'; Set = 'List'; Run = { Get-OAIUser -PageSize 100; Get-OAIUser -Email $Seed.Email7, $Seed.Email8 } }
     @{ Cmdlet = 'Get-OAIUser'; Set = 'Id'; Run = { Get-OAIUser -Id $Seed.User1, $Seed.User2 } }
     @{ Cmdlet = 'Set-OAIUser'; Set = '__AllParameterSets'; Run = {
-            Set-OAIUser -Id $Seed.User10 -Role owner -PassThru
+            Set-OAIUser -Id $Seed.User10 -Role owner -Force -PassThru
             Set-OAIUser -Id $Seed.User11 -RoleId $Seed.SecurityAuditor -PassThru
             Set-OAIUser -Id $Seed.User12 -TechnicalLevel expert -DeveloperPersona builder -PassThru
         }
