@@ -145,6 +145,21 @@ function Stop-Simulator($Simulator) {
     }
 }
 
+function Show-PesterProgress {
+    param([Parameter(Mandatory)][string] $LogPath, [Parameter(ValueFromPipeline)] $Line)
+    begin { $inFailure = $false; $writer = [System.IO.StreamWriter]::new($LogPath) }
+    process {
+        $text = "$Line"
+        $writer.WriteLine($text)
+        if ($text -match '^\s*\[-\]') { $inFailure = $true }
+        elseif ($text -notmatch '^\s') { $inFailure = $false }
+        if ($inFailure -or $text -match '^\[[+-]\] /|^Tests (completed|Passed)|^Container failed|^  - |^Starting discovery|^Discovery found|^Running tests') {
+            Write-Host $text
+        }
+    }
+    end { $writer.Dispose() }
+}
+
 function Invoke-Test {
     Invoke-Build
     $pester = Install-TestTools
@@ -177,8 +192,13 @@ function Invoke-Test {
         $env:OPENAIADMIN_SIMULATOR_URL = $simulator.Url
         $env:OPENAIADMIN_PESTER_SUMMARY = $summary
         $env:OPENAIADMIN_PESTER_FILE = $PesterFile
-        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1') -PesterPath $pester
+        # The whole Pester output (What if: lines, -Verbose/-Debug that tests provoke) goes to a log file; the console
+        # shows each test file's result, every failure with its details, and the summary.
+        $pesterLog = Join-Path $results 'pester.log'
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1') -PesterPath $pester 2>&1 |
+            Show-PesterProgress -LogPath $pesterLog
         $pesterExit = $LASTEXITCODE
+        Write-Host "Full Pester output: $pesterLog"
     }
     finally {
         Stop-Simulator $simulator
