@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -327,6 +328,10 @@ namespace OpenAIAdmin.Commands
             string text = string.IsNullOrEmpty(name) ? kind : $"{kind} '{name}'";
             return string.IsNullOrEmpty(email) ? $"{text} ({id})" : $"{text} <{email}> ({id})";
         }
+
+        /// <summary>The action of a confirmation that makes several changes: every change given, in order.</summary>
+        protected static string Changes(params string?[] changes) =>
+            string.Join("; ", changes.Where(change => change != null));
 
         /// <summary>Whether a switch parameter of the cmdlet was given and is not <c>:$false</c>.</summary>
         protected bool Switch(string name) =>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -91,19 +90,11 @@ namespace OpenAIAdmin.Commands
                     "Give -Name or -ExternalKeyId: there is nothing to change.", Id));
             }
 
-            var changes = new List<string>();
-            if (Name != null)
-            {
-                changes.Add($"Rename to '{Name}'");
-            }
-
-            if (ExternalKeyId != null)
-            {
-                changes.Add($"Set external key id '{ExternalKeyId}'");
-            }
-
+            string changes = Changes(
+                Name != null ? $"Rename to '{Name}'" : null,
+                ExternalKeyId != null ? $"Set external key id '{ExternalKeyId}'" : null);
             var request = new ProjectUpdateRequest { Name = Name, ExternalKeyId = ExternalKeyId };
-            Change(Describe("project", Id), string.Join("; ", changes), () => Client.Projects.UpdateAsync(Id, request, CancellationToken));
+            Change(Describe("project", Id), changes, () => Client.Projects.UpdateAsync(Id, request, CancellationToken));
         }
     }
 

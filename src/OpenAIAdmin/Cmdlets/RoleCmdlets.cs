@@ -104,21 +104,10 @@ namespace OpenAIAdmin.Commands
                     "Give -Name, -Permission or -Description: there is nothing to change.", id));
             }
 
-            var changes = new List<string>();
-            if (Name != null)
-            {
-                changes.Add($"Rename to '{Name}'");
-            }
-
-            if (Permission != null)
-            {
-                changes.Add($"Set {RoleText.Permissions(RoleText.Distinct(Permission))}");
-            }
-
-            if (Description != null)
-            {
-                changes.Add(Description.Length == 0 ? "Clear the description" : "Set the description");
-            }
+            string changes = Changes(
+                Name != null ? $"Rename to '{Name}'" : null,
+                Permission != null ? $"Set {RoleText.Permissions(RoleText.Distinct(Permission))}" : null,
+                Description == null ? null : Description.Length == 0 ? "Clear the description" : "Set the description");
 
             var request = new RoleUpdateRequest
             {
@@ -126,7 +115,7 @@ namespace OpenAIAdmin.Commands
                 Permissions = Permission == null ? null : RoleText.Distinct(Permission),
                 Description = Description,
             };
-            Change(Describe("role", id), string.Join("; ", changes), () => Client.Roles.UpdateAsync(id, request, CancellationToken));
+            Change(Describe("role", id), changes, () => Client.Roles.UpdateAsync(id, request, CancellationToken));
         }
     }
 

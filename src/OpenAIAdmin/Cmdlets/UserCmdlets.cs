@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -77,29 +76,13 @@ namespace OpenAIAdmin.Commands
                     "Give -Role, -RoleId, -TechnicalLevel or -DeveloperPersona: there is nothing to change.", Id));
             }
 
-            var changes = new List<string>();
-            if (Role != null)
-            {
-                changes.Add($"Set role '{Role.ToLowerInvariant()}'");
-            }
-
-            if (RoleId != null)
-            {
-                changes.Add($"Assign role {RoleId}");
-            }
-
-            if (TechnicalLevel != null)
-            {
-                changes.Add($"Set technical level '{TechnicalLevel}'");
-            }
-
-            if (DeveloperPersona != null)
-            {
-                changes.Add($"Set developer persona '{DeveloperPersona}'");
-            }
-
+            string action = Changes(
+                Role != null ? $"Set role '{Role.ToLowerInvariant()}'" : null,
+                RoleId != null ? $"Assign role {RoleId}" : null,
+                TechnicalLevel != null ? $"Set technical level '{TechnicalLevel}'" : null,
+                DeveloperPersona != null ? $"Set developer persona '{DeveloperPersona}'" : null);
             string target = Describe("user", Id);
-            string action = string.Join("; ", changes);
+
             // An owner can do everything, including removing the other owners: confirm it as ConfirmImpact High would.
             bool makesOwner = string.Equals(Role, "owner", System.StringComparison.OrdinalIgnoreCase);
             if (!(makesOwner ? ShouldChangeHighImpact(target, action + " (full control of the organization)") : ShouldProcess(target, action)))
