@@ -5,7 +5,8 @@ using OpenAIAdmin.Paging;
 
 namespace OpenAIAdmin.Resources
 {
-    public sealed class ProjectsClient : ResourceClient
+    /// <summary>Projects; each area inside a project adds its client as a property in its own partial file.</summary>
+    public sealed partial class ProjectsClient : ResourceClient
     {
         private ProjectCertificatesClient? _certificates;
 
