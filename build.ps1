@@ -10,6 +10,8 @@
         Build     stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help and Coverage)
         Package   build, stage and write out/packages/OpenAIAdmin.<version>.nupkg (Compress-PSResource) with the
                   release notes of CHANGELOG.md; the package holds the staged module and nothing else
+        TestDesktop  the client core on Mono (installed with apt-get when missing) against the simulator, loading the
+                  staged module's dlls the way Windows PowerShell 5.1 does (not part of Test)
         Help      compile en-US/*.md to MAML in the staged module
         Coverage  write docs/COVERAGE.md from build/ApiOperations.psd1 and the cmdlets' [ApiOperation] declarations
         Test      xunit + Pester against the built-in simulator; prints "N passed, N failed"
@@ -31,7 +33,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Package', 'Contract', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Package', 'TestDesktop', 'Contract', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -244,6 +246,43 @@ function Invoke-Package {
     Write-Host "Wrote $($nupkg.FullName)"
 }
 
+function Install-Mono {
+    if (Get-Command mono -ErrorAction SilentlyContinue) { return $true }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Host 'TestDesktop: mono is not installed and apt-get is not available to install it (Debian package mono-complete).'
+        return $false
+    }
+    Write-Host '== Install mono-complete with apt-get (Mono, the .NET Framework-compatible runtime)'
+    & apt-get update -q | Out-Host
+    if ($LASTEXITCODE -eq 0) {
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        & apt-get install -y -q mono-complete | Out-Host
+    }
+    if ($LASTEXITCODE -ne 0 -or -not (Get-Command mono -ErrorAction SilentlyContinue)) {
+        Write-Host "TestDesktop: installing mono-complete failed (exit code $LASTEXITCODE; apt-get needs root). Nothing was tested."
+        return $false
+    }
+    return $true
+}
+
+function Invoke-TestDesktop {
+    if (-not (Install-Mono)) { exit 2 }
+    Invoke-Build
+    $project = Join-Path $Root 'tests/OpenAIAdmin.DesktopRunner'
+    Invoke-Native dotnet @('build', $project, '-c', $Configuration, '-nologo', '-v', 'q')
+    $runner = Join-Path $project "bin/$Configuration/net472/OpenAIAdmin.DesktopRunner.exe"
+    $simulator = Start-Simulator
+    try {
+        Write-Host "== Client core on $((& mono --version | Select-Object -First 1)) against the simulator"
+        & mono $runner $StageDir $simulator.Url
+        $desktopExit = $LASTEXITCODE
+    }
+    finally {
+        Stop-Simulator $simulator
+    }
+    if ($desktopExit -ne 0) { exit 1 }
+}
+
 function Install-Prism {
     $prismDir = Join-Path $OutDir 'tools/prism'
     $package = Join-Path $prismDir 'node_modules/@stoplight/prism-cli/package.json'
@@ -343,6 +382,7 @@ foreach ($name in $Task) {
         'Coverage' { Invoke-Coverage }
         'Test' { Invoke-Test }
         'Package' { Invoke-Package }
+        'TestDesktop' { Invoke-TestDesktop }
         'Contract' { Invoke-Contract }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }
