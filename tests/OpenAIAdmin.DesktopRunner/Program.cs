@@ -337,6 +337,15 @@ namespace OpenAIAdmin.DesktopRunner
                 Console.WriteLine("      " + line);
             }
 
+            // The rest of Dependencies/ was found by the runtime's own probing beside the requesting assembly (the
+            // LoadFrom context probes the folder of an assembly loaded from a path, on .NET Framework as on Mono).
+            Console.WriteLine("    loaded from Dependencies/ by the runtime's probing beside the requester:");
+            foreach (Assembly assembly in loaded.Where(a => !a.IsDynamic && a.Location.StartsWith(dependencies, StringComparison.Ordinal)
+                && !answered.Any(line => line.StartsWith(a.GetName().Name + ",", StringComparison.Ordinal))).OrderBy(a => a.GetName().Name))
+            {
+                Console.WriteLine($"      {assembly.GetName().Name} {assembly.GetName().Version}");
+            }
+
             Console.WriteLine("    other assemblies (the runtime's own):");
             foreach (Assembly assembly in loaded.Where(a => !a.IsDynamic && !a.Location.StartsWith(dependencies, StringComparison.Ordinal)).OrderBy(a => a.GetName().Name))
             {
