@@ -67,10 +67,10 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('OpenAI', 'Admin', 'Administration', 'API', 'Organization', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/openaiadmin/OpenAIAdmin/blob/main/LICENSE'
-            ProjectUri   = 'https://github.com/openaiadmin/OpenAIAdmin'
-            ReleaseNotes = 'https://github.com/openaiadmin/OpenAIAdmin/blob/main/CHANGELOG.md'
+            # No ProjectUri, LicenseUri or HelpInfoURI: the project has no public address yet (the licence ships
+            # as LICENSE in the module folder). ReleaseNotes are written into the packed copy from CHANGELOG.md by
+            # build.ps1 -Task Package (build/Package.psm1); do not add them here.
+            Tags = @('OpenAI', 'Admin', 'Administration', 'API', 'Organization', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
         }
     }
 }

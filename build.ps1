@@ -8,6 +8,10 @@
         dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
     Tasks:
         Build     stage out/OpenAIAdmin/<version>/ ready for Import-Module (includes Help and Coverage)
+        Package   build, stage and write out/packages/OpenAIAdmin.<version>.nupkg (Compress-PSResource) with the
+                  release notes of CHANGELOG.md; the package holds the staged module and nothing else
+        TestDesktop  the client core on Mono (installed with apt-get when missing) against the simulator, loading the
+                  staged module's dlls the way Windows PowerShell 5.1 does (not part of Test)
         Help      compile en-US/*.md to MAML in the staged module
         Coverage  write docs/COVERAGE.md from build/ApiOperations.psd1 and the cmdlets' [ApiOperation] declarations
         Test      xunit + Pester against the built-in simulator; prints "N passed, N failed"
@@ -17,14 +21,19 @@
         Clean     remove out/ and the bin/obj folders
 .PARAMETER Configuration
     Release (default) or Debug.
+.PARAMETER Version
+    Build and Package: the module version to stage and pack (three numbers), instead of the manifest's ModuleVersion,
+    e.g. for a CI build. The staged manifest and the assemblies carry it.
 .PARAMETER Spec
     Contract only: the OpenAPI file of the Administration API to validate against. It is never copied into the project.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Package
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./build.ps1 -Task Contract -Spec ../shared/api/openapi-admin.yaml
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Contract', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Package', 'TestDesktop', 'Contract', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -37,7 +46,11 @@ param(
     [switch] $SkipXunit,
 
     # Contract: the OpenAPI file to validate requests and responses against.
-    [string] $Spec
+    [string] $Spec,
+
+    # Build/Package: stage and pack this version instead of the manifest's.
+    [ValidatePattern('^\d+\.\d+\.\d+$')]
+    [string] $Version
 )
 
 Set-StrictMode -Version Latest
@@ -47,7 +60,8 @@ $ProgressPreference = 'SilentlyContinue'
 $Root = $PSScriptRoot
 $OutDir = Join-Path $Root 'out'
 $Manifest = Import-PowerShellDataFile (Join-Path $Root 'OpenAIAdmin.psd1')
-$Version = $Manifest.ModuleVersion
+$ManifestVersion = $Manifest.ModuleVersion
+if (-not $Version) { $Version = $ManifestVersion }
 $StageDir = Join-Path $OutDir "OpenAIAdmin/$Version"
 $StagedManifest = Join-Path $StageDir 'OpenAIAdmin.psd1'
 $PesterVersion = '6.2.0'
@@ -81,6 +95,10 @@ function Invoke-Build {
         Where-Object { $_.Name -notin 'OpenAIAdmin.dll', 'System.Management.Automation.dll' } |
         Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $Root 'OpenAIAdmin.psd1'), (Join-Path $Root 'LICENSE') $StageDir
+    if ($Version -ne $ManifestVersion) {
+        $text = [IO.File]::ReadAllText($StagedManifest) -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$Version'"
+        [IO.File]::WriteAllText($StagedManifest, $text, [Text.UTF8Encoding]::new($false))
+    }
     Copy-Item (Join-Path $Root 'src/OpenAIAdmin/OpenAIAdmin.Types.ps1xml') $StageDir
     Copy-Item (Join-Path $Root 'src/OpenAIAdmin/Formats') $StageDir -Recurse
     Invoke-Help
@@ -219,6 +237,52 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    Import-Module (Join-Path $Root 'build/Package.psm1') -Force
+    $notes = Get-OAIReleaseNote -ChangelogPath (Join-Path $Root 'CHANGELOG.md') -Version $Version
+    $nupkg = New-OAIPackage -ModuleFolder $StageDir -Version $Version -ReleaseNotes $notes `
+        -DestinationPath (Join-Path $OutDir 'packages') -WorkPath (Join-Path $OutDir 'package-work')
+    Write-Host "Wrote $($nupkg.FullName)"
+}
+
+function Install-Mono {
+    if (Get-Command mono -ErrorAction SilentlyContinue) { return $true }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Host 'TestDesktop: mono is not installed and apt-get is not available to install it (Debian package mono-complete).'
+        return $false
+    }
+    Write-Host '== Install mono-complete with apt-get (Mono, the .NET Framework-compatible runtime)'
+    & apt-get update -q | Out-Host
+    if ($LASTEXITCODE -eq 0) {
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        & apt-get install -y -q mono-complete | Out-Host
+    }
+    if ($LASTEXITCODE -ne 0 -or -not (Get-Command mono -ErrorAction SilentlyContinue)) {
+        Write-Host "TestDesktop: installing mono-complete failed (exit code $LASTEXITCODE; apt-get needs root). Nothing was tested."
+        return $false
+    }
+    return $true
+}
+
+function Invoke-TestDesktop {
+    if (-not (Install-Mono)) { exit 2 }
+    Invoke-Build
+    $project = Join-Path $Root 'tests/OpenAIAdmin.DesktopRunner'
+    Invoke-Native dotnet @('build', $project, '-c', $Configuration, '-nologo', '-v', 'q')
+    $runner = Join-Path $project "bin/$Configuration/net472/OpenAIAdmin.DesktopRunner.exe"
+    $simulator = Start-Simulator
+    try {
+        Write-Host "== Client core on $((& mono --version | Select-Object -First 1)) against the simulator"
+        & mono $runner $StageDir $simulator.Url
+        $desktopExit = $LASTEXITCODE
+    }
+    finally {
+        Stop-Simulator $simulator
+    }
+    if ($desktopExit -ne 0) { exit 1 }
+}
+
 function Install-Prism {
     $prismDir = Join-Path $OutDir 'tools/prism'
     $package = Join-Path $prismDir 'node_modules/@stoplight/prism-cli/package.json'
@@ -317,6 +381,8 @@ foreach ($name in $Task) {
         'Help' { Invoke-Help }
         'Coverage' { Invoke-Coverage }
         'Test' { Invoke-Test }
+        'Package' { Invoke-Package }
+        'TestDesktop' { Invoke-TestDesktop }
         'Contract' { Invoke-Contract }
         'Demo' { Invoke-Demo }
         'Clean' { Invoke-Clean }

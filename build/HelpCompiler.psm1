@@ -986,10 +986,11 @@ function Update-OAIHelpSource {
         report a problem and ConvertTo-OAIMaml fail until someone writes the text.
         Run it after adding or changing parameters, then fill in the placeholders.
     .PARAMETER OnlineVersionUri
-        A format string for the 'online version' front matter, where {0} is the cmdlet name. Without it,
-        existing files keep theirs and new files follow the pattern of the existing ones.
+        A format string for the 'online version' front matter, where {0} is the cmdlet name, for help published
+        at a real address. Without it, existing files keep theirs and new files follow the pattern of the existing
+        ones. OpenAIAdmin's help is not published anywhere yet, so its 'online version' is empty: no online link.
     .EXAMPLE
-        Update-OAIHelpSource -SourcePath en-US -ModuleName OpenAIAdmin -OnlineVersionUri 'https://github.com/openaiadmin/OpenAIAdmin/blob/main/en-US/{0}.md'
+        Update-OAIHelpSource -SourcePath en-US -ModuleName OpenAIAdmin
     #>
     [CmdletBinding(SupportsShouldProcess)]
     [OutputType([pscustomobject])]
@@ -1050,7 +1051,7 @@ function Test-OAIHelpSource {
         nothing when the help is complete. Kinds: MissingFile, OrphanFile, NameMismatch, MissingSynopsis,
         MissingDescription, TooFewExamples, IncompleteExample, UndocumentedParameter, MissingParameterDescription,
         UnknownParameter, ParameterMetadataOutOfDate, SyntaxOutOfDate, MissingCommonParameters,
-        UndocumentedOutputType, MissingOnlineVersion. Update-OAIHelpSource fixes the syntax, metadata and
+        UndocumentedOutputType. Update-OAIHelpSource fixes the syntax, metadata and
         parameter-list problems; the others need writing.
     .EXAMPLE
         Test-OAIHelpSource -SourcePath en-US -ModuleName OpenAIAdmin | Format-Table Command, Kind, Message -Wrap
@@ -1075,7 +1076,6 @@ function Test-OAIHelpSource {
         }
         $source = Read-OAIHelpMarkdown -Path $path
         if ($source.Name -ne $name) { New-OAIHelpProblem $name 'NameMismatch' "The title is '# $($source.Name)', not '# $name'." $path }
-        if (Test-OAIPlaceholder $source.OnlineVersion) { New-OAIHelpProblem $name 'MissingOnlineVersion' "The front matter has no 'online version', so Get-Help -Online cannot open the page." $path }
         if (Test-OAIPlaceholder $source.Synopsis) { New-OAIHelpProblem $name 'MissingSynopsis' 'The SYNOPSIS is missing or still a placeholder.' $path }
         if (Test-OAIPlaceholder $source.Description) { New-OAIHelpProblem $name 'MissingDescription' 'The DESCRIPTION is missing or still a placeholder.' $path }
 

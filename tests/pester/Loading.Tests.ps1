@@ -298,6 +298,19 @@ Describe 'Windows PowerShell 5.1: the AssemblyResolve handler covers every refer
         @($table | Where-Object { $_.Reference.Name -eq 'System.Runtime.Loader' }).ReferrerName | Should -Be @('OpenAIAdmin')
     }
 
+    It 'asks the host only for versions that .NET Framework 4.7.2 and Windows PowerShell 5.1 supply' {
+        # .NET Framework 4.7.2 carries the netstandard 2.0.0.0 facade; Windows PowerShell 5.1 is
+        # System.Management.Automation 3.0.0.0 (PowerShellStandard's reference). A newer one would not load there.
+        $hostRows = @($table | Where-Object { -not $_.Shipped -and $_.Reference.Name -ne 'System.Runtime.Loader' })
+        $hostRows.Count | Should -BeGreaterThan 0
+        foreach ($row in $hostRows) {
+            $limit = @{ 'netstandard' = [version]'2.0.0.0'; 'System.Management.Automation' = [version]'3.0.0.0' }[$row.Reference.Name]
+            $limit | Should -Not -BeNullOrEmpty -Because "$($row.ReferrerName) references $($row.Reference.Name), which no host list covers"
+            $row.Reference.Version | Should -BeLessOrEqual $limit -Because "$($row.ReferrerName) references $($row.Reference.FullName)"
+        }
+        @($hostRows | Where-Object { $_.Reference.Name -eq 'System.Management.Automation' }).ReferrerName | Should -Be @('OpenAIAdmin')
+    }
+
     It 'answers only our own requests: not other modules, not anonymous ones, except for the core' {
         $options = Join-Path $Dependencies 'Microsoft.Extensions.Options.dll'
         $http = 'Microsoft.Extensions.Http, Version=9.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60'

@@ -18,8 +18,33 @@ Describe 'The staged module' {
         $manifest.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
     }
 
-    It 'exports exactly the cmdlets of its manifest' {
-        (Get-Command -Module OpenAIAdmin).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    It 'exports exactly the cmdlets of its manifest, which are exactly the cmdlet classes of its assembly' {
+        # Compared with the assembly as well: Get-Command only shows what the manifest lets through, so a new cmdlet
+        # class missing from CmdletsToExport would pass a comparison of the two.
+        $assembly = (Get-Module OpenAIAdmin).ImplementingAssembly
+        $classes = @($assembly.GetExportedTypes() | ForEach-Object {
+                $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) | Select-Object -First 1
+                if ($attribute -and -not $_.IsAbstract) { "$($attribute.VerbName)-$($attribute.NounName)" }
+            } | Sort-Object)
+        $classes.Count | Should -BeGreaterThan 30
+        ($manifest.CmdletsToExport | Sort-Object) | Should -Be $classes
+        (Get-Command -Module OpenAIAdmin).Name | Sort-Object | Should -Be $classes
+        $manifest.CmdletsToExport | Should -Not -Contain '*' -Because 'an explicit list lets PowerShell find commands without loading the module'
+    }
+
+    It 'is fit for the Gallery: no warnings, .NET Framework 4.7.2, and no addresses that lead nowhere' {
+        $info = Test-ModuleManifest $env:OPENAIADMIN_MODULE -WarningVariable warnings -ErrorVariable problems
+        $warnings | Should -BeNullOrEmpty
+        $problems | Should -BeNullOrEmpty
+        $manifest.DotNetFrameworkVersion | Should -Be '4.7.2'
+        $manifest.FunctionsToExport.Count + $manifest.VariablesToExport.Count + $manifest.AliasesToExport.Count | Should -Be 0
+        # The project has no public address yet: ProjectUri, LicenseUri and HelpInfoURI stay out until it has one.
+        $info.ProjectUri | Should -BeNullOrEmpty
+        $info.LicenseUri | Should -BeNullOrEmpty
+        $info.HelpInfoUri | Should -BeNullOrEmpty
+        $manifest.Keys | Should -Not -Contain 'HelpInfoURI'
+        $manifest.PrivateData.PSData.Tags | Should -Contain 'OpenAI'
+        ($manifest.PrivateData.PSData.Tags | Where-Object { $_ -match '\s' }) | Should -BeNullOrEmpty -Because 'Gallery tags have no spaces'
     }
 
     It 'ships no System.Management.Automation and keeps dependencies out of the module root' {

@@ -34,7 +34,20 @@ namespace OpenAIAdmin.Transport
             return new HttpPipelineLease(provider, client);
         }
 
-        private static HttpMessageHandler CreatePrimaryHandler()
+        private static HttpMessageHandler CreatePrimaryHandler() =>
+            CreatePrimaryHandler(PinsTls(RuntimeInformation.FrameworkDescription));
+
+        /// <summary>The TLS versions the primary handler is pinned to on .NET Framework: 1.2 and 1.3.</summary>
+        internal const SslProtocols FrameworkSslProtocols = SslProtocols.Tls12 | (SslProtocols)12288; // 12288 = Tls13, absent from netstandard2.0
+
+        /// <summary>
+        /// Windows PowerShell 5.1 (.NET Framework) may default to TLS 1.0/1.1, which the API refuses; .NET (PowerShell 7)
+        /// uses the system's defaults. Separate from the handler so that tests can decide for another runtime's name.
+        /// </summary>
+        internal static bool PinsTls(string frameworkDescription) =>
+            frameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        internal static HttpClientHandler CreatePrimaryHandler(bool pinTls)
         {
             var handler = new HttpClientHandler
             {
@@ -42,10 +55,9 @@ namespace OpenAIAdmin.Transport
                 UseCookies = false,
             };
 
-            // Windows PowerShell 5.1 (.NET Framework) may default to TLS 1.0/1.1, which the API refuses.
-            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            if (pinTls)
             {
-                handler.SslProtocols = SslProtocols.Tls12 | (SslProtocols)12288; // 12288 = Tls13, absent from netstandard2.0
+                handler.SslProtocols = FrameworkSslProtocols;
             }
 
             return handler;

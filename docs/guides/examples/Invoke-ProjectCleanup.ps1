@@ -1,0 +1,44 @@
+<#
+.SYNOPSIS
+    CI recipe: plan (-WhatIf) or apply the archiving of projects whose names match -NamePattern, with the results
+    written as JSON and CSV for the pipeline to keep as artifacts.
+.DESCRIPTION
+    The key comes from the OPENAI_ADMIN_KEY environment variable, which the pipeline fills from a secret. Without
+    -Apply nothing changes: Remove-OAIProject -WhatIf shows what would be archived and plan.json/plan.csv list it.
+    With -Apply the projects are archived without prompting (-Force: the job has no one to answer) and
+    archived.json/archived.csv list the result. Exit code 0 on success, 1 on any error.
+.EXAMPLE
+    pwsh -NoProfile -NonInteractive -File Invoke-ProjectCleanup.ps1 -NamePattern 'tmp-*' -OutputDirectory out
+.EXAMPLE
+    pwsh -NoProfile -NonInteractive -File Invoke-ProjectCleanup.ps1 -NamePattern 'tmp-*' -OutputDirectory out -Apply
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)][string] $NamePattern,
+    [Parameter(Mandatory)][string] $OutputDirectory,
+    [switch] $Apply
+)
+
+$ErrorActionPreference = 'Stop'
+try {
+    Import-Module OpenAIAdmin
+    New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
+    $projects = @(Get-OAIProject -Name $NamePattern)
+    if ($Apply) {
+        $archived = @($projects | Remove-OAIProject -Force -PassThru)
+        $archived | Select-Object Id, Name, Status, ArchivedAt | ConvertTo-Json -AsArray | Set-Content (Join-Path $OutputDirectory 'archived.json')
+        $archived | Select-Object Id, Name, Status, ArchivedAt | Export-Csv (Join-Path $OutputDirectory 'archived.csv') -NoTypeInformation
+        Write-Output "Archived $($archived.Count) project(s)."
+    }
+    else {
+        $projects | Remove-OAIProject -WhatIf
+        $projects | Select-Object Id, Name, CreatedAt | ConvertTo-Json -AsArray | Set-Content (Join-Path $OutputDirectory 'plan.json')
+        $projects | Select-Object Id, Name, CreatedAt | Export-Csv (Join-Path $OutputDirectory 'plan.csv') -NoTypeInformation
+        Write-Output "Plan: $($projects.Count) project(s) would be archived."
+    }
+    exit 0
+}
+catch {
+    Write-Output "FAILED: $($_.FullyQualifiedErrorId): $($_.Exception.Message)"
+    exit 1
+}

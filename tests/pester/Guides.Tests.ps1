@@ -1,0 +1,155 @@
+# The recipes of docs/guides/ run as written: each script in docs/guides/examples runs here in a fresh pwsh that finds
+# OpenAIAdmin by name (PSModulePath = a folder holding only the staged module), against the simulator. What needs
+# Windows (DPAPI, Task Scheduler) or Azure (Get-AutomationPSCredential, the sandbox) cannot run here; the guides say so.
+
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $script:Examples = (Resolve-Path (Join-Path $PSScriptRoot '../../docs/guides/examples')).Path
+    $script:Modules = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'modules')
+    New-Item -ItemType SymbolicLink -Path (Join-Path $Modules 'OpenAIAdmin') -Target (Split-Path (Split-Path (Resolve-Path $env:OPENAIADMIN_MODULE).Path)) | Out-Null
+    $script:Ran = [Collections.Generic.List[string]]::new()
+
+    # Runs a recipe in a fresh pwsh; -Command is the script text run there (for recipes that need a stand-in).
+    function Invoke-Recipe {
+        param([string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [string] $Command)
+        $Ran.Add($File)
+        $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+            $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0])
+        }
+        $all = @('-NoProfile', '-NonInteractive')
+        $all += if ($Command) { @('-Command', $Command) } else { @('-File', (Join-Path $Examples $File)) + $Arguments }
+        foreach ($argument in $all) { $info.ArgumentList.Add($argument) }
+        $info.Environment['PSModulePath'] = $Modules.FullName
+        foreach ($name in 'OPENAI_ADMIN_KEY', 'OPENAI_BASE_URL', 'OPENAIADMIN_MODULE') { [void]$info.Environment.Remove($name) }
+        foreach ($name in $Environment.Keys) { $info.Environment[$name] = $Environment[$name] }
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.UseShellExecute = $false
+        $info.WorkingDirectory = $TestDrive
+        $process = [System.Diagnostics.Process]::Start($info)
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit(90000)) { $process.Kill($true); throw "$File did not finish within 90 s." }
+        $process.WaitForExit()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.GetAwaiter().GetResult(); Errors = $stderr.GetAwaiter().GetResult() }
+    }
+
+    $script:Simulator = @{ OPENAI_BASE_URL = $SimulatorUrl }
+    $script:WithKey = @{ OPENAI_BASE_URL = $SimulatorUrl; OPENAI_ADMIN_KEY = $FakeAdminKey }
+}
+
+Describe 'secrets.md and task-scheduler.md: Save-AdminKeyCredential.ps1, then Invoke-AdminKeyAudit.ps1 with that file' {
+    BeforeAll {
+        Reset-Simulator
+        $script:CredentialFile = Join-Path $TestDrive 'oai-admin.xml'
+        $script:Saved = Invoke-Recipe Save-AdminKeyCredential.ps1 -Arguments @('-Path', $CredentialFile, '-Name', 'scheduled-audit') -Environment $WithKey
+    }
+
+    It 'creates a key and saves it as a PSCredential whose user name is the key id' {
+        $Saved.ExitCode | Should -Be 0 -Because "$($Saved.Output)$($Saved.Errors)"
+        $credential = Import-Clixml $CredentialFile
+        $credential | Should -BeOfType [pscredential]
+        $credential.UserName | Should -BeLike 'key_*'
+        $credential.GetNetworkCredential().Password | Should -BeLike 'sk-admin-*'
+        $Saved.Output | Should -BeLike "*Saved admin key $($credential.UserName) ('scheduled-audit')*"
+        $Saved.Output | Should -Not -Match 'sk-admin-'
+        @(Get-SimulatorRequest POST '*/organization/admin_api_keys').Count | Should -Be 1
+    }
+
+    It 'warns, and the file shows why: Export-Clixml does not encrypt outside Windows' -Skip:$IsWindows {
+        $Saved.Output + $Saved.Errors | Should -Match 'does not encrypt on this system'
+        $hex = ([xml](Get-Content $CredentialFile -Raw)).SelectSingleNode("//*[local-name()='SS']").InnerText
+        [Text.Encoding]::Unicode.GetString([Convert]::FromHexString($hex)) | Should -Be (Import-Clixml $CredentialFile).GetNetworkCredential().Password
+    }
+
+    It 'audits with the saved credential, writes a transcript and exits 0' {
+        $logs = Join-Path $TestDrive 'audit-logs'
+        $cutoff = [DateTimeOffset]::UtcNow.AddDays(-30)
+        Connect-Simulator
+        $expected = @(Get-OAIAdminApiKey | Where-Object { if ($_.LastUsedAt) { $_.LastUsedAt -lt $cutoff } else { $_.CreatedAt -lt $cutoff } })
+        $expected.Count | Should -BeGreaterThan 0 -Because 'the seeded keys include unused ones'
+        $run = Invoke-Recipe Invoke-AdminKeyAudit.ps1 -Arguments @('-CredentialPath', $CredentialFile, '-UnusedDays', '30', '-LogDirectory', $logs, '-Remove') -Environment $Simulator
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)$($run.Errors)"
+        $run.Output | Should -Match "$($expected.Count) admin key\(s\) unused since"
+        $run.Output | Should -Match "Removed $($expected.Count) admin key\(s\)"
+        (@(Get-SimulatorRequest DELETE '*/organization/admin_api_keys/*').path | Sort-Object) | Should -Be (@($expected.Id | ForEach-Object { "/v1/organization/admin_api_keys/$_" }) | Sort-Object)
+        $transcript = @(Get-ChildItem $logs -Filter 'admin-key-audit-*.log')
+        $transcript.Count | Should -Be 1
+        Get-Content $transcript[0].FullName -Raw | Should -Match "Removed $($expected.Count) admin key"
+    }
+
+    It 'exits 1 with the error id when it has no key, and logs it' {
+        $logs = Join-Path $TestDrive 'audit-logs-nokey'
+        $run = Invoke-Recipe Invoke-AdminKeyAudit.ps1 -Arguments @('-LogDirectory', $logs) -Environment $Simulator
+        $run.ExitCode | Should -Be 1
+        $run.Output | Should -Match 'FAILED: NoConnection,OpenAIAdmin.Commands.GetOAIAdminApiKeyCommand'
+        Get-Content (Get-ChildItem $logs -Filter '*.log')[0].FullName -Raw | Should -Match 'FAILED: NoConnection'
+    }
+}
+
+Describe 'ci-pipelines.md: Invoke-ProjectCleanup.ps1, plan then apply' {
+    BeforeAll { Reset-Simulator }
+
+    It 'plans with -WhatIf: lists the projects in plan.json and plan.csv and changes nothing' {
+        $out = Join-Path $TestDrive 'ci-plan'
+        $run = Invoke-Recipe Invoke-ProjectCleanup.ps1 -Arguments @('-NamePattern', 'tmp-*', '-OutputDirectory', $out) -Environment $WithKey
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)$($run.Errors)"
+        @($run.Output -split "`n" | Where-Object { $_ -like 'What if: *Archive (irreversible)*' }).Count | Should -Be 3
+        $run.Output | Should -Match 'Plan: 3 project\(s\) would be archived'
+        @(Get-Content (Join-Path $out 'plan.json') -Raw | ConvertFrom-Json).Name | Should -Be @('tmp-load-test', 'tmp-experiment', 'tmp-hackathon')
+        @(Import-Csv (Join-Path $out 'plan.csv')).Id | Should -Be @('proj_tmploadtest0rIQNaJTJECsi', 'proj_tmpexperimenthjCmW1FkOt3', 'proj_tmphackathonSxhpKMpOO6N1')
+        @(Get-SimulatorRequest POST '*/archive').Count | Should -Be 0
+    }
+
+    It 'applies without prompting and writes archived.json and archived.csv' {
+        $out = Join-Path $TestDrive 'ci-apply'
+        $run = Invoke-Recipe Invoke-ProjectCleanup.ps1 -Arguments @('-NamePattern', 'tmp-*', '-OutputDirectory', $out, '-Apply') -Environment $WithKey
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)$($run.Errors)"
+        $run.Output | Should -Match 'Archived 3 project\(s\)'
+        @(Get-SimulatorRequest POST '*/archive').Count | Should -Be 3
+        $archived = @(Get-Content (Join-Path $out 'archived.json') -Raw | ConvertFrom-Json)
+        $archived.Status | Should -Be @('archived', 'archived', 'archived')
+        @(Import-Csv (Join-Path $out 'archived.csv')).Count | Should -Be 3
+    }
+
+    It 'exits 1 with the error id when the secret is missing' {
+        $run = Invoke-Recipe Invoke-ProjectCleanup.ps1 -Arguments @('-NamePattern', 'tmp-*', '-OutputDirectory', (Join-Path $TestDrive 'ci-nokey')) -Environment $Simulator
+        $run.ExitCode | Should -Be 1
+        $run.Output | Should -Match 'FAILED: NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
+    }
+}
+
+Describe 'azure-automation.md: Runbook-UserReport.ps1 with a stand-in for Get-AutomationPSCredential' {
+    It 'connects with the credential asset and reports every user' {
+        Reset-Simulator
+        # Only our side of the runbook runs here: Get-AutomationPSCredential is Azure's; this stand-in returns what the
+        # asset would (user name anything, password the admin key).
+        $standIn = "function Get-AutomationPSCredential([string] `$Name) { if (`$Name -ne 'OpenAIAdmin') { throw 'no such asset' }; " +
+            "[pscredential]::new('key_runbook', (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force)) }; " +
+            "& '$(Join-Path $Examples 'Runbook-UserReport.ps1')' | Out-String -Width 200"
+        $run = Invoke-Recipe Runbook-UserReport.ps1 -Command $standIn -Environment $Simulator
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)$($run.Errors)"
+        Connect-Simulator
+        $users = @(Get-OAIUser)
+        $csv = @($run.Output -split "`r?`n" | Where-Object { $_ -like '"user-*' })
+        $csv.Count | Should -Be $users.Count
+        $csv[0] | Should -BeLike "`"$($users[0].Id)`",*"
+    }
+}
+
+Describe 'The guides' {
+    It 'ran every example script' {
+        $files = @(Get-ChildItem $Examples -Filter '*.ps1' | ForEach-Object Name | Sort-Object)
+        ($Ran | Sort-Object -Unique) | Should -Be $files
+    }
+
+    It '<Guide> exists and names only example scripts that exist' -ForEach @(
+        @{ Guide = 'task-scheduler.md' }, @{ Guide = 'azure-automation.md' }, @{ Guide = 'ci-pipelines.md' }, @{ Guide = 'secrets.md' }
+    ) {
+        $path = Join-Path $PSScriptRoot "../../docs/guides/$Guide"
+        Test-Path $path | Should -BeTrue
+        $named = @([regex]::Matches((Get-Content $path -Raw), 'examples/([A-Za-z-]+\.ps1)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
+        foreach ($name in $named) { Test-Path (Join-Path $Examples $name) | Should -BeTrue -Because "$Guide names examples/$name" }
+    }
+}
