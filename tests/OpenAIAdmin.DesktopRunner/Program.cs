@@ -307,7 +307,8 @@ namespace OpenAIAdmin.DesktopRunner
 
             MethodInfo create = pipeline.GetMethod("CreatePrimaryHandler", BindingFlags.NonPublic | BindingFlags.Static, null, new[] { typeof(bool) }, null)!;
             using var handler = (HttpClientHandler)create.Invoke(null, new object[] { true })!;
-            var expected = SslProtocols.Tls12 | (SslProtocols)12288;
+            // 1.3 only where the runtime's SslProtocols defines it (.NET Framework 4.8+, Mono): 4.7.2 refuses unknown values.
+            var expected = Enum.IsDefined(typeof(SslProtocols), (SslProtocols)12288) ? SslProtocols.Tls12 | (SslProtocols)12288 : SslProtocols.Tls12;
             Assert(handler.SslProtocols == expected, $"SslProtocols is {handler.SslProtocols}");
             Console.WriteLine($"    pinned handler on {RuntimeInformation.FrameworkDescription}: SslProtocols = {handler.SslProtocols}");
             using var client = new HttpClient(handler);

@@ -37,8 +37,16 @@ namespace OpenAIAdmin.Transport
         private static HttpMessageHandler CreatePrimaryHandler() =>
             CreatePrimaryHandler(PinsTls(RuntimeInformation.FrameworkDescription));
 
-        /// <summary>The TLS versions the primary handler is pinned to on .NET Framework: 1.2 and 1.3.</summary>
-        internal const SslProtocols FrameworkSslProtocols = SslProtocols.Tls12 | (SslProtocols)12288; // 12288 = Tls13, absent from netstandard2.0
+        /// <summary>SslProtocols.Tls13, which netstandard2.0 does not name.</summary>
+        internal const SslProtocols Tls13 = (SslProtocols)12288;
+
+        /// <summary>
+        /// The TLS versions the primary handler is pinned to on .NET Framework: 1.2, and 1.3 where the runtime knows it.
+        /// .NET Framework 4.7.2 predates TLS 1.3 and its handler refuses protocol values it does not define, so 1.3 is
+        /// asked for only when the running framework's SslProtocols defines it (4.8 and later).
+        /// </summary>
+        internal static SslProtocols FrameworkSslProtocols =>
+            Enum.IsDefined(typeof(SslProtocols), Tls13) ? SslProtocols.Tls12 | Tls13 : SslProtocols.Tls12;
 
         /// <summary>
         /// Windows PowerShell 5.1 (.NET Framework) may default to TLS 1.0/1.1, which the API refuses; .NET (PowerShell 7)
