@@ -84,21 +84,21 @@ BeforeAll {
                 Get-OAIGroup -Name Finance | Get-OAIGroupMember -First 1 | Remove-OAIGroupMember -Force -PassThru
                 Get-OAICertificate | Where-Object Active -eq $false | Select-Object -First 1 | Remove-OAICertificate -Force -PassThru
             }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
-        'OpenAIAdmin.ProjectUser'           = @{ Produce = { Get-OAIProject -First 3 | Get-OAIProjectUser }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectUser'           = @{ Produce = { Get-OAIProject | Where-Object Name -in 'Production chatbot', 'Data science' | Get-OAIProjectUser }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectGroup'          = @{ Produce = {
                 $project = Get-OAIProject -First 2 | Select-Object -Last 1
-                Get-OAIGroup -Name Contractors | Add-OAIProjectGroup -ProjectId $project.Id -RoleId (Get-OAIProjectRole -ProjectId $project.Id -Name Member).Id
+                Get-OAIGroup -Name Contractors | Add-OAIProjectGroup -ProjectId $project.Id -RoleId (Get-OAIProjectRole -ProjectId $project.Id -Name Member).Id | Out-Null
                 Get-OAIProject | Get-OAIProjectGroup
             }; Ids = 'GroupId', 'ProjectId'; Row = 'GroupId'; Dates = 'CreatedAt'; Never = @() }
         'OpenAIAdmin.ProjectRole'           = @{ Produce = { Get-OAIProject -First 3 | Get-OAIProjectRole }; Ids = 'Id', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectUserRoleAssignment' = @{ Produce = {
                 $project = Get-OAIProject -First 2 | Select-Object -Last 1
-                Get-OAIProjectRole -ProjectId $project.Id -Name Member | Add-OAIProjectUserRole -UserId (Get-OAIProjectUser -ProjectId $project.Id -First 1).Id
+                Get-OAIProjectRole -ProjectId $project.Id -Name Member | Add-OAIProjectUserRole -UserId (Get-OAIProjectUser -ProjectId $project.Id -First 1).Id | Out-Null
                 Get-OAIProjectUser -ProjectId $project.Id | Get-OAIProjectUserRole
             }; Ids = 'ProjectId', 'UserId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectGroupRoleAssignment' = @{ Produce = {
                 $project = Get-OAIProject -First 2 | Select-Object -Last 1
-                Get-OAIProjectRole -ProjectId $project.Id -Name Owner | Add-OAIProjectGroupRole -GroupId (Get-OAIProjectGroup -ProjectId $project.Id -First 1).GroupId
+                Get-OAIProjectRole -ProjectId $project.Id -Name Owner | Add-OAIProjectGroupRole -GroupId (Get-OAIProjectGroup -ProjectId $project.Id -First 1).GroupId | Out-Null
                 Get-OAIProject | Get-OAIProjectGroup | Get-OAIProjectGroupRole
             }; Ids = 'ProjectId', 'GroupId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.CostsResult'           = @{ Produce = { Get-SimulatorCost }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime', 'EndTime'; Never = @() }
