@@ -209,6 +209,8 @@ Describe 'Default table views' {
         $role = New-OAIRole -Name $long.Substring(0, 100) -Permission 'api.groups.read'
         $invite = New-OAIInvite -Email ('a.very.long.mailbox.name.for.checking.views' + '@subsidiary.example.com') -Role reader
         $key = New-OAIAdminApiKey -Name $long.Substring(0, 60) -WarningAction SilentlyContinue
+        $projectMember = Get-OAIProjectRole -ProjectId $project.Id -Name Member
+        $projectRole = New-OAIProjectRole -ProjectId $project.Id -Name $long.Substring(0, 100) -Permission api.project.read
         $shown = @(
             @{ Objects = @(Get-OAIProject -Id $project.Id); Id = $project.Id }
             @{ Objects = @(Get-OAIGroup -Id $group.Id); Id = $group.Id }
@@ -217,6 +219,9 @@ Describe 'Default table views' {
             @{ Objects = @(Add-OAIUserRole -UserId (Get-OAIUser -First 1).Id -RoleId $role.Id); Id = $role.Id }
             @{ Objects = @(Get-OAIInvite -Id $invite.Id); Id = $invite.Id }
             @{ Objects = @(Get-OAIAdminApiKey -Id $key.Id); Id = $key.Id }
+            @{ Objects = @(Add-OAIProjectGroup -ProjectId $project.Id -Id $group.Id -RoleId $projectMember.Id); Id = $group.Id }
+            @{ Objects = @($projectRole); Id = $projectRole.Id }
+            @{ Objects = @(Get-OAIProjectGroupRole -ProjectId $project.Id -GroupId $group.Id); Id = $group.Id }
         )
         foreach ($case in $shown) {
             foreach ($width in 79, 80, 120) {
