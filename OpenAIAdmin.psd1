@@ -19,6 +19,9 @@
         'Formats/Costs.Format.ps1xml'
         'Formats/Invites.Format.ps1xml'
         'Formats/Roles.Format.ps1xml'
+        'Formats/ProjectUsers.Format.ps1xml'
+        'Formats/ProjectGroups.Format.ps1xml'
+        'Formats/ProjectRoles.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -61,6 +64,23 @@
         'Remove-OAICertificate'
         'Enable-OAICertificate'
         'Disable-OAICertificate'
+        'Get-OAIProjectUser'
+        'Add-OAIProjectUser'
+        'Set-OAIProjectUser'
+        'Remove-OAIProjectUser'
+        'Get-OAIProjectUserRole'
+        'Add-OAIProjectUserRole'
+        'Remove-OAIProjectUserRole'
+        'Get-OAIProjectGroup'
+        'Add-OAIProjectGroup'
+        'Remove-OAIProjectGroup'
+        'Get-OAIProjectGroupRole'
+        'Add-OAIProjectGroupRole'
+        'Remove-OAIProjectGroupRole'
+        'Get-OAIProjectRole'
+        'New-OAIProjectRole'
+        'Set-OAIProjectRole'
+        'Remove-OAIProjectRole'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

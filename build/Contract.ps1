@@ -88,7 +88,8 @@ function Get-ContractSeed {
         Email7          = $users[6].email
         Email8          = $users[7].email
     }
-    foreach ($n in 1, 2, 5, 10, 11, 12, 20, 21, 240, 241) { $seed["User$n"] = $users[$n - 1].id }
+    foreach ($n in 1, 2, 5, 10, 11, 12, 20, 21, 30, 31, 240, 241) { $seed["User$n"] = $users[$n - 1].id }
+    $seed.Email31 = $users[30].email
     return $seed
 }
 
@@ -255,6 +256,72 @@ $Cases = @(
     @{ Cmdlet = 'Disable-OAICertificate'; Set = 'Id'; Run = { Disable-OAICertificate -Id $Seed.CorpRoot -ProjectId $Seed.Default -Force -PassThru; Disable-OAICertificate -Id $Seed.PartnerGateway -Force -PassThru } }
     @{ Cmdlet = 'Remove-OAICertificate'; Set = 'InputObject'; Run = { $Made.Certificate | Remove-OAICertificate -Force -PassThru } }
     @{ Cmdlet = 'Remove-OAICertificate'; Set = 'Id'; Run = { Remove-OAICertificate -Id $Made.Certificate2.Id -Force -PassThru } }
+
+    # In a project: roles first (the others need their ids), then users, groups and their role assignments. Production
+    # chatbot has the predefined roles Owner and Member, the custom role Deployer (held by the second user) and the group
+    # Engineering.
+    @{ Cmdlet = 'Get-OAIProjectRole'; Set = '__AllParameterSets'; Run = {
+            $roles = @(Get-OAIProjectRole -ProjectId $Seed.Production -PageSize 1)
+            $Made.ProjectMember = $roles | Where-Object Name -eq 'Member'
+            $Made.ProjectDeployer = $roles | Where-Object Name -eq 'Deployer'
+            $roles
+            Get-OAIProjectRole -ProjectId $Seed.Production -Id $Made.ProjectMember.Id, $Made.ProjectDeployer.Id
+        }
+    }
+    @{ Cmdlet = 'New-OAIProjectRole'; Set = '__AllParameterSets'; Run = {
+            $Made.ProjectRole = New-OAIProjectRole -ProjectId $Seed.Production -Name 'Contract project role' -Permission api.project.read -Description 'Made by the contract run'
+            $Made.ProjectRole2 = New-OAIProjectRole -ProjectId $Seed.Production -Name 'Contract project role 2' -Permission api.project.read, api.project.write
+            $Made.ProjectRole, $Made.ProjectRole2
+        }
+    }
+    @{ Cmdlet = 'Set-OAIProjectRole'; Set = 'InputObject'; Run = { $Made.ProjectRole | Set-OAIProjectRole -Name 'Contract project role renamed' -Permission api.project.read -PassThru } }
+    @{ Cmdlet = 'Set-OAIProjectRole'; Set = 'Id'; Run = { Set-OAIProjectRole -ProjectId $Seed.Production -Id $Made.ProjectRole2.Id -Description '' -PassThru } }
+    @{ Cmdlet = 'Get-OAIProjectUser'; Set = '__AllParameterSets'; Run = {
+            Get-OAIProjectUser -ProjectId $Seed.Production -PageSize 2
+            Get-OAIProjectUser -ProjectId $Seed.Production -Id $Seed.User1, $Seed.User2
+        }
+    }
+    @{ Cmdlet = 'Add-OAIProjectUser'; Set = 'Id'; Run = { Add-OAIProjectUser -ProjectId $Seed.Production -Id $Seed.User30 -Role member } }
+    @{ Cmdlet = 'Add-OAIProjectUser'; Set = 'Email'; Run = { Add-OAIProjectUser -ProjectId $Seed.Production -Email $Seed.Email31 -Role owner } }
+    @{ Cmdlet = 'Set-OAIProjectUser'; Set = '__AllParameterSets'; Run = { Set-OAIProjectUser -ProjectId $Seed.Production -Id $Seed.User30 -Role owner -PassThru } }
+    @{ Cmdlet = 'Get-OAIProjectUserRole'; Set = 'List'; Run = { Get-OAIProjectUserRole -ProjectId $Seed.Production -UserId $Seed.User2 -PageSize 1 } }
+    @{ Cmdlet = 'Get-OAIProjectUserRole'; Set = 'Role'; Run = { Get-OAIProjectUserRole -ProjectId $Seed.Production -UserId $Seed.User2 -RoleId $Made.ProjectDeployer.Id } }
+    @{ Cmdlet = 'Add-OAIProjectUserRole'; Set = '__AllParameterSets'; Run = {
+            Add-OAIProjectUserRole -ProjectId $Seed.Production -UserId $Seed.User30 -RoleId $Made.ProjectRole.Id
+            Add-OAIProjectUserRole -ProjectId $Seed.Production -UserId $Seed.User30 -RoleId $Made.ProjectRole2.Id
+        }
+    }
+    @{ Cmdlet = 'Remove-OAIProjectUserRole'; Set = 'InputObject'; Input = { Get-OAIProjectUserRole -ProjectId $Seed.Production -UserId $Seed.User30 -RoleId $Made.ProjectRole.Id }
+        Run = { $Piped | Remove-OAIProjectUserRole -Force -PassThru }
+    }
+    @{ Cmdlet = 'Remove-OAIProjectUserRole'; Set = 'Id'; Run = { Remove-OAIProjectUserRole -ProjectId $Seed.Production -UserId $Seed.User30 -RoleId $Made.ProjectRole2.Id -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAIProjectGroup'; Set = '__AllParameterSets'; Run = {
+            Get-OAIProjectGroup -ProjectId $Seed.Production -PageSize 1
+            Get-OAIProjectGroup -ProjectId $Seed.Production -Id $Seed.Engineering -GroupType group
+        }
+    }
+    @{ Cmdlet = 'Add-OAIProjectGroup'; Set = '__AllParameterSets'; Run = {
+            Add-OAIProjectGroup -ProjectId $Seed.Production -Id $Seed.Contractors -RoleId $Made.ProjectMember.Id
+            Add-OAIProjectGroup -ProjectId $Seed.Production -Id $Seed.Finance -RoleId $Made.ProjectMember.Id
+        }
+    }
+    @{ Cmdlet = 'Get-OAIProjectGroupRole'; Set = 'List'; Run = { Get-OAIProjectGroupRole -ProjectId $Seed.Production -GroupId $Seed.Engineering -PageSize 1 } }
+    @{ Cmdlet = 'Get-OAIProjectGroupRole'; Set = 'Role'; Run = { Get-OAIProjectGroupRole -ProjectId $Seed.Production -GroupId $Seed.Engineering -RoleId $Made.ProjectMember.Id } }
+    @{ Cmdlet = 'Add-OAIProjectGroupRole'; Set = '__AllParameterSets'; Run = {
+            Add-OAIProjectGroupRole -ProjectId $Seed.Production -GroupId $Seed.Contractors -RoleId $Made.ProjectRole.Id
+            Add-OAIProjectGroupRole -ProjectId $Seed.Production -GroupId $Seed.Finance -RoleId $Made.ProjectRole2.Id
+        }
+    }
+    @{ Cmdlet = 'Remove-OAIProjectGroupRole'; Set = 'InputObject'; Input = { Get-OAIProjectGroupRole -ProjectId $Seed.Production -GroupId $Seed.Contractors -RoleId $Made.ProjectRole.Id }
+        Run = { $Piped | Remove-OAIProjectGroupRole -Force -PassThru }
+    }
+    @{ Cmdlet = 'Remove-OAIProjectGroupRole'; Set = 'Id'; Run = { Remove-OAIProjectGroupRole -ProjectId $Seed.Production -GroupId $Seed.Finance -RoleId $Made.ProjectRole2.Id -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectGroup'; Set = 'InputObject'; Input = { Get-OAIProjectGroup -ProjectId $Seed.Production -Id $Seed.Contractors }; Run = { $Piped | Remove-OAIProjectGroup -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectGroup'; Set = 'Id'; Run = { Remove-OAIProjectGroup -ProjectId $Seed.Production -Id $Seed.Finance -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectUser'; Set = 'InputObject'; Input = { Get-OAIProjectUser -ProjectId $Seed.Production -Id $Seed.User30 }; Run = { $Piped | Remove-OAIProjectUser -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectUser'; Set = 'Id'; Run = { Remove-OAIProjectUser -ProjectId $Seed.Production -Id $Seed.User31 -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectRole'; Set = 'InputObject'; Run = { $Made.ProjectRole | Remove-OAIProjectRole -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectRole'; Set = 'Id'; Run = { Remove-OAIProjectRole -ProjectId $Seed.Production -Id $Made.ProjectRole2.Id -Force -PassThru } }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.

@@ -176,3 +176,23 @@ namespace OpenAIAdmin.Commands
             Collect(client.Certificates.ListAsync(cancellationToken: cancellationToken), c => c.Id, c => c.Name);
     }
 }
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>Role ids of the project named by the command line's -ProjectId (for project role and assignment cmdlets); nothing without it.</summary>
+    public sealed class ProjectRoleIdCompleter : ApiIdCompleter
+    {
+        protected override string Kind => "project role";
+
+        protected override string ScopeOf(IDictionary fakeBoundParameters)
+        {
+            object? value = fakeBoundParameters?["ProjectId"];
+            return (value is PSObject wrapped ? wrapped.BaseObject : value) as string ?? string.Empty;
+        }
+
+        internal override async Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken) =>
+            scope.Length == 0
+                ? Array.Empty<KeyValuePair<string, string>>()
+                : await Collect(client.Projects.Roles.ListAsync(scope, cancellationToken: cancellationToken), r => r.Id, r => r.Name).ConfigureAwait(false);
+    }
+}

@@ -20,5 +20,8 @@ internal static class ApiRoutes
         Resources.GroupsCrudApi.Map(v1, state);
         Resources.GroupUsersApi.Map(v1, state);
         Resources.RolesApi.Map(v1, state);
+        Resources.ProjectUsersApi.Map(v1, state);
+        Resources.ProjectGroupsApi.Map(v1, state);
+        Resources.ProjectRolesApi.Map(v1, state);
     }
 }

@@ -22,6 +22,8 @@ Describe 'Id completion on the real cmdlets' {
         @{ Line = 'Set-OAIRole -Id Secur'; Id = 'role_01JR0004BVXEKF1SKEW82NV711'; Name = 'Security auditor' }
         @{ Line = 'Disable-OAICertificate -Id corp-root'; Id = 'cert_0001M3du8cKjMwmMCx22qNSu'; Name = 'corp-root-2025' }
         @{ Line = 'New-OAIInvite -ProjectId Default'; Id = 'proj_defaultSbtsIO0rWI91rcsUU'; Name = 'Default project' }
+        @{ Line = 'Add-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId x -RoleId Depl'; Id = 'role_01JP0001506CNFSQ0G2C6D8JJD'; Name = 'Deployer' }
+        @{ Line = 'Add-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -Id Contr'; Id = 'group_01JG0002G4HXWT9AVGWCFEE87V'; Name = 'Contractors' }
     ) {
         $found = @(Complete $Line)
         $found.Count | Should -Be 1
@@ -55,6 +57,15 @@ Describe 'Id completion on the real cmdlets' {
         Complete 'Get-OAIGroupRole -GroupId x -RoleId ' | Out-Null
         @(Get-SimulatorRequest GET '*/organization/roles').Count | Should -Be 1
     }
+
+    It 'completes project roles only from the project on the line, once per project' {
+        @(Complete 'Remove-OAIProjectRole -Id ').Count | Should -Be 0 -Because 'without -ProjectId there is no project to ask'
+        @(Get-SimulatorRequest GET '*/roles').Count | Should -Be 0
+        (Complete 'Remove-OAIProjectRole -ProjectId proj_productionchatbotrC4xJHX -Id ').ListItemText | Should -Be @('Owner', 'Member', 'Deployer')
+        (Complete 'Get-OAIProjectGroupRole -ProjectId proj_productionchatbotrC4xJHX -GroupId x -RoleId Mem').ListItemText | Should -Be 'Member'
+        @(Get-SimulatorRequest GET '/v1/projects/proj_productionchatbotrC4xJHX/roles').Count | Should -Be 1
+        (Complete 'Remove-OAIProjectRole -ProjectId proj_defaultSbtsIO0rWI91rcsUU -Id ').CompletionText | Should -Not -Contain 'role_01JP0001506CNFSQ0G2C6D8JJD'
+    }
 }
 
 Describe 'Every id parameter of a completable kind has its completer' {
@@ -65,9 +76,9 @@ Describe 'Every id parameter of a completable kind has its completer' {
                 $kind = switch ($parameter.Name) {
                     'ProjectId' { 'Project' }
                     'GroupId' { 'Group' }
-                    'RoleId' { 'Role' }
+                    'RoleId' { if ($noun -like 'OAIProject?*') { 'ProjectRole' } else { 'Role' } }
                     'CertificateId' { 'Certificate' }
-                    'Id' { switch -Regex ($noun) { '^OAIProject$' { 'Project' } '^OAIGroup$' { 'Group' } '^OAIRole$' { 'Role' } '^OAICertificate$' { 'Certificate' } } }
+                    'Id' { switch -Regex ($noun) { '^OAIProject$' { 'Project' } '^OAIGroup$' { 'Group' } '^OAIRole$' { 'Role' } '^OAICertificate$' { 'Certificate' } '^OAIProjectGroup$' { 'Group' } '^OAIProjectRole$' { 'ProjectRole' } } }
                 }
                 if ($kind) { @{ Command = $command.Name; Parameter = $parameter.Name; Completer = "${kind}IdCompleter" } }
             }

@@ -84,6 +84,23 @@ BeforeAll {
                 Get-OAIGroup -Name Finance | Get-OAIGroupMember -First 1 | Remove-OAIGroupMember -Force -PassThru
                 Get-OAICertificate | Where-Object Active -eq $false | Select-Object -First 1 | Remove-OAICertificate -Force -PassThru
             }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectUser'           = @{ Produce = { Get-OAIProject | Where-Object Name -in 'Production chatbot', 'Data science' | Get-OAIProjectUser }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectGroup'          = @{ Produce = {
+                $project = Get-OAIProject -First 2 | Select-Object -Last 1
+                Get-OAIGroup -Name Contractors | Add-OAIProjectGroup -ProjectId $project.Id -RoleId (Get-OAIProjectRole -ProjectId $project.Id -Name Member).Id | Out-Null
+                Get-OAIProject | Get-OAIProjectGroup
+            }; Ids = 'GroupId', 'ProjectId'; Row = 'GroupId'; Dates = 'CreatedAt'; Never = @() }
+        'OpenAIAdmin.ProjectRole'           = @{ Produce = { Get-OAIProject -First 3 | Get-OAIProjectRole }; Ids = 'Id', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectUserRoleAssignment' = @{ Produce = {
+                $project = Get-OAIProject -First 2 | Select-Object -Last 1
+                Get-OAIProjectRole -ProjectId $project.Id -Name Member | Add-OAIProjectUserRole -UserId (Get-OAIProjectUser -ProjectId $project.Id -First 1).Id | Out-Null
+                Get-OAIProjectUser -ProjectId $project.Id | Get-OAIProjectUserRole
+            }; Ids = 'ProjectId', 'UserId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectGroupRoleAssignment' = @{ Produce = {
+                $project = Get-OAIProject -First 2 | Select-Object -Last 1
+                Get-OAIProjectRole -ProjectId $project.Id -Name Owner | Add-OAIProjectGroupRole -GroupId (Get-OAIProjectGroup -ProjectId $project.Id -First 1).GroupId | Out-Null
+                Get-OAIProject | Get-OAIProjectGroup | Get-OAIProjectGroupRole
+            }; Ids = 'ProjectId', 'GroupId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.CostsResult'           = @{ Produce = { Get-SimulatorCost }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime', 'EndTime'; Never = @() }
         'OpenAIAdmin.AdminContext'          = @{ Produce = { Get-OAIAdminContext }; Ids = @(); Row = $null; Dates = @(); Never = @() }
     }
@@ -192,6 +209,8 @@ Describe 'Default table views' {
         $role = New-OAIRole -Name $long.Substring(0, 100) -Permission 'api.groups.read'
         $invite = New-OAIInvite -Email ('a.very.long.mailbox.name.for.checking.views' + '@subsidiary.example.com') -Role reader
         $key = New-OAIAdminApiKey -Name $long.Substring(0, 60) -WarningAction SilentlyContinue
+        $projectMember = Get-OAIProjectRole -ProjectId $project.Id -Name Member
+        $projectRole = New-OAIProjectRole -ProjectId $project.Id -Name $long.Substring(0, 100) -Permission api.project.read
         $shown = @(
             @{ Objects = @(Get-OAIProject -Id $project.Id); Id = $project.Id }
             @{ Objects = @(Get-OAIGroup -Id $group.Id); Id = $group.Id }
@@ -200,6 +219,9 @@ Describe 'Default table views' {
             @{ Objects = @(Add-OAIUserRole -UserId (Get-OAIUser -First 1).Id -RoleId $role.Id); Id = $role.Id }
             @{ Objects = @(Get-OAIInvite -Id $invite.Id); Id = $invite.Id }
             @{ Objects = @(Get-OAIAdminApiKey -Id $key.Id); Id = $key.Id }
+            @{ Objects = @(Add-OAIProjectGroup -ProjectId $project.Id -Id $group.Id -RoleId $projectMember.Id); Id = $group.Id }
+            @{ Objects = @($projectRole); Id = $projectRole.Id }
+            @{ Objects = @(Get-OAIProjectGroupRole -ProjectId $project.Id -GroupId $group.Id); Id = $group.Id }
         )
         foreach ($case in $shown) {
             foreach ($width in 79, 80, 120) {

@@ -93,6 +93,9 @@ namespace OpenAIAdmin
         /// <summary>The group the role was removed from; null for a user.</summary>
         public string? GroupId { get; set; }
 
+        /// <summary>The project of a project role assignment; null for an organization role.</summary>
+        public string? ProjectId { get; set; }
+
         public override string ToString() => RoleId;
     }
 

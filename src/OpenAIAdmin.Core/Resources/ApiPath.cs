@@ -21,7 +21,13 @@ namespace OpenAIAdmin.Resources
         public const string AdminApiKeys = "organization/admin_api_keys";
         public const string Certificates = "organization/certificates";
 
+        /// <summary>Project RBAC (project roles and their assignments) lives under <c>/projects/{project_id}</c>, not under <c>/organization</c>.</summary>
+        public const string ProjectScopes = "projects";
+
         public static string Project(string projectId) => Item(Projects, projectId, "project id");
+
+        /// <summary><c>projects/{project_id}</c>: the parent of a project's roles and role assignments.</summary>
+        public static string ProjectScope(string projectId) => Item(ProjectScopes, projectId, "project id");
 
         public static string User(string userId) => Item(Users, userId, "user id");
 

@@ -12,14 +12,9 @@ namespace OpenAIAdmin.Resources
     {
         internal GroupRolesClient(ApiConnection connection) : base(connection) { }
 
-        public async Task<GroupRoleAssignment> AssignAsync(string groupId, string roleId, CancellationToken cancellationToken = default)
-        {
-            GroupRoleAssignmentResponse response = await Connection.PostAsync<GroupRoleAssignmentResponse>(
-                RolesPath(groupId), RoleAssignments.Body(roleId), cancellationToken).ConfigureAwait(false);
-            Group? group = response.Group?.ToGroup();
-            var assignment = new GroupRoleAssignment { GroupId = group?.Id ?? groupId, Group = group };
-            return RoleAssignments.FromRole(assignment, response.Role, roleId);
-        }
+        public Task<GroupRoleAssignment> AssignAsync(string groupId, string roleId, CancellationToken cancellationToken = default) =>
+            RoleAssignments.AssignGroup(this, RolesPath(groupId), roleId,
+                group => new GroupRoleAssignment { GroupId = group?.Id ?? groupId, Group = group }, cancellationToken);
 
         internal override string PrincipalPath(string principalId) => ApiPath.Group(principalId);
 

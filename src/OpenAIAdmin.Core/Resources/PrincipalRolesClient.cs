@@ -6,8 +6,9 @@ namespace OpenAIAdmin.Resources
 {
     /// <summary>
     /// Roles assigned to one kind of principal under <c>{principal path}/roles[/{role_id}]</c>. The user and group
-    /// clients (and the project ones to come) differ only in their path, their assignment type and the shape of the
-    /// assign answer.
+    /// clients differ only in their path, their assignment type and the shape of the assign answer. The project-scoped
+    /// clients (<see cref="ProjectUserRolesClient"/>, <see cref="ProjectGroupRolesClient"/>) take two ids and share
+    /// the same implementation in <see cref="RoleAssignments"/>.
     /// </summary>
     public abstract class PrincipalRolesClient<T> : ResourceClient where T : RoleAssignment
     {
@@ -16,19 +17,11 @@ namespace OpenAIAdmin.Resources
         public IAsyncEnumerable<T> ListAsync(string principalId, string? order = null, ListOptions? options = null, CancellationToken cancellationToken = default) =>
             RoleAssignments.List(this, RolesPath(principalId), order, options, d => d.Fill(NewAssignment(principalId)), cancellationToken);
 
-        public async Task<T> GetAsync(string principalId, string roleId, CancellationToken cancellationToken = default)
-        {
-            AssignedRoleDetails details = await Connection.GetAsync<AssignedRoleDetails>(RolePath(principalId, roleId), null, cancellationToken).ConfigureAwait(false);
-            return details.Fill(NewAssignment(principalId));
-        }
+        public Task<T> GetAsync(string principalId, string roleId, CancellationToken cancellationToken = default) =>
+            RoleAssignments.Get(this, RolePath(principalId, roleId), NewAssignment(principalId), cancellationToken);
 
-        public async Task<DeletedRoleAssignment> UnassignAsync(string principalId, string roleId, CancellationToken cancellationToken = default)
-        {
-            DeletedRoleAssignmentResponse response = await Connection.DeleteAsync<DeletedRoleAssignmentResponse>(
-                RolePath(principalId, roleId), cancellationToken).ConfigureAwait(false);
-            DeletedRoleAssignment deleted = new DeletedRoleAssignment { Object = response.Object, Deleted = response.Deleted, RoleId = roleId };
-            return WithPrincipal(deleted, principalId);
-        }
+        public Task<DeletedRoleAssignment> UnassignAsync(string principalId, string roleId, CancellationToken cancellationToken = default) =>
+            RoleAssignments.Unassign(this, RolePath(principalId, roleId), roleId, d => WithPrincipal(d, principalId), cancellationToken);
 
         /// <summary>The principal's item path, e.g. <c>organization/users/{user_id}</c>.</summary>
         internal abstract string PrincipalPath(string principalId);

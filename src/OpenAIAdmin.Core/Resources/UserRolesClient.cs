@@ -12,13 +12,9 @@ namespace OpenAIAdmin.Resources
     {
         internal UserRolesClient(ApiConnection connection) : base(connection) { }
 
-        public async Task<UserRoleAssignment> AssignAsync(string userId, string roleId, CancellationToken cancellationToken = default)
-        {
-            UserRoleAssignmentResponse response = await Connection.PostAsync<UserRoleAssignmentResponse>(
-                RolesPath(userId), RoleAssignments.Body(roleId), cancellationToken).ConfigureAwait(false);
-            var assignment = new UserRoleAssignment { UserId = response.User?.Id ?? userId, User = response.User };
-            return RoleAssignments.FromRole(assignment, response.Role, roleId);
-        }
+        public Task<UserRoleAssignment> AssignAsync(string userId, string roleId, CancellationToken cancellationToken = default) =>
+            RoleAssignments.AssignUser(this, RolesPath(userId), roleId,
+                user => new UserRoleAssignment { UserId = user?.Id ?? userId, User = user }, cancellationToken);
 
         internal override string PrincipalPath(string principalId) => ApiPath.User(principalId);
 

@@ -55,7 +55,13 @@ internal sealed class SimState
 
     public RolesStore Roles { get; } = new();
 
-    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles };
+    public ProjectUsersStore ProjectUsers { get; } = new();
+
+    public ProjectRolesStore ProjectRoles { get; } = new();
+
+    public ProjectGroupsStore ProjectGroups { get; } = new();
+
+    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups };
 
     /// <summary>Unix seconds of <see cref="Epoch"/> plus an offset.</summary>
     public static long At(TimeSpan offset) => (Epoch + offset).ToUnixTimeSeconds();
