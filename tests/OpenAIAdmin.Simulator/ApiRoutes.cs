@@ -20,5 +20,8 @@ internal static class ApiRoutes
         Resources.GroupsCrudApi.Map(v1, state);
         Resources.GroupUsersApi.Map(v1, state);
         Resources.RolesApi.Map(v1, state);
+        Resources.ProjectServiceAccountsApi.Map(v1, state);
+        Resources.ProjectApiKeysApi.Map(v1, state);
+        Resources.ProjectRateLimitsApi.Map(v1, state);
     }
 }

@@ -85,6 +85,21 @@ internal sealed class JsonBody
         return text;
     }
 
+    public bool? Bool(string name)
+    {
+        if (!_fields.TryGetValue(name, out JsonElement value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw ApiException.BadRequest($"Invalid type for '{name}': expected a boolean, but got {Kind(value)} instead.", name, "invalid_type"),
+        };
+    }
+
     /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
     public string? Enum(string name, IReadOnlyCollection<string> allowed, bool required = false)
     {

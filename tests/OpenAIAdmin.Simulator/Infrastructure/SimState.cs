@@ -55,7 +55,13 @@ internal sealed class SimState
 
     public RolesStore Roles { get; } = new();
 
-    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles };
+    public ServiceAccountsStore ServiceAccounts { get; } = new();
+
+    public ProjectApiKeysStore ProjectApiKeys { get; } = new();
+
+    public RateLimitsStore RateLimits { get; } = new();
+
+    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ServiceAccounts, ProjectApiKeys, RateLimits };
 
     /// <summary>Unix seconds of <see cref="Epoch"/> plus an offset.</summary>
     public static long At(TimeSpan offset) => (Epoch + offset).ToUnixTimeSeconds();
