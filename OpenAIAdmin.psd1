@@ -19,6 +19,9 @@
         'Formats/Costs.Format.ps1xml'
         'Formats/Invites.Format.ps1xml'
         'Formats/Roles.Format.ps1xml'
+        'Formats/ServiceAccounts.Format.ps1xml'
+        'Formats/ProjectApiKeys.Format.ps1xml'
+        'Formats/RateLimits.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -61,6 +64,15 @@
         'Remove-OAICertificate'
         'Enable-OAICertificate'
         'Disable-OAICertificate'
+        'Get-OAIServiceAccount'
+        'New-OAIServiceAccount'
+        'Set-OAIServiceAccount'
+        'Remove-OAIServiceAccount'
+        'New-OAIServiceAccountApiKey'
+        'Get-OAIProjectApiKey'
+        'Remove-OAIProjectApiKey'
+        'Get-OAIRateLimit'
+        'Set-OAIRateLimit'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

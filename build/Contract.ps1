@@ -275,7 +275,7 @@ $Cases += @($Cases | Where-Object { $_.Cmdlet -like 'Get-*' -and $_.Set -in 'Lis
 
 # "METHOD /path" templates of the declarations, most literal first, so that /certificates/activate is not read as
 # /certificates/{certificate_id}.
-$Declared = @(Get-OAICmdletOperation)
+$Declared = @(Get-OAICmdletOperation -IncludeLookup)
 $Templates = @($Declared | Select-Object -Property Key, Method, Path -Unique | Sort-Object { ([regex]::Matches($_.Path, '\{')).Count }, Path | ForEach-Object {
         $pattern = '^' + (([regex]::Escape($_.Path)) -replace '\\\{[^}]+}', '[^/]+') + '$'
         [pscustomobject]@{ Key = $_.Key; Method = $_.Method; Regex = [regex]::new($pattern) }
