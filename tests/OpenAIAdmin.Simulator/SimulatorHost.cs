@@ -28,7 +28,6 @@ public static class SimulatorHost
             EnvironmentName = "Production",
         });
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("SIM_DEBUG_LOG") == "1") { builder.Logging.AddConsole(); }
         // Signals belong to the process that hosts us (Program.cs or a test runner), not to the web host.
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
