@@ -20,9 +20,10 @@ public sealed record IdShape(string Prefix, int Length, string Alphabet)
     public static readonly IdShape Group = new("group_", 26, Crockford);
     public static readonly IdShape Role = new("role_", 26, Crockford);
     public static readonly IdShape ServiceAccount = new("svc_acct_", 24, Alphanumeric);
-    public static readonly IdShape ProjectApiKey = new("key_", 16, Alphanumeric);
+    /// <summary>Project API keys have the shape of admin keys.</summary>
+    public static readonly IdShape ProjectApiKey = AdminApiKey;
 
-    public static readonly IReadOnlyList<IdShape> All = new[] { Project, User, Invite, AdminApiKey, Certificate, Group, Role, ServiceAccount, ProjectApiKey };
+    public static readonly IReadOnlyList<IdShape> All = new[] { Project, User, Invite, AdminApiKey, Certificate, Group, Role, ServiceAccount };
 
     /// <summary>Full length of an id of this shape, prefix included.</summary>
     public int TotalLength => Prefix.Length + Length;

@@ -26,7 +26,11 @@ internal sealed class ProjectApiKeyRecord
     public string ProjectId { get; init; } = string.Empty;
 }
 
-internal sealed record ProjectApiKeyOwnerRecord(string Type, ProjectApiKeyOwnerUser? User, ProjectApiKeyOwnerServiceAccount? ServiceAccount);
+/// <summary>The owner: <c>user</c> or <c>service_account</c> is present, the other left out (the contract does not allow it as null).</summary>
+internal sealed record ProjectApiKeyOwnerRecord(
+    string Type,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ProjectApiKeyOwnerUser? User,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ProjectApiKeyOwnerServiceAccount? ServiceAccount);
 
 internal sealed record ProjectApiKeyOwnerUser(string Id, string Email, string Name, long CreatedAt, string Role);
 
