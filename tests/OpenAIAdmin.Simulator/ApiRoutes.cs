@@ -23,5 +23,6 @@ internal static class ApiRoutes
         Resources.ProjectServiceAccountsApi.Map(v1, state);
         Resources.ProjectApiKeysApi.Map(v1, state);
         Resources.ProjectRateLimitsApi.Map(v1, state);
+        Resources.ProjectPermissionsApi.Map(v1, state);
     }
 }

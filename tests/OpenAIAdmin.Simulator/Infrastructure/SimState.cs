@@ -61,7 +61,9 @@ internal sealed class SimState
 
     public RateLimitsStore RateLimits { get; } = new();
 
-    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ServiceAccounts, ProjectApiKeys, RateLimits };
+    public ProjectPermissionsStore ProjectPermissions { get; } = new();
+
+    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ServiceAccounts, ProjectApiKeys, RateLimits, ProjectPermissions };
 
     /// <summary>Unix seconds of <see cref="Epoch"/> plus an offset.</summary>
     public static long At(TimeSpan offset) => (Epoch + offset).ToUnixTimeSeconds();
