@@ -22,6 +22,7 @@
         'Formats/ServiceAccounts.Format.ps1xml'
         'Formats/ProjectApiKeys.Format.ps1xml'
         'Formats/RateLimits.Format.ps1xml'
+        'Formats/Permissions.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -73,6 +74,11 @@
         'Remove-OAIProjectApiKey'
         'Get-OAIRateLimit'
         'Set-OAIRateLimit'
+        'Get-OAIModelPermission'
+        'Set-OAIModelPermission'
+        'Remove-OAIModelPermission'
+        'Get-OAIHostedToolPermission'
+        'Set-OAIHostedToolPermission'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
