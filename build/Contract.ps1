@@ -288,6 +288,11 @@ $Cases = @(
     @{ Cmdlet = 'Get-OAIRateLimit'; Set = '__AllParameterSets'; Run = { Get-OAIRateLimit -ProjectId $Seed.Production -PageSize 3; Get-OAIRateLimit -ProjectId $Seed.DataScience -Model 'gpt-4o*' } }
     @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'InputObject'; Input = { Get-OAIRateLimit -ProjectId $Seed.Production -Model gpt-4o }; Run = { $Piped | Set-OAIRateLimit -MaxRequestsPer1Minute 500 -PassThru } }
     @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Id'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Id rl-o3 -MaxRequestsPer1Day 5000 -Batch1DayMaxInputTokens 100000000 -PassThru } }
+    @{ Cmdlet = 'Get-OAIModelPermission'; Set = '__AllParameterSets'; Run = { Get-OAIModelPermission -ProjectId $Seed.Production; Get-OAIModelPermission -ProjectId $Seed.Default } }
+    @{ Cmdlet = 'Set-OAIModelPermission'; Set = '__AllParameterSets'; Run = { Set-OAIModelPermission -ProjectId $Seed.SupportBot -Mode AllowList -ModelId gpt-4o, o3 -PassThru; Set-OAIModelPermission -ProjectId $Seed.DataScience -Mode DenyList -ModelId @() -PassThru } }
+    @{ Cmdlet = 'Remove-OAIModelPermission'; Set = '__AllParameterSets'; Run = { Remove-OAIModelPermission -ProjectId $Seed.SupportBot -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Get-OAIHostedToolPermission -ProjectId $Seed.SupportBot } }
+    @{ Cmdlet = 'Set-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Set-OAIHostedToolPermission -ProjectId $Seed.SupportBot -Enable WebSearch -Disable CodeInterpreter -PassThru } }
     @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Model'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Model dall-e-3 -MaxImagesPer1Minute 100 -MaxRequestsPer1Minute 7000 -PassThru } }
 )
 

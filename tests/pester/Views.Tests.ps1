@@ -21,8 +21,9 @@ BeforeAll {
     $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_|svc_acct_)[A-Za-z0-9]+(?![\w@.-])'
     $script:RealId = '^(?:(?:proj_|user-|invite-|cert_)[A-Za-z0-9]{24}|svc_acct_[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26}|rl-[a-z0-9][a-z0-9.-]*)$'
     # Anything that looks like a date or time, with whatever follows it (seconds, offset, AM/PM, zone).
-    # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1).
-    $script:DateLike = '(?<![\d.])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d.])(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?: ?(?:[+-]\d{2}:?\d{2}|[AP]M|UTC|GMT|Z)(?![\w]))*'
+    # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1); a date inside a name
+    # (the model snapshot gpt-4o-mini-2024-07-18) is part of the name, not a date the view formats.
+    $script:DateLike = '(?<![\w.-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d.])(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?: ?(?:[+-]\d{2}:?\d{2}|[AP]M|UTC|GMT|Z)(?![\w]))*'
 
     function Format-Utc([DateTimeOffset] $Value) { $Value.UtcDateTime.ToString('yyyy-MM-dd HH:mm', $script:Invariant) }
 
@@ -96,6 +97,8 @@ BeforeAll {
                 Get-OAIProject | Get-OAIServiceAccount | Select-Object -First 2 | New-OAIServiceAccountApiKey -Name 'views-key' -WarningAction SilentlyContinue
             }; Ids = 'Id', 'ServiceAccountId', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectApiKey'         = @{ Produce = { Get-OAIProject | Get-OAIProjectApiKey -OwnerProjectAccess Any }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = 'LastUsedAt'; Never = @() }
+        'OpenAIAdmin.ProjectModelPermissions' = @{ Produce = { Get-OAIProject | Get-OAIModelPermission }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectHostedToolPermissions' = @{ Produce = { Get-OAIProject | Get-OAIHostedToolPermission }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectRateLimit'      = @{ Produce = { Get-OAIProject -First 2 | Get-OAIRateLimit }; Ids = 'Id', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
     }
 
