@@ -22,6 +22,10 @@
         'Formats/ProjectUsers.Format.ps1xml'
         'Formats/ProjectGroups.Format.ps1xml'
         'Formats/ProjectRoles.Format.ps1xml'
+        'Formats/ServiceAccounts.Format.ps1xml'
+        'Formats/ProjectApiKeys.Format.ps1xml'
+        'Formats/RateLimits.Format.ps1xml'
+        'Formats/Permissions.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -81,6 +85,20 @@
         'New-OAIProjectRole'
         'Set-OAIProjectRole'
         'Remove-OAIProjectRole'
+        'Get-OAIServiceAccount'
+        'New-OAIServiceAccount'
+        'Set-OAIServiceAccount'
+        'Remove-OAIServiceAccount'
+        'New-OAIServiceAccountApiKey'
+        'Get-OAIProjectApiKey'
+        'Remove-OAIProjectApiKey'
+        'Get-OAIRateLimit'
+        'Set-OAIRateLimit'
+        'Get-OAIModelPermission'
+        'Set-OAIModelPermission'
+        'Remove-OAIModelPermission'
+        'Get-OAIHostedToolPermission'
+        'Set-OAIHostedToolPermission'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -72,6 +72,7 @@ function Get-ContractSeed {
         Production      = Find-Seed $projects name 'Production chatbot'
         DataScience     = Find-Seed $projects name 'Data science'
         SupportBot      = Find-Seed $projects name 'Support bot'
+        Legacy          = Find-Seed (Get-Direct 'organization/projects?limit=100&include_archived=true') name 'Legacy chatbot'
         AdminKey        = (Get-Direct 'organization/admin_api_keys?limit=1')[0].id
         Invite1         = $invites[0].id
         Invite2         = $invites[1].id
@@ -88,6 +89,7 @@ function Get-ContractSeed {
         Email7          = $users[6].email
         Email8          = $users[7].email
     }
+    $seed.ServiceAccountKey = (Get-Direct "organization/projects/$($seed.Production)/api_keys?limit=100" | Where-Object { $_.owner.type -eq 'service_account' } | Select-Object -First 1).id
     foreach ($n in 1, 2, 5, 10, 11, 12, 20, 21, 30, 31, 240, 241) { $seed["User$n"] = $users[$n - 1].id }
     $seed.Email31 = $users[30].email
     return $seed
@@ -322,11 +324,51 @@ $Cases = @(
     @{ Cmdlet = 'Remove-OAIProjectUser'; Set = 'Id'; Run = { Remove-OAIProjectUser -ProjectId $Seed.Production -Id $Seed.User31 -Force -PassThru } }
     @{ Cmdlet = 'Remove-OAIProjectRole'; Set = 'InputObject'; Run = { $Made.ProjectRole | Remove-OAIProjectRole -Force -PassThru } }
     @{ Cmdlet = 'Remove-OAIProjectRole'; Set = 'Id'; Run = { Remove-OAIProjectRole -ProjectId $Seed.Production -Id $Made.ProjectRole2.Id -Force -PassThru } }
+    # Machine access: service accounts, their keys, project API keys, rate limits.
+    @{ Cmdlet = 'Get-OAIServiceAccount'; Set = 'List'; Run = { Get-OAIServiceAccount -ProjectId $Seed.Production -PageSize 1 } }
+    @{ Cmdlet = 'New-OAIServiceAccount'; Set = '__AllParameterSets'; Run = {
+            $Made.ServiceAccount = New-OAIServiceAccount -ProjectId $Seed.Production -Name 'contract-sa' -WarningAction SilentlyContinue
+            $Made.ServiceAccount2 = New-OAIServiceAccount -ProjectId $Seed.Production -Name 'contract-sa-bare' -NoApiKey
+            $Made.ServiceAccount; $Made.ServiceAccount2
+        }
+    }
+    @{ Cmdlet = 'Get-OAIServiceAccount'; Set = 'Id'; Run = { Get-OAIServiceAccount -ProjectId $Seed.Production -Id $Made.ServiceAccount.Id, $Made.ServiceAccount2.Id } }
+    @{ Cmdlet = 'Set-OAIServiceAccount'; Set = 'InputObject'; Run = { $Made.ServiceAccount | Set-OAIServiceAccount -Name 'contract-sa-renamed' -Role owner -PassThru } }
+    @{ Cmdlet = 'Set-OAIServiceAccount'; Set = 'Id'; Run = { Set-OAIServiceAccount -ProjectId $Seed.Production -Id $Made.ServiceAccount2.Id -Role member -PassThru } }
+    @{ Cmdlet = 'New-OAIServiceAccountApiKey'; Set = '__AllParameterSets'; Run = {
+            $Made.ServiceAccount2 | New-OAIServiceAccountApiKey -Name 'contract-key' -WarningAction SilentlyContinue
+            New-OAIServiceAccountApiKey -ProjectId $Seed.Production -ServiceAccountId $Made.ServiceAccount.Id -Scope 'api.model.read' -WarningAction SilentlyContinue
+        }
+    }
+    @{ Cmdlet = 'Get-OAIProjectApiKey'; Set = '__AllParameterSets'; Run = {
+            Get-OAIProjectApiKey -ProjectId $Seed.Production -PageSize 2
+            Get-OAIProjectApiKey -ProjectId $Seed.Production -OwnerProjectAccess Any -OwnerType User
+            $Made.ProjectKeys = @(Get-OAIProjectApiKey -ProjectId $Seed.Production -OwnerProjectAccess Any | Where-Object OwnerType -eq 'user')
+            Get-OAIProjectApiKey -ProjectId $Seed.Production -Id $Made.ProjectKeys[0].Id
+        }
+    }
+    @{ Cmdlet = 'Remove-OAIProjectApiKey'; Set = 'InputObject'; Run = { $Made.ProjectKeys[0] | Remove-OAIProjectApiKey -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIProjectApiKey'; Set = 'Id'; Run = { Remove-OAIProjectApiKey -ProjectId $Seed.Production -Id $Made.ProjectKeys[1].Id -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIServiceAccount'; Set = 'InputObject'; Run = { $Made.ServiceAccount | Remove-OAIServiceAccount -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAIServiceAccount'; Set = 'Id'; Run = { Remove-OAIServiceAccount -ProjectId $Seed.Production -Id $Made.ServiceAccount2.Id -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAIRateLimit'; Set = '__AllParameterSets'; Run = { Get-OAIRateLimit -ProjectId $Seed.Production -PageSize 3; Get-OAIRateLimit -ProjectId $Seed.DataScience -Model 'gpt-4o*' } }
+    @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'InputObject'; Input = { Get-OAIRateLimit -ProjectId $Seed.Production -Model gpt-4o }; Run = { $Piped | Set-OAIRateLimit -MaxRequestsPer1Minute 500 -PassThru } }
+    @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Id'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Id rl-o3 -MaxRequestsPer1Day 5000 -Batch1DayMaxInputTokens 100000000 -PassThru } }
+    @{ Cmdlet = 'Get-OAIModelPermission'; Set = '__AllParameterSets'; Run = { Get-OAIModelPermission -ProjectId $Seed.Production; Get-OAIModelPermission -ProjectId $Seed.Default } }
+    @{ Cmdlet = 'Set-OAIModelPermission'; Set = '__AllParameterSets'; Run = { Set-OAIModelPermission -ProjectId $Seed.SupportBot -Mode AllowList -ModelId gpt-4o, o3 -PassThru; Set-OAIModelPermission -ProjectId $Seed.DataScience -Mode DenyList -ModelId @() -PassThru } }
+    @{ Cmdlet = 'Remove-OAIModelPermission'; Set = '__AllParameterSets'; Run = { Remove-OAIModelPermission -ProjectId $Seed.SupportBot -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Get-OAIHostedToolPermission -ProjectId $Seed.SupportBot } }
+    @{ Cmdlet = 'Set-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Set-OAIHostedToolPermission -ProjectId $Seed.SupportBot -Enable WebSearch -Disable CodeInterpreter -PassThru } }
+    @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Model'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Model dall-e-3 -MaxImagesPer1Minute 100 -MaxRequestsPer1Minute 7000 -PassThru } }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.
 $Cases += @(
     @{ Cmdlet = 'Set-OAIProject'; Set = '__AllParameterSets'; ExpectError = 'ApiBadRequest'; Run = { Set-OAIProject -Id $Seed.Default -Name 'Renamed default' } }
+    @{ Cmdlet = 'Get-OAIServiceAccount'; Set = 'List'; ExpectError = 'ApiBadRequest'; Run = { Get-OAIServiceAccount -ProjectId $Seed.Legacy } }
+    @{ Cmdlet = 'New-OAIServiceAccount'; Set = '__AllParameterSets'; ExpectError = 'ApiBadRequest'; Run = { New-OAIServiceAccount -ProjectId $Seed.Legacy -Name refused -WarningAction SilentlyContinue } }
+    @{ Cmdlet = 'Remove-OAIProjectApiKey'; Set = 'Id'; ExpectError = 'ApiBadRequest'; Run = { Remove-OAIProjectApiKey -ProjectId $Seed.Production -Id $Seed.ServiceAccountKey -Force } }
+    @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Id'; ExpectError = 'ApiBadRequest'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Id rl-gpt-4o -MaxRequestsPer1Minute 999999999 } }
     @{ Cmdlet = 'Get-OAIGroup'; Set = 'List'; ExpectError = 'ApiRateLimited'; Run = { Get-OAIGroup }
         Fault = @{ kind = 'status'; status = 429; retry_after = '1'; method = 'GET'; path = '/v1/organization/groups'; count = 1 }
     }
@@ -342,7 +384,7 @@ $Cases += @($Cases | Where-Object { $_.Cmdlet -like 'Get-*' -and $_.Set -in 'Lis
 
 # "METHOD /path" templates of the declarations, most literal first, so that /certificates/activate is not read as
 # /certificates/{certificate_id}.
-$Declared = @(Get-OAICmdletOperation)
+$Declared = @(Get-OAICmdletOperation -IncludeLookup)
 $Templates = @($Declared | Select-Object -Property Key, Method, Path -Unique | Sort-Object { ([regex]::Matches($_.Path, '\{')).Count }, Path | ForEach-Object {
         $pattern = '^' + (([regex]::Escape($_.Path)) -replace '\\\{[^}]+}', '[^/]+') + '$'
         [pscustomobject]@{ Key = $_.Key; Method = $_.Method; Regex = [regex]::new($pattern) }

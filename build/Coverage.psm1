@@ -44,11 +44,15 @@ function Get-OAICmdletOperation {
         Cmdlets that declare nothing (the connection cmdlets) produce nothing.
     #>
     [CmdletBinding()]
-    param([string] $Module = 'OpenAIAdmin')
+    param(
+        [string] $Module = 'OpenAIAdmin',
+        # Also the operations a cmdlet calls only to look up its target (Lookup = true), which another cmdlet owns.
+        [switch] $IncludeLookup
+    )
 
     foreach ($command in Get-Command -Module $Module -CommandType Cmdlet | Sort-Object Name) {
         foreach ($attribute in $command.ImplementingType.GetCustomAttributes($false)) {
-            if ($attribute.GetType().FullName -eq 'OpenAIAdmin.Commands.ApiOperationAttribute') {
+            if ($attribute.GetType().FullName -eq 'OpenAIAdmin.Commands.ApiOperationAttribute' -and ($IncludeLookup -or -not $attribute.Lookup)) {
                 [pscustomobject]@{
                     Cmdlet = $command.Name
                     Method = $attribute.Method

@@ -24,6 +24,12 @@ namespace OpenAIAdmin.Commands
         /// <summary>The path relative to the API base, starting with <c>/</c>.</summary>
         public string Path { get; }
 
+        /// <summary>
+        /// The cmdlet calls this operation only to find its target or the current values for its confirmation (the API
+        /// has no single get for it); the operation belongs to another cmdlet, which owns it in docs/COVERAGE.md.
+        /// </summary>
+        public bool Lookup { get; set; }
+
         public override string ToString() => Method + " " + Path;
     }
 }

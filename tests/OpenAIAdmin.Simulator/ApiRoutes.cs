@@ -23,5 +23,9 @@ internal static class ApiRoutes
         Resources.ProjectUsersApi.Map(v1, state);
         Resources.ProjectGroupsApi.Map(v1, state);
         Resources.ProjectRolesApi.Map(v1, state);
+        Resources.ProjectServiceAccountsApi.Map(v1, state);
+        Resources.ProjectApiKeysApi.Map(v1, state);
+        Resources.ProjectRateLimitsApi.Map(v1, state);
+        Resources.ProjectPermissionsApi.Map(v1, state);
     }
 }

@@ -10,7 +10,7 @@ BeforeDiscovery {
         foreach ($width in 79, 80, 120) { @{ Type = $type; Width = $width } }
     }
     # Types shown as a list by default (no table view) join the table types for the list checks.
-    $script:listCases = foreach ($type in @($script:tableTypes) + 'OpenAIAdmin.AdminApiKeySecret', 'OpenAIAdmin.AdminContext') { @{ Type = $type } }
+    $script:listCases = foreach ($type in @($script:tableTypes) + 'OpenAIAdmin.AdminApiKeySecret', 'OpenAIAdmin.AdminContext', 'OpenAIAdmin.ProjectServiceAccountCreated', 'OpenAIAdmin.ServiceAccountApiKeySecret') { @{ Type = $type } }
 }
 
 BeforeAll {
@@ -18,11 +18,12 @@ BeforeAll {
 
     $script:Invariant = [cultureinfo]::InvariantCulture
     # An id-looking token (not the local part of an e-mail address), and what a whole real-length id looks like.
-    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_)[A-Za-z0-9]+(?![\w@.-])'
-    $script:RealId = '^(?:(?:proj_|user-|invite-|cert_)[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26})$'
+    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_|svc_acct_)[A-Za-z0-9]+(?![\w@.-])'
+    $script:RealId = '^(?:(?:proj_|user-|invite-|cert_)[A-Za-z0-9]{24}|svc_acct_[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26}|rl-[a-z0-9][a-z0-9.-]*)$'
     # Anything that looks like a date or time, with whatever follows it (seconds, offset, AM/PM, zone).
-    # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1).
-    $script:DateLike = '(?<![\d.])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d.])(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?: ?(?:[+-]\d{2}:?\d{2}|[AP]M|UTC|GMT|Z)(?![\w]))*'
+    # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1); a date inside a name
+    # (the model snapshot gpt-4o-mini-2024-07-18) is part of the name, not a date the view formats.
+    $script:DateLike = '(?<![\w.-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d.])(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?: ?(?:[+-]\d{2}:?\d{2}|[AP]M|UTC|GMT|Z)(?![\w]))*'
 
     function Format-Utc([DateTimeOffset] $Value) { $Value.UtcDateTime.ToString('yyyy-MM-dd HH:mm', $script:Invariant) }
 
@@ -103,6 +104,19 @@ BeforeAll {
             }; Ids = 'ProjectId', 'GroupId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.CostsResult'           = @{ Produce = { Get-SimulatorCost }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime', 'EndTime'; Never = @() }
         'OpenAIAdmin.AdminContext'          = @{ Produce = { Get-OAIAdminContext }; Ids = @(); Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectServiceAccount' = @{ Produce = { Get-OAIProject | Get-OAIServiceAccount }; Ids = 'Id'; Row = 'Id'; Dates = 'CreatedAt'; Never = @() }
+        'OpenAIAdmin.ProjectServiceAccountCreated' = @{ Produce = {
+                $project = Get-OAIProject -First 2 | Select-Object -Last 1
+                $project | New-OAIServiceAccount -Name 'views-with-key' -WarningAction SilentlyContinue
+                $project | New-OAIServiceAccount -Name 'views-no-key' -NoApiKey
+            }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ServiceAccountApiKeySecret' = @{ Produce = {
+                Get-OAIProject | Get-OAIServiceAccount | Select-Object -First 2 | New-OAIServiceAccountApiKey -Name 'views-key' -WarningAction SilentlyContinue
+            }; Ids = 'Id', 'ServiceAccountId', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectApiKey'         = @{ Produce = { Get-OAIProject | Get-OAIProjectApiKey -OwnerProjectAccess Any }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = 'LastUsedAt'; Never = @() }
+        'OpenAIAdmin.ProjectModelPermissions' = @{ Produce = { Get-OAIProject | Get-OAIModelPermission }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectHostedToolPermissions' = @{ Produce = { Get-OAIProject | Get-OAIHostedToolPermission }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectRateLimit'      = @{ Produce = { Get-OAIProject -First 2 | Get-OAIRateLimit }; Ids = 'Id', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
     }
 
     function Get-ViewObject([string] $Type) {

@@ -19,8 +19,11 @@ public sealed record IdShape(string Prefix, int Length, string Alphabet)
     public static readonly IdShape Certificate = new("cert_", 24, Alphanumeric);
     public static readonly IdShape Group = new("group_", 26, Crockford);
     public static readonly IdShape Role = new("role_", 26, Crockford);
+    public static readonly IdShape ServiceAccount = new("svc_acct_", 24, Alphanumeric);
+    /// <summary>Project API keys have the shape of admin keys.</summary>
+    public static readonly IdShape ProjectApiKey = AdminApiKey;
 
-    public static readonly IReadOnlyList<IdShape> All = new[] { Project, User, Invite, AdminApiKey, Certificate, Group, Role };
+    public static readonly IReadOnlyList<IdShape> All = new[] { Project, User, Invite, AdminApiKey, Certificate, Group, Role, ServiceAccount };
 
     /// <summary>Full length of an id of this shape, prefix included.</summary>
     public int TotalLength => Prefix.Length + Length;
@@ -83,6 +86,12 @@ public static class SeedIds
 
     /// <summary><c>Role(3)</c> → <c>role_01JR0003…</c> (ULID-shaped).</summary>
     public static string Role(int n) => IdShape.Role.Seeded("01JR" + Number(n));
+
+    /// <summary><c>ServiceAccount("0001")</c> → <c>svc_acct_0001…</c>.</summary>
+    public static string ServiceAccount(string head) => IdShape.ServiceAccount.Seeded(head);
+
+    /// <summary><c>ProjectApiKey("0001")</c> → <c>key_0001…</c>, salted apart from the admin keys.</summary>
+    public static string ProjectApiKey(string head) => IdShape.ProjectApiKey.Seeded(head, "project");
 
     private static string Number(int n) => n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -85,6 +85,51 @@ internal sealed class JsonBody
         return text;
     }
 
+    /// <summary>A nested object with its own allowed fields (unknown ones are refused as at the top level), or null.</summary>
+    public JsonBody? Object(string name, params string[] allowedFields)
+    {
+        if (!_fields.TryGetValue(name, out JsonElement value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiException.BadRequest($"Invalid type for '{name}': expected an object, but got {Kind(value)} instead.", name, "invalid_type");
+        }
+
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (JsonProperty property in value.EnumerateObject())
+        {
+            if (System.Array.IndexOf(allowedFields, property.Name) < 0)
+            {
+                throw ApiException.BadRequest($"Unrecognized request argument supplied: {name}.{property.Name}", name + "." + property.Name, "unknown_parameter");
+            }
+
+            if (property.Value.ValueKind != JsonValueKind.Null)
+            {
+                fields[property.Name] = property.Value;
+            }
+        }
+
+        return new JsonBody(fields);
+    }
+
+    public bool? Bool(string name)
+    {
+        if (!_fields.TryGetValue(name, out JsonElement value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw ApiException.BadRequest($"Invalid type for '{name}': expected a boolean, but got {Kind(value)} instead.", name, "invalid_type"),
+        };
+    }
+
     /// <summary>A string that must be one of <paramref name="allowed"/>.</summary>
     public string? Enum(string name, IReadOnlyCollection<string> allowed, bool required = false)
     {

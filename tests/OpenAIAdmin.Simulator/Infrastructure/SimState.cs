@@ -61,7 +61,15 @@ internal sealed class SimState
 
     public ProjectGroupsStore ProjectGroups { get; } = new();
 
-    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups };
+    public ServiceAccountsStore ServiceAccounts { get; } = new();
+
+    public ProjectApiKeysStore ProjectApiKeys { get; } = new();
+
+    public RateLimitsStore RateLimits { get; } = new();
+
+    public ProjectPermissionsStore ProjectPermissions { get; } = new();
+
+    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups, ServiceAccounts, ProjectApiKeys, RateLimits, ProjectPermissions };
 
     /// <summary>Unix seconds of <see cref="Epoch"/> plus an offset.</summary>
     public static long At(TimeSpan offset) => (Epoch + offset).ToUnixTimeSeconds();

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+
+namespace OpenAIAdmin.Commands
+{
+    [Cmdlet(VerbsCommon.Get, "OAIRateLimit", SupportsPaging = true)]
+    [ApiOperation("GET", "/organization/projects/{project_id}/rate_limits")]
+    [OutputType(typeof(ProjectRateLimit))]
+    public sealed class GetOAIRateLimitCommand : OAICmdlet
+    {
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        [ValidateNotBlank]
+        public string ProjectId { get; set; } = null!;
+
+        /// <summary>Model names, wildcards allowed; filtered in PowerShell (the API has no filter).</summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotBlank]
+        public string[]? Model { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int? PageSize { get; set; }
+
+        protected override object? ErrorTarget => ProjectId;
+
+        protected override void ProcessItem()
+        {
+            string projectId = ProjectId;
+            WildcardPattern[]? models = Model?.Select(m => Wildcard(m)!).ToArray();
+            WriteList(o => Client.Projects.RateLimits.ListAsync(projectId, o, CancellationToken), PageSize,
+                models == null ? null : (Func<ProjectRateLimit, bool>)(r => models.Any(m => m.IsMatch(r.Model ?? string.Empty))));
+        }
+    }
+
+    /// <summary>
+    /// Changes a project's limits for one model; only the limits given are sent. Given an id or a model name instead of
+    /// a piped limit, it reads the project's list first to find the limit and its current values (the API has no
+    /// single get), so that the confirmation shows old → new.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "OAIRateLimit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
+    [ApiOperation("POST", "/organization/projects/{project_id}/rate_limits/{rate_limit_id}")]
+    [ApiOperation("GET", "/organization/projects/{project_id}/rate_limits", Lookup = true)]
+    [OutputType(typeof(ProjectRateLimit))]
+    public sealed class SetOAIRateLimitCommand : OAICmdlet
+    {
+        private const string ModelSet = "Model";
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ModelSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        [ValidateNotBlank]
+        public string ProjectId { get; set; } = null!;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("RateLimitId", "rate_limit_id")]
+        [ValidateNotBlank]
+        public string Id { get; set; } = null!;
+
+        /// <summary>The model whose limit changes (exact name, case-insensitive).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ModelSet)]
+        [ValidateNotBlank]
+        public string Model { get; set; } = null!;
+
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ProjectRateLimit InputObject { get; set; } = null!;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? MaxRequestsPer1Minute { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? MaxTokensPer1Minute { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? MaxImagesPer1Minute { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? MaxAudioMegabytesPer1Minute { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? MaxRequestsPer1Day { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long? Batch1DayMaxInputTokens { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override object? ErrorTarget => ParameterSetName switch
+        {
+            InputObjectSet => InputObject?.Id,
+            ModelSet => Model,
+            _ => Id,
+        };
+
+        protected override void ProcessItem()
+        {
+            var request = new ProjectRateLimitUpdateRequest
+            {
+                MaxRequestsPer1Minute = MaxRequestsPer1Minute,
+                MaxTokensPer1Minute = MaxTokensPer1Minute,
+                MaxImagesPer1Minute = MaxImagesPer1Minute,
+                MaxAudioMegabytesPer1Minute = MaxAudioMegabytesPer1Minute,
+                MaxRequestsPer1Day = MaxRequestsPer1Day,
+                Batch1DayMaxInputTokens = Batch1DayMaxInputTokens,
+            };
+            if (request.MaxRequestsPer1Minute == null && request.MaxTokensPer1Minute == null && request.MaxImagesPer1Minute == null
+                && request.MaxAudioMegabytesPer1Minute == null && request.MaxRequestsPer1Day == null && request.Batch1DayMaxInputTokens == null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.NothingToChange, ErrorCategory.InvalidArgument,
+                    "Give at least one -Max… or -Batch1DayMaxInputTokens limit: there is nothing to change.", ErrorTarget));
+            }
+
+            ProjectRateLimit current = ParameterSetName == InputObjectSet
+                ? InputObject
+                : Await(Client.Projects.RateLimits.FindAsync(ProjectId, ParameterSetName == ModelSet ? Model : Id, CancellationToken));
+            string projectId = current.ProjectId ?? ProjectId;
+            string changes = Changes(
+                Step("max_requests_per_1_minute", current.MaxRequestsPer1Minute, request.MaxRequestsPer1Minute),
+                Step("max_tokens_per_1_minute", current.MaxTokensPer1Minute, request.MaxTokensPer1Minute),
+                Step("max_images_per_1_minute", current.MaxImagesPer1Minute, request.MaxImagesPer1Minute),
+                Step("max_audio_megabytes_per_1_minute", current.MaxAudioMegabytesPer1Minute, request.MaxAudioMegabytesPer1Minute),
+                Step("max_requests_per_1_day", current.MaxRequestsPer1Day, request.MaxRequestsPer1Day),
+                Step("batch_1_day_max_input_tokens", current.Batch1DayMaxInputTokens, request.Batch1DayMaxInputTokens));
+            string target = Target("rate limit", current.Id, current.Model) + $" in project {projectId}";
+            Change(target, changes, () => Client.Projects.RateLimits.UpdateAsync(projectId, current.Id, request, CancellationToken));
+        }
+
+        private static string? Step(string name, long? old, long? value) =>
+            value == null ? null : $"{name} {(old?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "(none)")} → {value.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}
