@@ -111,5 +111,9 @@ public sealed class RecordingSink : IClientEventSink
 
     void IClientEventSink.PageReceived(string operation, int pageNumber, long itemCount) { lock (_gate) { Pages.Add((pageNumber, itemCount)); } }
 
+    public List<(string Activity, int Done, int Total)> Progress { get; } = new();
+
+    void IClientEventSink.Progress(string activity, int done, int total) { lock (_gate) { Progress.Add((activity, done, total)); } }
+
     public string All() { lock (_gate) { return string.Join("\n", Verbose.Concat(Debug)); } }
 }
