@@ -408,9 +408,11 @@ namespace OpenAIAdmin.Commands
         private void RelayProgress(string activity, int done, int total) =>
             Post(() =>
             {
-                _progress ??= new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), MyInvocation.MyCommand.Name, activity);
-                _progress.StatusDescription = $"{activity}: {done} of {total} done";
-                _progress.PercentComplete = total > 0 ? Math.Min(100, done * 100 / total) : -1;
+                // A new record each time: a host that keeps the records (a PowerShell instance's Progress stream) keeps each step.
+                _progress = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), MyInvocation.MyCommand.Name, $"{activity}: {done} of {total} done")
+                {
+                    PercentComplete = total > 0 ? Math.Min(100, done * 100 / total) : -1,
+                };
                 WriteProgress(_progress);
             });
 
