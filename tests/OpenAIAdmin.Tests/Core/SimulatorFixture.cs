@@ -92,6 +92,11 @@ public sealed class RecordedCall
 
     /// <summary>The kind of fault rule that fired for this request (drop, status, …), or null.</summary>
     public string? Fault { get; set; }
+
+    /// <summary>Event numbers of the arrival and the finish (0 while in flight), from one counter.</summary>
+    public long Arrived { get; set; }
+
+    public long Finished { get; set; }
 }
 
 /// <summary>Collects what the core reports, as the PowerShell layer would relay it.</summary>
