@@ -26,6 +26,7 @@
         'Formats/ProjectApiKeys.Format.ps1xml'
         'Formats/RateLimits.Format.ps1xml'
         'Formats/Permissions.Format.ps1xml'
+        'Formats/AccessReport.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -99,6 +100,7 @@
         'Remove-OAIModelPermission'
         'Get-OAIHostedToolPermission'
         'Set-OAIHostedToolPermission'
+        'Get-OAIAccessReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

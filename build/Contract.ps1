@@ -360,6 +360,7 @@ $Cases = @(
     @{ Cmdlet = 'Get-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Get-OAIHostedToolPermission -ProjectId $Seed.SupportBot } }
     @{ Cmdlet = 'Set-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Set-OAIHostedToolPermission -ProjectId $Seed.SupportBot -Enable WebSearch -Disable CodeInterpreter -PassThru } }
     @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Model'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Model dall-e-3 -MaxImagesPer1Minute 100 -MaxRequestsPer1Minute 7000 -PassThru } }
+    @{ Cmdlet = 'Get-OAIAccessReport'; Set = '__AllParameterSets'; Run = { Get-OAIAccessReport -StaleDays 90 -ThrottleLimit 2; Get-OAIProject -Id $Seed.Production | Get-OAIAccessReport } }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.

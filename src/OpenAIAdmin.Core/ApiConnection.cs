@@ -67,7 +67,11 @@ namespace OpenAIAdmin
             HttpResponseMessage response;
             try
             {
-                response = await _pipeline.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                // A crawl (the access report) bounds and paces its calls; each call holds its slot through its retries.
+                using (await RequestThrottle.EnterAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    response = await _pipeline.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

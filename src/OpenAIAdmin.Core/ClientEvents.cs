@@ -15,6 +15,9 @@ namespace OpenAIAdmin
         void Debug(string message);
 
         void PageReceived(string operation, int pageNumber, long itemCount);
+
+        /// <summary>How far a long operation of several calls got: <paramref name="done"/> of <paramref name="total"/> parts.</summary>
+        void Progress(string activity, int done, int total);
     }
 
     /// <summary>The sink of the current logical call (flows with async code, so one HttpClient serves many callers).</summary>
@@ -34,6 +37,8 @@ namespace OpenAIAdmin
         internal static void Verbose(string message) => CurrentSink.Value?.Verbose(message);
 
         internal static void Debug(string message) => CurrentSink.Value?.Debug(message);
+
+        internal static void Progress(string activity, int done, int total) => CurrentSink.Value?.Progress(activity, done, total);
 
         private sealed class Restore : IDisposable
         {

@@ -404,6 +404,18 @@ namespace OpenAIAdmin.Commands
         });
         }
 
+        /// <summary>A long operation of several parts (projects crawled): "done of total", with a percentage.</summary>
+        private void RelayProgress(string activity, int done, int total) =>
+            Post(() =>
+            {
+                // A new record each time: a host that keeps the records (a PowerShell instance's Progress stream) keeps each step.
+                _progress = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), MyInvocation.MyCommand.Name, $"{activity}: {done} of {total} done")
+                {
+                    PercentComplete = total > 0 ? Math.Min(100, done * 100 / total) : -1,
+                };
+                WriteProgress(_progress);
+            });
+
         private void Post(Action action)
         {
             if (!_pipelineThreadWork.IsAddingCompleted)
@@ -457,6 +469,8 @@ namespace OpenAIAdmin.Commands
             public void Debug(string message) => _cmdlet.RelayDebug(message);
 
             public void PageReceived(string operation, int pageNumber, long itemCount) => _cmdlet.RelayPage(operation, pageNumber, itemCount);
+
+            public void Progress(string activity, int done, int total) => _cmdlet.RelayProgress(activity, done, total);
         }
     }
 }

@@ -116,6 +116,11 @@ BeforeAll {
         'OpenAIAdmin.ProjectApiKey'         = @{ Produce = { Get-OAIProject | Get-OAIProjectApiKey -OwnerProjectAccess Any }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = 'LastUsedAt'; Never = @() }
         'OpenAIAdmin.ProjectModelPermissions' = @{ Produce = { Get-OAIProject | Get-OAIModelPermission }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectHostedToolPermissions' = @{ Produce = { Get-OAIProject | Get-OAIHostedToolPermission }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
+        'OpenAIAdmin.AccessReportRow'       = @{ Produce = {
+                $users = @(Get-OAIAccessReport -StaleDays 90 | Select-Object -First 5)
+                $users
+                Get-OAIProject | Where-Object Name -in 'Production chatbot', 'Data science' | Get-OAIAccessReport -StaleDays 90
+            }; Ids = 'PrincipalId', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectRateLimit'      = @{ Produce = { Get-OAIProject -First 2 | Get-OAIRateLimit }; Ids = 'Id', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
     }
 
@@ -236,6 +241,7 @@ Describe 'Default table views' {
             @{ Objects = @(Add-OAIProjectGroup -ProjectId $project.Id -Id $group.Id -RoleId $projectMember.Id); Id = $group.Id }
             @{ Objects = @($projectRole); Id = $projectRole.Id }
             @{ Objects = @(Get-OAIProjectGroupRole -ProjectId $project.Id -GroupId $group.Id); Id = $group.Id }
+            @{ Objects = @(Get-OAIAccessReport -ProjectId $project.Id | Where-Object PrincipalType -eq Group); Id = $group.Id }
         )
         foreach ($case in $shown) {
             foreach ($width in 79, 80, 120) {

@@ -5,15 +5,18 @@ namespace OpenAIAdmin.Simulator.Infrastructure;
 /// the request arrives, so it is visible while the request is still being served; its status is filled in at the
 /// end: the HTTP status, 0 for a connection the simulator dropped, 499 when the client went away first.
 /// <c>fault</c> names the kind of fault rule that fired for the request (null when none did).
+/// <c>arrived</c> and <c>finished</c> are numbers from one counter of events (an arrival or a finish), so tests can tell
+/// how many requests were in flight at once without timing: request B overlapped A when B arrived before A finished.
 /// </summary>
 internal sealed class RequestLog
 {
     private readonly object _gate = new();
     private List<Entry> _entries = new();
+    private long _events;
 
     public Entry Add(string method, string path, string query, string? body, string requestId)
     {
-        var entry = new Entry(method, path, query, body, requestId);
+        var entry = new Entry(this, method, path, query, body, requestId);
         lock (_gate)
         {
             _entries.Add(entry);
@@ -27,6 +30,7 @@ internal sealed class RequestLog
         lock (_gate)
         {
             _entries = new List<Entry>();
+            _events = 0;
         }
     }
 
@@ -34,17 +38,21 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault }).ToList();
+            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault, e.Arrived, e.Finished }).ToList();
         }
     }
 
     internal sealed class Entry
     {
+        private readonly RequestLog _log;
         private int _status;
         private string? _fault;
+        private long _finished;
 
-        public Entry(string method, string path, string query, string? body, string requestId)
+        public Entry(RequestLog log, string method, string path, string query, string? body, string requestId)
         {
+            _log = log;
+            Arrived = Interlocked.Increment(ref log._events);
             Method = method;
             Path = path;
             Query = query;
@@ -73,7 +81,15 @@ internal sealed class RequestLog
         public int Status
         {
             get => Volatile.Read(ref _status);
-            set => Volatile.Write(ref _status, value);
+            set
+            {
+                Volatile.Write(ref _status, value);
+                Volatile.Write(ref _finished, Interlocked.Increment(ref _log._events));
+            }
         }
+        /// <summary>The event number of the request's arrival.</summary>
+        public long Arrived { get; }
+        /// <summary>The event number of the request's end (its status set; the last one when set twice), 0 while in flight.</summary>
+        public long Finished => Volatile.Read(ref _finished);
     }
 }

@@ -92,6 +92,11 @@ public sealed class RecordedCall
 
     /// <summary>The kind of fault rule that fired for this request (drop, status, …), or null.</summary>
     public string? Fault { get; set; }
+
+    /// <summary>Event numbers of the arrival and the finish (0 while in flight), from one counter.</summary>
+    public long Arrived { get; set; }
+
+    public long Finished { get; set; }
 }
 
 /// <summary>Collects what the core reports, as the PowerShell layer would relay it.</summary>
@@ -110,6 +115,10 @@ public sealed class RecordingSink : IClientEventSink
     void IClientEventSink.Debug(string message) { lock (_gate) { Debug.Add(message); } }
 
     void IClientEventSink.PageReceived(string operation, int pageNumber, long itemCount) { lock (_gate) { Pages.Add((pageNumber, itemCount)); } }
+
+    public List<(string Activity, int Done, int Total)> Progress { get; } = new();
+
+    void IClientEventSink.Progress(string activity, int done, int total) { lock (_gate) { Progress.Add((activity, done, total)); } }
 
     public string All() { lock (_gate) { return string.Join("\n", Verbose.Concat(Debug)); } }
 }

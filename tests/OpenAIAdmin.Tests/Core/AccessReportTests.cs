@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OpenAIAdmin.Simulator.Infrastructure;
+using OpenAIAdmin.Transport;
+using Xunit;
+
+namespace OpenAIAdmin.Tests.Core;
+
+/// <summary>The access report crawl against the simulator, and its pacer on a fake clock.</summary>
+public sealed class AccessReportTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+{
+    private static readonly string Production = SeedIds.Project("productionchatbot");
+
+    private readonly SimulatorFixture _sim;
+
+    public AccessReportTests(SimulatorFixture sim) => _sim = sim;
+
+    public Task InitializeAsync() => _sim.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static int MaxInFlight(IReadOnlyList<RecordedCall> calls) =>
+        calls.Select(c => calls.Count(o => o.Arrived < c.Arrived && (o.Finished == 0 || o.Finished > c.Arrived)) + 1).DefaultIfEmpty(0).Max();
+
+    [Fact]
+    public async Task Progress_counts_projects_done_of_total_and_rows_stream_per_project()
+    {
+        using AdminClient client = _sim.NewClient();
+        var sink = new RecordingSink();
+        List<AccessReportRow> rows;
+        using (ClientEvents.Use(sink))
+        {
+            rows = await client.AccessReport.ListAsync(new AccessReportOptions()).ToListAsync();
+        }
+
+        int projects = (await client.Projects.ListAsync().ToListAsync()).Count;
+        Assert.Equal(Enumerable.Range(0, projects + 1).Select(i => (OpenAIAdmin.Resources.AccessReportClient.ProgressActivity, i, projects)), sink.Progress);
+        // Rows of one project are written together (a project's rows are never interleaved with another's).
+        var order = rows.Where(r => r.ProjectId != null).Select(r => r.ProjectId).ToList();
+        var runs = order.Where((p, i) => i == 0 || order[i - 1] != p).ToList();
+        Assert.Equal(runs.Count, runs.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Throttle_limit_one_sends_one_request_at_a_time()
+    {
+        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 15, count = -1, method = "GET", path = "/v1/organization/projects/" });
+        using AdminClient client = _sim.NewClient();
+        await client.AccessReport.ListAsync(new AccessReportOptions { ThrottleLimit = 1 }).ToListAsync();
+        var calls = await _sim.RequestsAsync();
+        Assert.Contains(calls, c => c.Fault == "delay");
+        Assert.Equal(1, MaxInFlight(calls));
+    }
+
+    [Fact]
+    public async Task Stale_days_uses_last_use_or_creation_against_the_given_now()
+    {
+        using AdminClient client = _sim.NewClient();
+        var rows = await client.AccessReport.ListAsync(new AccessReportOptions { ProjectIds = new[] { Production }, StaleDays = 100 }).ToListAsync();
+        AccessReportRow ann = rows.Single(r => r.PrincipalType == "ApiKey" && r.PrincipalName == "laptop-ann");
+        Assert.True(ann.Stale);
+        // Seen from half a day after its last use, a one-day threshold does not mark it.
+        var early = await client.AccessReport.ListAsync(new AccessReportOptions { ProjectIds = new[] { Production }, StaleDays = 1, Now = ann.LastUsedAt!.Value.AddDays(0.5) }).ToListAsync();
+        Assert.False(early.Single(r => r.PrincipalId == ann.PrincipalId).Stale);
+        Assert.All(rows.Where(r => r.PrincipalType is "User" or "Group"), r => Assert.Null(r.Stale));
+    }
+
+    [Fact]
+    public async Task Out_of_range_throttle_limit_is_refused_before_any_request()
+    {
+        using AdminClient client = _sim.NewClient();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await client.AccessReport.ListAsync(new AccessReportOptions { ThrottleLimit = 17 }).ToListAsync());
+        Assert.Empty(await _sim.RequestsAsync());
+    }
+
+    [Fact]
+    public async Task Pacer_spaces_request_starts_by_the_interval_without_bursts()
+    {
+        var now = TimeSpan.Zero;
+        var waits = new List<TimeSpan>();
+        var pacer = new RequestPacer(120, () => now, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
+        Assert.Equal(TimeSpan.FromMilliseconds(500), pacer.Interval);
+        for (int i = 0; i < 3; i++)
+        {
+            await pacer.WaitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000) }, waits);
+        // After a quiet spell the next start is not held back, and no credit is saved up for a burst.
+        now = TimeSpan.FromSeconds(10);
+        waits.Clear();
+        await pacer.WaitAsync(CancellationToken.None);
+        await pacer.WaitAsync(CancellationToken.None);
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(500) }, waits);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RequestPacer(0));
+    }
+
+    [Fact]
+    public async Task Requests_per_minute_paces_the_crawl_over_real_sockets()
+    {
+        using AdminClient client = _sim.NewClient();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await client.AccessReport.ListAsync(new AccessReportOptions { ProjectIds = new[] { Production }, RequestsPerMinute = 1200 }).ToListAsync();
+        int calls = (await _sim.RequestsAsync()).Count;
+        Assert.True(calls > 5, $"{calls} calls");
+        // Starts 50 ms apart: the last starts at least (calls - 1) * 50 ms after the first.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds((calls - 1) * 50 - 20), $"{calls} calls in {watch.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Stopping_early_cancels_the_crawl()
+    {
+        using AdminClient client = _sim.NewClient();
+        await foreach (AccessReportRow row in client.AccessReport.ListAsync(new AccessReportOptions { ThrottleLimit = 1 }))
+        {
+            Assert.Equal("Organization", row.Scope);
+            break;
+        }
+
+        Assert.DoesNotContain(await _sim.RequestsAsync(), c => c.Path.Contains("/projects", StringComparison.Ordinal));
+    }
+}
