@@ -74,8 +74,18 @@ Describe 'Get-OAIAccessReport' {
         $rows = @(Get-OAIAccessReport)
         $users = @(Get-OAIUser)
         $org = @($rows | Where-Object Scope -eq Organization)
-        $org.Count | Should -Be $users.Count
-        Format-Row $org | Should -Be @($users | ForEach-Object { "User|$($_.Id)|$($_.Role)||Direct|" } | Sort-Object)
+        $direct = @($org | Where-Object { $_.PrincipalType -eq 'User' -and $_.GrantedVia -eq 'Direct' })
+        $direct.Count | Should -Be $users.Count
+        Format-Row $direct | Should -Be @($users | ForEach-Object { "User|$($_.Id)|$($_.Role)||Direct|" } | Sort-Object)
+        # Organization roles of groups, and the members who hold them through the group.
+        $expected = @(foreach ($group in Get-OAIGroup) {
+                foreach ($role in @(Get-OAIGroupRole -GroupId $group.Id)) {
+                    "Group|$($group.Id)|$($role.RoleName)|$($role.RoleId)|Direct|"
+                    foreach ($member in @(Get-OAIGroupMember -GroupId $group.Id)) { "User|$($member.UserId)|$($role.RoleName)|$($role.RoleId)|Group '$($group.Name)'|" }
+                }
+            })
+        $expected.Count | Should -BeGreaterThan 1
+        Format-Row ($org | Where-Object { -not ($_.PrincipalType -eq 'User' -and $_.GrantedVia -eq 'Direct') }) | Should -Be @($expected | Sort-Object)
         Format-Row ($rows | Where-Object ProjectId -eq $p.Id) | Should -Be (Format-Row (Get-OAIAccessReport -ProjectId $p.Id))
         @($rows.ProjectId | Where-Object { $_ } | Sort-Object -Unique) | Should -Be @(Get-OAIProject | ForEach-Object Id | Sort-Object)
     }

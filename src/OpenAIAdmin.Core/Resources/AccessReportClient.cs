@@ -52,6 +52,11 @@ namespace OpenAIAdmin.Resources
                     };
                 }
 
+                foreach (AccessReportRow row in await crawl.Run(() => crawl.OrganizationGroupsAsync()).ConfigureAwait(false))
+                {
+                    yield return row;
+                }
+
                 projects = await crawl.Run(() => All(_client.Projects.ListAsync(options.IncludeArchived, cancellationToken: token))).ConfigureAwait(false);
             }
             else
@@ -145,6 +150,45 @@ namespace OpenAIAdmin.Resources
                         return await work().ConfigureAwait(false);
                     }
                 }, _token);
+
+            /// <summary>
+            /// Organization roles held by groups (one request per group; groups are few), and a row for each member who
+            /// holds the role through the group. Custom organization roles assigned to single users are not crawled: that
+            /// would cost one request per user (Get-OAIUserRole answers it per user).
+            /// </summary>
+            public async Task<List<AccessReportRow>> OrganizationGroupsAsync()
+            {
+                List<Group> groups = await All(_client.Groups.ListAsync(cancellationToken: _token)).ConfigureAwait(false);
+                var roles = groups.Select(g => All(_client.Groups.Roles.ListAsync(g.Id, cancellationToken: _token))).ToList();
+                await Task.WhenAll(roles).ConfigureAwait(false);
+                var members = groups.Select((g, i) => roles[i].Result.Count > 0 ? Members(g.Id) : Task.FromResult(new List<GroupMember>())).ToList();
+                await Task.WhenAll(members).ConfigureAwait(false);
+
+                var rows = new List<AccessReportRow>();
+                for (int i = 0; i < groups.Count; i++)
+                {
+                    Group group = groups[i];
+                    foreach (GroupRoleAssignment role in roles[i].Result)
+                    {
+                        rows.Add(new AccessReportRow
+                        {
+                            PrincipalType = "Group", PrincipalId = group.Id, PrincipalName = group.Name, Scope = "Organization",
+                            Role = role.RoleName, RoleId = role.RoleId, GrantedVia = "Direct", CreatedAt = group.CreatedAt,
+                        });
+                        foreach (GroupMember member in members[i].Result)
+                        {
+                            rows.Add(new AccessReportRow
+                            {
+                                PrincipalType = "User", PrincipalId = member.UserId, PrincipalName = member.Name, Email = member.Email,
+                                Scope = "Organization", Role = role.RoleName, RoleId = role.RoleId,
+                                GrantedVia = $"Group '{group.Name ?? group.Id}'", GroupId = group.Id,
+                            });
+                        }
+                    }
+                }
+
+                return rows;
+            }
 
             public async Task<List<AccessReportRow>> ProjectAsync(Project project, IReadOnlyList<OrganizationUser> owners)
             {
