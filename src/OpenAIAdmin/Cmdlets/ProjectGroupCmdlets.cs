@@ -10,14 +10,8 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/organization/projects/{project_id}/groups")]
     [ApiOperation("GET", "/organization/projects/{project_id}/groups/{group_id}")]
     [OutputType(typeof(ProjectGroup))]
-    public sealed class GetOAIProjectGroupCommand : OAICmdlet
+    public sealed class GetOAIProjectGroupCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         /// <summary>Looks up these groups of the project instead of listing all.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
@@ -49,14 +43,8 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Add, "OAIProjectGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [ApiOperation("POST", "/organization/projects/{project_id}/groups")]
     [OutputType(typeof(ProjectGroup))]
-    public sealed class AddOAIProjectGroupCommand : OAICmdlet
+    public sealed class AddOAIProjectGroupCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         /// <summary>The group to give access; groups piped from Get-OAIGroup bind here.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
@@ -124,15 +112,9 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/projects/{project_id}/groups/{group_id}/roles")]
     [ApiOperation("GET", "/projects/{project_id}/groups/{group_id}/roles/{role_id}")]
     [OutputType(typeof(ProjectGroupRoleAssignment))]
-    public sealed class GetOAIProjectGroupRoleCommand : OAICmdlet
+    public sealed class GetOAIProjectGroupRoleCommand : OAIProjectCmdlet
     {
         private const string RoleSet = "Role";
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
@@ -160,14 +142,8 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Add, "OAIProjectGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [ApiOperation("POST", "/projects/{project_id}/groups/{group_id}/roles")]
     [OutputType(typeof(ProjectGroupRoleAssignment))]
-    public sealed class AddOAIProjectGroupRoleCommand : OAICmdlet
+    public sealed class AddOAIProjectGroupRoleCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("group_id")]
         [ValidateNotBlank]

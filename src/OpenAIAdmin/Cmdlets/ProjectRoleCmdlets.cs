@@ -10,14 +10,8 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/projects/{project_id}/roles")]
     [ApiOperation("GET", "/projects/{project_id}/roles/{role_id}")]
     [OutputType(typeof(ProjectRole))]
-    public sealed class GetOAIProjectRoleCommand : OAICmdlet
+    public sealed class GetOAIProjectRoleCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         /// <summary>Looks up these roles instead of listing all.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
@@ -44,14 +38,8 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.New, "OAIProjectRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [ApiOperation("POST", "/projects/{project_id}/roles")]
     [OutputType(typeof(ProjectRole))]
-    public sealed class NewOAIProjectRoleCommand : OAICmdlet
+    public sealed class NewOAIProjectRoleCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotBlank]
         public string Name { get; set; } = null!;

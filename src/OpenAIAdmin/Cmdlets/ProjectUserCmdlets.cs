@@ -10,14 +10,8 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/organization/projects/{project_id}/users")]
     [ApiOperation("GET", "/organization/projects/{project_id}/users/{user_id}")]
     [OutputType(typeof(ProjectUser))]
-    public sealed class GetOAIProjectUserCommand : OAICmdlet
+    public sealed class GetOAIProjectUserCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         /// <summary>Looks up these users of the project instead of listing all.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
@@ -43,15 +37,9 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Add, "OAIProjectUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
     [ApiOperation("POST", "/organization/projects/{project_id}/users")]
     [OutputType(typeof(ProjectUser))]
-    public sealed class AddOAIProjectUserCommand : OAICmdlet
+    public sealed class AddOAIProjectUserCommand : OAIProjectCmdlet
     {
         private const string EmailSet = "Email";
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
 
         /// <summary>The organization user to add; users piped from Get-OAIUser bind here.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
@@ -84,14 +72,8 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Set, "OAIProjectUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [ApiOperation("POST", "/organization/projects/{project_id}/users/{user_id}")]
     [OutputType(typeof(ProjectUser))]
-    public sealed class SetOAIProjectUserCommand : OAICmdlet
+    public sealed class SetOAIProjectUserCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
         [ValidateNotBlank]
@@ -156,15 +138,9 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/projects/{project_id}/users/{user_id}/roles")]
     [ApiOperation("GET", "/projects/{project_id}/users/{user_id}/roles/{role_id}")]
     [OutputType(typeof(ProjectUserRoleAssignment))]
-    public sealed class GetOAIProjectUserRoleCommand : OAICmdlet
+    public sealed class GetOAIProjectUserRoleCommand : OAIProjectCmdlet
     {
         private const string RoleSet = "Role";
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
@@ -191,14 +167,8 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Add, "OAIProjectUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [ApiOperation("POST", "/projects/{project_id}/users/{user_id}/roles")]
     [OutputType(typeof(ProjectUserRoleAssignment))]
-    public sealed class AddOAIProjectUserRoleCommand : OAICmdlet
+    public sealed class AddOAIProjectUserRoleCommand : OAIProjectCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("project_id")]
-        [ValidateNotBlank]
-        [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        public string ProjectId { get; set; } = null!;
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
         [ValidateNotBlank]
