@@ -15,6 +15,8 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/projects/{project_id}/users/{user_id}/roles", Lookup = true)]
     [ApiOperation("GET", "/organization/projects/{project_id}/groups", Lookup = true)]
     [ApiOperation("GET", "/projects/{project_id}/groups/{group_id}/roles", Lookup = true)]
+    [ApiOperation("GET", "/organization/groups", Lookup = true)]
+    [ApiOperation("GET", "/organization/groups/{group_id}/roles", Lookup = true)]
     [ApiOperation("GET", "/organization/groups/{group_id}/users", Lookup = true)]
     [ApiOperation("GET", "/organization/projects/{project_id}/service_accounts", Lookup = true)]
     [ApiOperation("GET", "/organization/projects/{project_id}/api_keys", Lookup = true)]
