@@ -36,8 +36,7 @@ namespace OpenAIAdmin.Resources
         /// <summary>Changes the limits given in <paramref name="request"/> (null ones are not sent).</summary>
         public async Task<ProjectRateLimit> UpdateAsync(string projectId, string rateLimitId, ProjectRateLimitUpdateRequest request, CancellationToken cancellationToken = default)
         {
-            if (request.MaxRequestsPer1Minute == null && request.MaxTokensPer1Minute == null && request.MaxImagesPer1Minute == null
-                && request.MaxAudioMegabytesPer1Minute == null && request.MaxRequestsPer1Day == null && request.Batch1DayMaxInputTokens == null)
+            if (request.IsEmpty)
             {
                 throw InputError.Invalid("Give at least one limit to change.");
             }

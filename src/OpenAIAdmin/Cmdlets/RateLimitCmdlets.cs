@@ -116,8 +116,7 @@ namespace OpenAIAdmin.Commands
                 MaxRequestsPer1Day = MaxRequestsPer1Day,
                 Batch1DayMaxInputTokens = Batch1DayMaxInputTokens,
             };
-            if (request.MaxRequestsPer1Minute == null && request.MaxTokensPer1Minute == null && request.MaxImagesPer1Minute == null
-                && request.MaxAudioMegabytesPer1Minute == null && request.MaxRequestsPer1Day == null && request.Batch1DayMaxInputTokens == null)
+            if (request.IsEmpty)
             {
                 ThrowTerminatingError(ErrorRecords.Create(ErrorRecords.NothingToChange, ErrorCategory.InvalidArgument,
                     "Give at least one -Max… or -Batch1DayMaxInputTokens limit: there is nothing to change.", ErrorTarget));
@@ -127,18 +126,12 @@ namespace OpenAIAdmin.Commands
                 ? InputObject
                 : Await(Client.Projects.RateLimits.FindAsync(ProjectId, ParameterSetName == ModelSet ? Model : Id, CancellationToken));
             string projectId = current.ProjectId ?? ProjectId;
-            string changes = Changes(
-                Step("max_requests_per_1_minute", current.MaxRequestsPer1Minute, request.MaxRequestsPer1Minute),
-                Step("max_tokens_per_1_minute", current.MaxTokensPer1Minute, request.MaxTokensPer1Minute),
-                Step("max_images_per_1_minute", current.MaxImagesPer1Minute, request.MaxImagesPer1Minute),
-                Step("max_audio_megabytes_per_1_minute", current.MaxAudioMegabytesPer1Minute, request.MaxAudioMegabytesPer1Minute),
-                Step("max_requests_per_1_day", current.MaxRequestsPer1Day, request.MaxRequestsPer1Day),
-                Step("batch_1_day_max_input_tokens", current.Batch1DayMaxInputTokens, request.Batch1DayMaxInputTokens));
+            string changes = Changes(request.ChangesFrom(current).Select(Step).ToArray());
             string target = Target("rate limit", current.Id, current.Model) + $" in project {projectId}";
             Change(target, changes, () => Client.Projects.RateLimits.UpdateAsync(projectId, current.Id, request, CancellationToken));
         }
 
-        private static string? Step(string name, long? old, long? value) =>
-            value == null ? null : $"{name} {(old?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "(none)")} → {value.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}";
+        private static string Step(RateLimitChange change) =>
+            $"{change.Name} {(change.Old?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "(none)")} → {change.New.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }
