@@ -51,9 +51,19 @@ Describe 'Set-OAIDataRetention' {
         (Get-SimulatorRequest POST "*/projects/$($project.Id)/data_retention")[0].body | Should -Be '{"retention_type":"none"}'
         (Get-OAIDataRetention -ProjectId $project.Id).RetentionType | Should -Be 'none'
 
-        # A setting piped from one project binds its ProjectId; -RetentionType on the command line wins.
+        # A setting piped from a project binds its ProjectId.
         Get-OAIDataRetention -ProjectId $project.Id | Set-OAIDataRetention -RetentionType organization_default -Force
         (Get-OAIDataRetention -ProjectId $project.Id).RetentionType | Should -Be 'organization_default'
+    }
+
+    It 'never changes the organization for piped objects without a project id' {
+        # A CSV row with a misspelt column: nothing binds -ProjectId, and -RetentionType is not taken from the pipeline.
+        $row = [pscustomobject]@{ Project = 'proj_productionchatbotrC4xJHX'; RetentionType = 'zero_data_retention' }
+        $err = $null
+        $row | Set-OAIDataRetention -RetentionType zero_data_retention -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'InputObjectNotBound,OpenAIAdmin.Commands.SetOAIDataRetentionCommand'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        (Get-OAIDataRetention).RetentionType | Should -Be 'modified_abuse_monitoring'
     }
 
     It 'sends nothing when the scope already has that setting' {

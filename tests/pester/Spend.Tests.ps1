@@ -103,6 +103,14 @@ Describe 'Set-OAISpendLimit' {
         (Get-OAISpendLimit).Amount | Should -Be 9000
     }
 
+    It 'never changes the organization for piped objects without a project id' {
+        $row = [pscustomobject]@{ Project = (Get-Production).Id; Amount = 5 }
+        $err = $null
+        $row | Set-OAISpendLimit -Amount 5 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'InputObjectNotBound,OpenAIAdmin.Commands.SetOAISpendLimitCommand'
+        @(Get-SimulatorRequest | Where-Object path -like '*spend_limit*').Count | Should -Be 0
+    }
+
     It 'reports the API refusing an archived project as ApiBadRequest' {
         Get-ErrorId { Get-Archived | Set-OAISpendLimit -Amount 10 } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.SetOAISpendLimitCommand'
     }

@@ -38,8 +38,11 @@ namespace OpenAIAdmin.Commands
     {
         public const string InvalidRetentionType = "InvalidRetentionType";
 
-        /// <summary>The API's value (e.g. zero_data_retention); which values are allowed depends on the scope.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The API's value (e.g. zero_data_retention); which values are allowed depends on the scope. Not bound from the
+        /// pipeline: a piped object without a ProjectId would otherwise change the organization.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0)]
         [Alias("retention_type")]
         [ArgumentCompleter(typeof(DataRetentionTypeCompleter))]
         [ValidateNotBlank]
