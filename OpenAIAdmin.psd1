@@ -27,6 +27,7 @@
         'Formats/RateLimits.Format.ps1xml'
         'Formats/Permissions.Format.ps1xml'
         'Formats/AccessReport.Format.ps1xml'
+        'Formats/Spend.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -101,6 +102,15 @@
         'Get-OAIHostedToolPermission'
         'Set-OAIHostedToolPermission'
         'Get-OAIAccessReport'
+        'Get-OAISpendLimit'
+        'Set-OAISpendLimit'
+        'Remove-OAISpendLimit'
+        'Get-OAISpendAlert'
+        'New-OAISpendAlert'
+        'Set-OAISpendAlert'
+        'Remove-OAISpendAlert'
+        'Get-OAIDataRetention'
+        'Set-OAIDataRetention'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

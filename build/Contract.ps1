@@ -361,6 +361,46 @@ $Cases = @(
     @{ Cmdlet = 'Set-OAIHostedToolPermission'; Set = '__AllParameterSets'; Run = { Set-OAIHostedToolPermission -ProjectId $Seed.SupportBot -Enable WebSearch -Disable CodeInterpreter -PassThru } }
     @{ Cmdlet = 'Set-OAIRateLimit'; Set = 'Model'; Run = { Set-OAIRateLimit -ProjectId $Seed.Production -Model dall-e-3 -MaxImagesPer1Minute 100 -MaxRequestsPer1Minute 7000 -PassThru } }
     @{ Cmdlet = 'Get-OAIAccessReport'; Set = '__AllParameterSets'; Run = { Get-OAIAccessReport -StaleDays 90 -ThrottleLimit 2; Get-OAIProject -Id $Seed.Production | Get-OAIAccessReport } }
+
+    # Spend limits, alerts and data retention. A scope without a limit answers 404, which the contract does not list, and
+    # Set-OAISpendLimit reads the current limit first, so every case reads, changes or removes a limit where one is set:
+    # the organization's is put in place straight at the simulator (not through the proxy) before the first case.
+    @{ Cmdlet = 'Set-OAISpendLimit'; Set = '__AllParameterSets'
+        Input = {
+            Invoke-RestMethod -Method Post -Uri "$($SimulatorUrl.TrimEnd('/'))/organization/spend_limit" -Headers @{ Authorization = "Bearer $FakeKey" } `
+                -ContentType 'application/json' -Body '{"threshold_amount":100000,"currency":"USD","interval":"month"}'
+        }
+        Run = {
+            Set-OAISpendLimit -Amount 5000.50 -PassThru
+            Set-OAISpendLimit -ProjectId $Seed.Production -Amount 750 -PassThru
+            Set-OAISpendLimit -ProjectId $Seed.SupportBot -Amount 0.01 -PassThru
+        }
+    }
+    @{ Cmdlet = 'Get-OAISpendLimit'; Set = '__AllParameterSets'; Run = { Get-OAISpendLimit; Get-OAISpendLimit -ProjectId $Seed.Production; Get-OAISpendLimit $Seed.SupportBot } }
+    @{ Cmdlet = 'Remove-OAISpendLimit'; Set = 'InputObject'; Input = { Get-OAISpendLimit -ProjectId $Seed.SupportBot }; Run = { $Piped | Remove-OAISpendLimit -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAISpendLimit'; Set = 'Scope'; Run = { Remove-OAISpendLimit -Force -PassThru; Remove-OAISpendLimit -ProjectId $Seed.Production -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAISpendAlert'; Set = 'List'; Run = { Get-OAISpendAlert -PageSize 1; Get-OAISpendAlert -ProjectId $Seed.Production -PageSize 1 } }
+    @{ Cmdlet = 'New-OAISpendAlert'; Set = '__AllParameterSets'; Run = {
+            $Made.SpendAlert = New-OAISpendAlert -Amount 1234.56 -Recipient contract.finance@example.com, contract.cfo@example.com -SubjectPrefix '[Contract]'
+            $Made.ProjectSpendAlert = New-OAISpendAlert -ProjectId $Seed.Production -Amount 0 -Recipient contract.ops@example.com
+            $Made.SpendAlert, $Made.ProjectSpendAlert
+        }
+    }
+    @{ Cmdlet = 'Get-OAISpendAlert'; Set = 'Id'; Run = { Get-OAISpendAlert -Id $Made.SpendAlert.Id; Get-OAISpendAlert -ProjectId $Seed.Production -Id $Made.ProjectSpendAlert.Id } }
+    @{ Cmdlet = 'Set-OAISpendAlert'; Set = '__AllParameterSets'; Run = {
+            $Made.SpendAlert | Set-OAISpendAlert -Amount 2000 -RemoveRecipient contract.cfo@example.com -SubjectPrefix '' -PassThru
+            $Made.ProjectSpendAlert | Set-OAISpendAlert -AddRecipient contract.oncall@example.com -SubjectPrefix '[prod]' -PassThru
+        }
+    }
+    @{ Cmdlet = 'Remove-OAISpendAlert'; Set = 'InputObject'; Run = { $Made.ProjectSpendAlert | Remove-OAISpendAlert -Force -PassThru } }
+    @{ Cmdlet = 'Remove-OAISpendAlert'; Set = 'Id'; Run = { Remove-OAISpendAlert -Id $Made.SpendAlert.Id -Force -PassThru } }
+    @{ Cmdlet = 'Get-OAIDataRetention'; Set = '__AllParameterSets'; Run = { Get-OAIDataRetention; Get-OAIDataRetention -ProjectId $Seed.Production; Get-OAIDataRetention $Seed.DataScience } }
+    @{ Cmdlet = 'Set-OAIDataRetention'; Set = '__AllParameterSets'; Run = {
+            Set-OAIDataRetention -RetentionType zero_data_retention -Force -PassThru
+            Set-OAIDataRetention -ProjectId $Seed.Production -RetentionType none -Force -PassThru
+            Set-OAIDataRetention -ProjectId $Seed.Production -RetentionType organization_default -Force -PassThru
+        }
+    }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.

@@ -49,6 +49,12 @@ Step 'Give a user a custom organization role picked by name' `
 Step 'Certificates that expire within 30 days' `
     'Get-OAICertificate | Where-Object ExpiresAt -lt (Get-Date).AddDays(30)'
 
+Step 'Hard spend limits of the projects, in dollars (the API carries whole cents)' `
+    'Get-OAIProject | Get-OAISpendLimit'
+
+Step 'Preview raising a limit: -WhatIf shows old -> new, and 80.001 would be refused, not rounded' `
+    "Get-OAIProject -Name 'Support bot' | Set-OAISpendLimit -Amount 80 -WhatIf"
+
 Step 'A missing project is a clear, non-terminating error with a stable id' `
     'Get-OAIProject -Id proj_does_not_exist -ErrorAction SilentlyContinue -ErrorVariable problem; $problem[0].FullyQualifiedErrorId; $problem[0].ErrorDetails.Message'
 

@@ -27,5 +27,7 @@ internal static class ApiRoutes
         Resources.ProjectApiKeysApi.Map(v1, state);
         Resources.ProjectRateLimitsApi.Map(v1, state);
         Resources.ProjectPermissionsApi.Map(v1, state);
+        Resources.SpendApi.Map(v1, state);
+        Resources.DataRetentionApi.Map(v1, state);
     }
 }

@@ -18,8 +18,8 @@ BeforeAll {
 
     $script:Invariant = [cultureinfo]::InvariantCulture
     # An id-looking token (not the local part of an e-mail address), and what a whole real-length id looks like.
-    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_|svc_acct_)[A-Za-z0-9]+(?![\w@.-])'
-    $script:RealId = '^(?:(?:proj_|user-|invite-|cert_)[A-Za-z0-9]{24}|svc_acct_[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26}|rl-[a-z0-9][a-z0-9.-]*)$'
+    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_|svc_acct_|alert_)[A-Za-z0-9]+(?![\w@.-])'
+    $script:RealId = '^(?:(?:proj_|user-|invite-|cert_|alert_)[A-Za-z0-9]{24}|svc_acct_[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26}|rl-[a-z0-9][a-z0-9.-]*)$'
     # Anything that looks like a date or time, with whatever follows it (seconds, offset, AM/PM, zone).
     # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1); a date inside a name
     # (the model snapshot gpt-4o-mini-2024-07-18) is part of the name, not a date the view formats.
@@ -122,6 +122,15 @@ BeforeAll {
                 Get-OAIProject | Where-Object Name -in 'Production chatbot', 'Data science' | Get-OAIAccessReport -StaleDays 90
             }; Ids = 'PrincipalId', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectRateLimit'      = @{ Produce = { Get-OAIProject -First 2 | Get-OAIRateLimit }; Ids = 'Id', 'ProjectId'; Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.OrganizationSpendLimit' = @{ Produce = { Set-OAISpendLimit -Amount 12345678.90 -PassThru }; Ids = @(); Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectSpendLimit'     = @{ Produce = { Get-OAIProject | Get-OAISpendLimit }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
+        'OpenAIAdmin.OrganizationSpendAlert' = @{ Produce = {
+                Get-OAISpendAlert
+                New-OAISpendAlert -Amount 9999999.99 -Recipient 'budget@example.com'
+            }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectSpendAlert'     = @{ Produce = { Get-OAIProject | Get-OAISpendAlert }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
+        'OpenAIAdmin.OrganizationDataRetention' = @{ Produce = { Get-OAIDataRetention }; Ids = @(); Row = $null; Dates = @(); Never = @() }
+        'OpenAIAdmin.ProjectDataRetention'  = @{ Produce = { Get-OAIProject | Get-OAIDataRetention }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
     }
 
     function Get-ViewObject([string] $Type) {
@@ -230,6 +239,7 @@ Describe 'Default table views' {
         $key = New-OAIAdminApiKey -Name $long.Substring(0, 60) -WarningAction SilentlyContinue
         $projectMember = Get-OAIProjectRole -ProjectId $project.Id -Name Member
         $projectRole = New-OAIProjectRole -ProjectId $project.Id -Name $long.Substring(0, 100) -Permission api.project.read
+        $alert = New-OAISpendAlert -ProjectId $project.Id -Amount 1 -Recipient ('a.very.long.mailbox.name.for.checking.views' + '@subsidiary.example.com'), 'b@example.com'
         $shown = @(
             @{ Objects = @(Get-OAIProject -Id $project.Id); Id = $project.Id }
             @{ Objects = @(Get-OAIGroup -Id $group.Id); Id = $group.Id }
@@ -240,6 +250,7 @@ Describe 'Default table views' {
             @{ Objects = @(Get-OAIAdminApiKey -Id $key.Id); Id = $key.Id }
             @{ Objects = @(Add-OAIProjectGroup -ProjectId $project.Id -Id $group.Id -RoleId $projectMember.Id); Id = $group.Id }
             @{ Objects = @($projectRole); Id = $projectRole.Id }
+            @{ Objects = @($alert); Id = $alert.Id }
             @{ Objects = @(Get-OAIProjectGroupRole -ProjectId $project.Id -GroupId $group.Id); Id = $group.Id }
             @{ Objects = @(Get-OAIAccessReport -ProjectId $project.Id | Where-Object PrincipalType -eq Group); Id = $group.Id }
         )

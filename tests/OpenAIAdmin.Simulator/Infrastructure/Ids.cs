@@ -23,7 +23,10 @@ public sealed record IdShape(string Prefix, int Length, string Alphabet)
     /// <summary>Project API keys have the shape of admin keys.</summary>
     public static readonly IdShape ProjectApiKey = AdminApiKey;
 
-    public static readonly IReadOnlyList<IdShape> All = new[] { Project, User, Invite, AdminApiKey, Certificate, Group, Role, ServiceAccount };
+    /// <summary>The API documents only the example <c>alert_abc123</c>; the simulator gives alerts the length of the other ids.</summary>
+    public static readonly IdShape SpendAlert = new("alert_", 24, Alphanumeric);
+
+    public static readonly IReadOnlyList<IdShape> All = new[] { Project, User, Invite, AdminApiKey, Certificate, Group, Role, ServiceAccount, SpendAlert };
 
     /// <summary>Full length of an id of this shape, prefix included.</summary>
     public int TotalLength => Prefix.Length + Length;
@@ -92,6 +95,9 @@ public static class SeedIds
 
     /// <summary><c>ProjectApiKey("0001")</c> → <c>key_0001…</c>, salted apart from the admin keys.</summary>
     public static string ProjectApiKey(string head) => IdShape.ProjectApiKey.Seeded(head, "project");
+
+    /// <summary><c>SpendAlert(1)</c> → <c>alert_0001…</c>.</summary>
+    public static string SpendAlert(int n) => IdShape.SpendAlert.Seeded(Number(n));
 
     private static string Number(int n) => n.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -69,7 +69,11 @@ internal sealed class SimState
 
     public ProjectPermissionsStore ProjectPermissions { get; } = new();
 
-    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups, ServiceAccounts, ProjectApiKeys, RateLimits, ProjectPermissions };
+    public SpendStore Spend { get; } = new();
+
+    public DataRetentionStore DataRetention { get; } = new();
+
+    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups, ServiceAccounts, ProjectApiKeys, RateLimits, ProjectPermissions, Spend, DataRetention };
 
     /// <summary>Unix seconds of <see cref="Epoch"/> plus an offset.</summary>
     public static long At(TimeSpan offset) => (Epoch + offset).ToUnixTimeSeconds();

@@ -41,6 +41,7 @@ public sealed class IdShapeTests : IClassFixture<SimulatorFixture>, IAsyncLifeti
     [InlineData("group_", 26, true)]
     [InlineData("role_", 26, true)]
     [InlineData("svc_acct_", 24, false)]
+    [InlineData("alert_", 24, false)]
     public void Shapes_are_the_real_ones(string prefix, int length, bool ulid)
     {
         IdShape shape = Assert.Single(IdShape.All, s => s.Prefix == prefix);
