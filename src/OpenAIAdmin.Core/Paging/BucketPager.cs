@@ -155,18 +155,23 @@ namespace OpenAIAdmin.Paging
     /// in time order: a window's rows as soon as it and every earlier window are complete. At most ThrottleLimit
     /// windows are read or held at any time; a consumer that stops (Select-Object -First) cancels the windows still
     /// being read, and no further window starts.
-    /// Within a window: <c>next_page</c> is followed while the server says <c>has_more</c>. Whenever the token route
-    /// fails, the rest of the window is asked for again by time, from the end of the last bucket received, without a
-    /// token: after a rejected token (400 "The page token is invalid …"), in smaller pieces; after <c>has_more</c>
-    /// without a <c>next_page</c>, a token already used, or a page that brought no new bucket, in pieces of the same
-    /// size. A request without a token that brings nothing new ends that piece (the server has nothing more there), so
-    /// no loop is possible. Buckets are deduplicated by start time (a window takes only buckets that start inside it,
-    /// each start once, in increasing order), so nothing is lost or repeated whatever the token route did.
+    /// Within a window: <c>next_page</c> is followed while the server says <c>has_more</c> (also from a page that came
+    /// back empty). Whenever the token route fails, the rest of the window is asked for again by time, from the end of
+    /// the last bucket received, without a token: after a rejected token (400 "The page token is invalid …"), in
+    /// smaller pieces (what the server's pages held, at most half the piece before); after <c>has_more</c> without a
+    /// <c>next_page</c>, or a token already used, in pieces of the same size. Eight pages in a row that bring no new
+    /// bucket although the server says <c>has_more</c> end that piece as empty. Every request either brings a new bucket
+    /// or counts towards that limit, so no loop is possible. Buckets are deduplicated by start time (a window takes
+    /// only buckets that start inside it, each start once, in increasing order), so nothing is lost or repeated
+    /// whatever the token route did.
     /// </summary>
     internal sealed class BucketPager<T> where T : class, IBucketResult
     {
         private static readonly Regex PageTokenMessage = new Regex(@"page[\s_-]*token|next_page|\bpage\b.*\b(invalid|expired|modified)\b",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>Pages in a row without a new bucket (has_more all the same) after which a piece is taken as empty.</summary>
+        private const int MaxStalls = 8;
 
         private readonly ApiConnection _connection;
         private readonly BucketRequest _request;
@@ -253,6 +258,7 @@ namespace OpenAIAdmin.Paging
             DateTimeOffset? lastStart = null;            // the start of the last bucket taken (starts only increase)
             int piece = window.Count;                    // buckets per request when asking by time
             int largestPage = 0;                         // the most buckets the server sent in one page
+            int stalled = 0;                             // pages in a row that brought no new bucket
 
             while (position < window.End)
             {
@@ -320,23 +326,34 @@ namespace OpenAIAdmin.Paging
                         }
                     }
 
+                    stalled = taken == 0 ? stalled + 1 : 0;
                     if (position >= pieceEnd)
                     {
                         break;
                     }
 
-                    if (!page.HasMore || (taken == 0 && token == null))
+                    if (!page.HasMore)
                     {
-                        // Nothing more in this piece: the server says so, or a fresh request brought nothing new
-                        // (has_more on an empty page). The next piece, if any, starts where this one ends.
+                        // Nothing more in this piece, the server says; the next piece, if any, starts where this one ends.
                         position = pieceEnd;
                         break;
                     }
 
                     string? nextPage = page.NextPage;
-                    if (taken == 0 || string.IsNullOrEmpty(nextPage) || !tokens.Add(nextPage!))
+                    if (stalled >= MaxStalls)
                     {
-                        string why = taken == 0 ? "a page brought no new bucket" : string.IsNullOrEmpty(nextPage) ? "it said has_more without a next_page" : "it sent a page token a second time";
+                        // has_more, again and again, on pages that bring nothing: the server has nothing more here.
+                        ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
+                            "{0}: {1} pages in a row brought no new bucket although the server said has_more; {2} to {3} is taken as empty.",
+                            _operation, stalled, BucketWindow.Text(position), BucketWindow.Text(pieceEnd)));
+                        position = pieceEnd;
+                        stalled = 0;
+                        break;
+                    }
+
+                    if (string.IsNullOrEmpty(nextPage) || !tokens.Add(nextPage!))
+                    {
+                        string why = string.IsNullOrEmpty(nextPage) ? "it said has_more without a next_page" : "it sent a page token a second time";
                         ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
                             "{0}: {1}; the rest of {2} is asked for again from {3}, without a token.", _operation, why, window, BucketWindow.Text(position)));
                         break;
