@@ -28,6 +28,7 @@
         'Formats/Permissions.Format.ps1xml'
         'Formats/AccessReport.Format.ps1xml'
         'Formats/Spend.Format.ps1xml'
+        'Formats/Usage.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -111,6 +112,8 @@
         'Remove-OAISpendAlert'
         'Get-OAIDataRetention'
         'Set-OAIDataRetention'
+        'Get-OAIUsage'
+        'Get-OAICost'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -401,6 +401,30 @@ $Cases = @(
             Set-OAIDataRetention -ProjectId $Seed.Production -RetentionType organization_default -Force -PassThru
         }
     }
+    # Usage and costs: every kind with every group_by value and filter it takes, pages that say has_more, names.
+    @{ Cmdlet = 'Get-OAIUsage'; Set = '__AllParameterSets'; Run = {
+            $start = [DateTimeOffset]::new(2026, 10, 1, 0, 0, 0, [TimeSpan]::Zero)
+            $key = (Find-Seed (Get-Direct "organization/projects/$($Seed.DataScience)/api_keys?owner_project_access=any") name 'analysis')
+            Get-OAIUsage -Kind Completions -StartTime $start -EndTime $start.AddDays(40) -GroupBy project_id, user_id, api_key_id, model, batch, service_tier -Model gpt-4o, o3 -Batch $false -IncludeName
+            Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime $start -EndTime $start.AddDays(8) -ProjectId $Seed.Production -UserId $Seed.User2
+            Get-OAIUsage -Kind Embeddings -BucketWidth 1m -StartTime $start -EndTime $start.AddHours(30) -GroupBy model -ApiKeyId $key
+            Get-OAIUsage -Kind Moderations -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id, user_id, api_key_id, model
+            Get-OAIUsage -Kind Images -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id, user_id, api_key_id, model, size, source -Source image.generation, image.edit -Size 1024x1024
+            Get-OAIUsage -Kind AudioSpeeches -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id, user_id, api_key_id, model -Model tts-1
+            Get-OAIUsage -Kind AudioTranscriptions -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id, user_id, api_key_id, model
+            Get-OAIUsage -Kind VectorStores -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id -ProjectId $Seed.Production, $Seed.DataScience
+            Get-OAIUsage -Kind CodeInterpreterSessions -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id
+            Get-OAIUsage -Kind FileSearchCalls -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id, user_id, api_key_id, vector_store_id
+            Get-OAIUsage -Kind WebSearchCalls -StartTime $start -EndTime $start.AddDays(3) -GroupBy project_id, user_id, api_key_id, model, context_level -ContextLevel low, high
+        }
+    }
+    @{ Cmdlet = 'Get-OAICost'; Set = '__AllParameterSets'; Run = {
+            $start = [DateTimeOffset]::new(2026, 1, 1, 0, 0, 0, [TimeSpan]::Zero)
+            $key = (Find-Seed (Get-Direct "organization/projects/$($Seed.DataScience)/api_keys?owner_project_access=any") name 'analysis')
+            Get-OAICost -StartTime $start -EndTime $start.AddDays(200) -GroupBy project_id, line_item, api_key_id -IncludeName
+            Get-OAICost -StartTime $start -EndTime $start.AddDays(10) -ProjectId $Seed.DataScience -ApiKeyId $key
+        }
+    }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.

@@ -15,6 +15,7 @@ internal static class ApiRoutes
         Resources.UsersApi.Map(v1, state);
         Resources.GroupsApi.Map(v1, state);
         Resources.CostsApi.Map(v1, state);
+        Resources.UsageApi.Map(v1, state);
         Resources.CertificatesApi.Map(v1, state);
         Resources.InvitesApi.Map(v1, state);
         Resources.GroupsCrudApi.Map(v1, state);

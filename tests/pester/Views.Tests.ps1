@@ -27,22 +27,6 @@ BeforeAll {
 
     function Format-Utc([DateTimeOffset] $Value) { $Value.UtcDateTime.ToString('yyyy-MM-dd HH:mm', $script:Invariant) }
 
-    function Get-SimulatorCost {
-        # No cost cmdlet yet: the core client behind the current connection, reached by reflection because the
-        # core lives in a private load context (its type names do not resolve in PowerShell).
-        $context = Get-OAIAdminContext
-        $client = $context.GetType().GetProperty('Client', [Reflection.BindingFlags]'NonPublic,Instance').GetValue($context)
-        $query = [Activator]::CreateInstance($client.Costs.GetType().Assembly.GetType('OpenAIAdmin.Resources.CostsQuery', $true))
-        $query.StartTime = [DateTimeOffset]::new(2025, 3, 1, 0, 0, 0, [TimeSpan]::Zero)
-        $query.EndTime = [DateTimeOffset]::new(2025, 3, 3, 0, 0, 0, [TimeSpan]::Zero)
-        $query.GroupBy = [Collections.Generic.List[string]]@('project_id', 'line_item')
-        $results = $client.Costs.ListAsync($query, $null, [Threading.CancellationToken]::None)
-        $enumerator = [Collections.Generic.IAsyncEnumerable[object]].GetMethod('GetAsyncEnumerator').Invoke($results, @([Threading.CancellationToken]::None))
-        $moveNext = [Collections.Generic.IAsyncEnumerator[object]].GetMethod('MoveNextAsync')
-        $current = [Collections.Generic.IAsyncEnumerator[object]].GetProperty('Current')
-        while ($moveNext.Invoke($enumerator, @()).AsTask().GetAwaiter().GetResult()) { $current.GetValue($enumerator) }
-    }
-
     # Per type: how to get real objects (more than one, covering the variants the view must handle), which id
     # properties the view must show whole, which property names the row (null: rows are not told apart by one id),
     # which dates the table shows and which of them read "never" when there is none.
@@ -102,7 +86,50 @@ BeforeAll {
                 Get-OAIProjectRole -ProjectId $project.Id -Name Owner | Add-OAIProjectGroupRole -GroupId (Get-OAIProjectGroup -ProjectId $project.Id -First 1).GroupId | Out-Null
                 Get-OAIProject | Get-OAIProjectGroup | Get-OAIProjectGroupRole
             }; Ids = 'ProjectId', 'GroupId', 'RoleId'; Row = $null; Dates = @(); Never = @() }
-        'OpenAIAdmin.CostsResult'           = @{ Produce = { Get-SimulatorCost }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime', 'EndTime'; Never = @() }
+        'OpenAIAdmin.CostsResult'           = @{ Produce = {
+                Get-OAICost -StartTime '2025-03-01Z' -EndTime '2025-03-03Z' -GroupBy project_id, line_item, api_key_id | Select-Object -First 12
+                Get-OAICost -StartTime '2025-03-01Z' -EndTime '2025-03-03Z'
+            }; Ids = 'ProjectId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageCompletionsResult' = @{ Produce = {
+                Get-OAIUsage -Kind Completions -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model, batch, service_tier | Select-Object -First 8
+                Get-OAIUsage -Kind Completions -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageEmbeddingsResult' = @{ Produce = {
+                Get-OAIUsage -Kind Embeddings -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model | Select-Object -First 8
+                Get-OAIUsage -Kind Embeddings -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageModerationsResult' = @{ Produce = {
+                Get-OAIUsage -Kind Moderations -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model | Select-Object -First 8
+                Get-OAIUsage -Kind Moderations -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageImagesResult' = @{ Produce = {
+                Get-OAIUsage -Kind Images -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model, size, source | Select-Object -First 8
+                Get-OAIUsage -Kind Images -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageAudioSpeechesResult' = @{ Produce = {
+                Get-OAIUsage -Kind AudioSpeeches -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model | Select-Object -First 8
+                Get-OAIUsage -Kind AudioSpeeches -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageAudioTranscriptionsResult' = @{ Produce = {
+                Get-OAIUsage -Kind AudioTranscriptions -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model | Select-Object -First 8
+                Get-OAIUsage -Kind AudioTranscriptions -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageVectorStoresResult' = @{ Produce = {
+                Get-OAIUsage -Kind VectorStores -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id | Select-Object -First 8
+                Get-OAIUsage -Kind VectorStores -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageCodeInterpreterSessionsResult' = @{ Produce = {
+                Get-OAIUsage -Kind CodeInterpreterSessions -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id | Select-Object -First 8
+                Get-OAIUsage -Kind CodeInterpreterSessions -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageFileSearchCallsResult' = @{ Produce = {
+                Get-OAIUsage -Kind FileSearchCalls -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, vector_store_id | Select-Object -First 8
+                Get-OAIUsage -Kind FileSearchCalls -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
+        'OpenAIAdmin.UsageWebSearchCallsResult' = @{ Produce = {
+                Get-OAIUsage -Kind WebSearchCalls -StartTime '2026-11-20Z' -EndTime '2026-11-21Z' -GroupBy project_id, user_id, api_key_id, model, context_level | Select-Object -First 8
+                Get-OAIUsage -Kind WebSearchCalls -StartTime '2026-11-20Z' -EndTime '2026-11-22Z'
+            }; Ids = 'ProjectId', 'UserId', 'ApiKeyId'; Row = $null; Dates = 'StartTime'; Never = @() }
         'OpenAIAdmin.AdminContext'          = @{ Produce = { Get-OAIAdminContext }; Ids = @(); Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectServiceAccount' = @{ Produce = { Get-OAIProject | Get-OAIServiceAccount }; Ids = 'Id'; Row = 'Id'; Dates = 'CreatedAt'; Never = @() }
         'OpenAIAdmin.ProjectServiceAccountCreated' = @{ Produce = {

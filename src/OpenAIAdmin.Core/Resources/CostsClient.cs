@@ -1,20 +1,28 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
+using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using OpenAIAdmin.Paging;
 
 namespace OpenAIAdmin.Resources
 {
+    /// <summary>What to read from the costs operation; a filter left null is not sent.</summary>
     public sealed class CostsQuery
     {
+        /// <summary>The group_by values costs take.</summary>
+        public static readonly IReadOnlyList<string> GroupByValues = new[] { "project_id", "line_item", "api_key_id" };
+
+        /// <summary>The most day buckets one costs request may ask for.</summary>
+        public const int MaxBuckets = 180;
+
+        /// <summary>The start of the range (inclusive); required.</summary>
         public DateTimeOffset StartTime { get; set; }
 
+        /// <summary>The end of the range (exclusive); null reads up to now, including today (not complete yet).</summary>
         public DateTimeOffset? EndTime { get; set; }
 
-        /// <summary>Only <c>1d</c> is supported by the API today.</summary>
-        public string? BucketWidth { get; set; }
+        /// <summary>Only <c>1d</c> is supported by the API.</summary>
+        public string BucketWidth { get; set; } = "1d";
 
         public IList<string>? ProjectIds { get; set; }
 
@@ -24,39 +32,48 @@ namespace OpenAIAdmin.Resources
         public IList<string>? GroupBy { get; set; }
     }
 
-    public sealed class CostsClient : ResourceClient
+    /// <summary>The costs operation: one <see cref="CostsResult"/> per bucket result, in time order, read in windows of up to 180 days, several at once.</summary>
+    public sealed class CostsClient
     {
-        internal CostsClient(ApiConnection connection) : base(connection) { }
+        private readonly AdminClient _client;
+        private readonly ApiConnection _connection;
 
-        /// <summary>Streams one <see cref="CostsResult"/> per bucket result; <see cref="ListOptions.PageSize"/> counts day buckets (1..180).</summary>
-        public async IAsyncEnumerable<CostsResult> ListAsync(CostsQuery query, ListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        internal CostsClient(AdminClient client, ApiConnection connection)
         {
-            var request = new ListRequest<TimeBucket<CostsResult>>("organization/costs", PagingStyle.PageToken, 180, b => b.StartTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))
-            {
-                Query = new Query()
-                    .Add("start_time", query.StartTime)
-                    .Add("end_time", query.EndTime)
-                    .Add("bucket_width", query.BucketWidth)
-                    .AddArray("project_ids", query.ProjectIds)
-                    .AddArray("api_key_ids", query.ApiKeyIds)
-                    .AddArray("group_by", query.GroupBy),
-            };
+            _client = client;
+            _connection = connection;
+        }
 
-            var bucketOptions = new ListOptions { PageSize = options?.PageSize };
-            long emitted = 0;
-            await foreach (TimeBucket<CostsResult> bucket in List(request, bucketOptions, cancellationToken).ConfigureAwait(false))
+        public IAsyncEnumerable<CostsResult> ListAsync(CostsQuery query, BucketReadOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (query == null)
             {
-                foreach (CostsResult result in bucket.Results ?? new List<CostsResult>())
+                throw new OpenAIAdminException(AdminErrorKind.InvalidArgument, "The costs query is missing.");
+            }
+
+            options ??= new BucketReadOptions();
+            options.Check();
+            BucketRead.CheckRange(query.StartTime, query.EndTime);
+            if (query.BucketWidth != "1d")
+            {
+                throw new OpenAIAdminException(AdminErrorKind.InvalidArgument, $"Costs come in day buckets only (1d), not '{query.BucketWidth}'.");
+            }
+
+            foreach (string field in query.GroupBy ?? Array.Empty<string>())
+            {
+                if (!CostsQuery.GroupByValues.Contains(field, StringComparer.Ordinal))
                 {
-                    result.StartTime = bucket.StartTime;
-                    result.EndTime = bucket.EndTime;
-                    yield return result;
-                    if (options?.MaxItems is long max && ++emitted >= max)
-                    {
-                        yield break;
-                    }
+                    throw new OpenAIAdminException(AdminErrorKind.InvalidArgument, $"Costs cannot be grouped by '{field}'; they take {string.Join(", ", CostsQuery.GroupByValues)}.");
                 }
             }
+
+            var filters = new Query()
+                .Add("bucket_width", query.BucketWidth)
+                .AddArray("project_ids", query.ProjectIds == null ? null : BucketRead.Values(query.ProjectIds, "project_ids"))
+                .AddArray("api_key_ids", query.ApiKeyIds == null ? null : BucketRead.Values(query.ApiKeyIds, "api_key_ids"))
+                .AddArray("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
+            var request = new BucketRequest("organization/costs", "1d", CostsQuery.MaxBuckets, filters);
+            return BucketRead.ListAsync<CostsResult>(_client, _connection, request, query.StartTime, query.EndTime, options, "Costs", cancellationToken);
         }
     }
 }
@@ -67,6 +84,7 @@ namespace OpenAIAdmin
     {
         private Resources.CostsClient? _costs;
 
-        public Resources.CostsClient Costs => _costs ??= new Resources.CostsClient(_connection);
+        /// <summary>The costs operation (see <see cref="Resources.CostsClient"/>).</summary>
+        public Resources.CostsClient Costs => _costs ??= new Resources.CostsClient(this, _connection);
     }
 }

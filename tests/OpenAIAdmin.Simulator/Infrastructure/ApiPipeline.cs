@@ -159,6 +159,16 @@ internal sealed class ApiPipeline
                 context.SetOverlap();
                 return true;
 
+            case FaultKind.EmptyPage:
+                context.SetEmptyPage();
+                return true;
+
+            case FaultKind.RejectPage:
+                ApiException rejected = BucketPages.TokenRejected(fault.Message);
+                entry.Status = rejected.Status;
+                await rejected.WriteAsync(context).ConfigureAwait(false);
+                return false;
+
             case FaultKind.DropAfter:
             case FaultKind.ResetBody:
                 return true;

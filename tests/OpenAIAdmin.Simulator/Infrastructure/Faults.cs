@@ -13,6 +13,8 @@ internal enum FaultKind
     DropAfter,
     ResetBody,
     Overlap,
+    RejectPage,
+    EmptyPage,
 }
 
 /// <summary>One rule posted to <c>POST /_sim/faults</c>; see README.md for the fields.</summary>
@@ -29,6 +31,8 @@ internal sealed class FaultRule
         ("malformed", FaultKind.Malformed),
         ("repeat_cursor", FaultKind.RepeatCursor),
         ("overlap", FaultKind.Overlap),
+        ("reject_page", FaultKind.RejectPage),
+        ("empty_page", FaultKind.EmptyPage),
     };
 
     private long? _firstFired;
@@ -89,8 +93,8 @@ internal sealed class FaultRule
         Remaining != 0
         && (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
         && (Path is null || path.StartsWith(Path, StringComparison.Ordinal))
-        // A repeated cursor or an overlapping page needs a cursor: only follow-up list requests count for these kinds.
-        && ((Kind != FaultKind.RepeatCursor && Kind != FaultKind.Overlap) || carriesCursor);
+        // A repeated cursor, an overlapping page or a rejected token needs a cursor: only follow-up list requests count for these kinds.
+        && ((Kind != FaultKind.RepeatCursor && Kind != FaultKind.Overlap && Kind != FaultKind.RejectPage) || carriesCursor);
 
     public ApiException Error()
     {

@@ -13,6 +13,12 @@ internal sealed class ListBehaviour
     private bool _nextIsLastId;
     private bool _idCursorBoundsOmitted;
     private bool _cursorMissing;
+    private bool _bucketFieldResult;
+    private int _maxPageBuckets;
+    private int _maxPageResults = DefaultMaxPageResults;
+
+    /// <summary>What a usage or costs page holds at most unless <c>max_page_results</c> says otherwise.</summary>
+    public const int DefaultMaxPageResults = 1000;
 
     /// <summary>
     /// Next-cursor lists answer <c>next</c> = the last item's id (and accept ids as <c>after</c>) instead of an
@@ -26,6 +32,15 @@ internal sealed class ListBehaviour
     /// <summary>Next-cursor and page-token lists answer <c>has_more: true</c> with a null <c>next</c>/<c>next_page</c>.</summary>
     public bool CursorMissing { get { lock (_gate) { return _cursorMissing; } } }
 
+    /// <summary>Usage and costs buckets carry their results under <c>result</c> (the 04-30 reference) instead of <c>results</c>.</summary>
+    public bool BucketFieldResult { get { lock (_gate) { return _bucketFieldResult; } } }
+
+    /// <summary>A usage or costs page holds at most this many buckets whatever <c>limit</c> asked (0: no cap).</summary>
+    public int MaxPageBuckets { get { lock (_gate) { return _maxPageBuckets; } } }
+
+    /// <summary>A usage or costs page stops before the bucket that would take it past this many results (0: no cap); it always holds one bucket.</summary>
+    public int MaxPageResults { get { lock (_gate) { return _maxPageResults; } } }
+
     public void Reset()
     {
         lock (_gate)
@@ -33,6 +48,9 @@ internal sealed class ListBehaviour
             _nextIsLastId = false;
             _idCursorBoundsOmitted = false;
             _cursorMissing = false;
+            _bucketFieldResult = false;
+            _maxPageBuckets = 0;
+            _maxPageResults = DefaultMaxPageResults;
         }
     }
 
@@ -46,14 +64,18 @@ internal sealed class ListBehaviour
                 next_cursor = _nextIsLastId ? "last_id" : "opaque",
                 id_cursor_bounds = _idCursorBoundsOmitted ? "omitted" : "present",
                 cursor_missing = _cursorMissing,
+                bucket_field = _bucketFieldResult ? "result" : "results",
+                max_page_buckets = _maxPageBuckets,
+                max_page_results = _maxPageResults,
             };
         }
     }
 
     /// <summary>
     /// Applies the fields given (others keep their value): <c>next_cursor</c> <c>opaque</c>|<c>last_id</c>,
-    /// <c>id_cursor_bounds</c> <c>present</c>|<c>omitted</c>, <c>cursor_missing</c> true|false. Anything else is a 400
-    /// and changes nothing.
+    /// <c>id_cursor_bounds</c> <c>present</c>|<c>omitted</c>, <c>cursor_missing</c> true|false, <c>bucket_field</c>
+    /// <c>results</c>|<c>result</c>, <c>max_page_buckets</c> and <c>max_page_results</c> (0 or more; 0 = no cap).
+    /// Anything else is a 400 and changes nothing.
     /// </summary>
     public void Apply(string? json)
     {
@@ -73,7 +95,8 @@ internal sealed class ListBehaviour
             throw ApiException.BadRequest("The behaviour must be a JSON object.");
         }
 
-        bool? nextIsLastId = null, boundsOmitted = null, cursorMissing = null;
+        bool? nextIsLastId = null, boundsOmitted = null, cursorMissing = null, fieldResult = null;
+        int? maxPageBuckets = null, maxPageResults = null;
         foreach (JsonProperty field in root.EnumerateObject())
         {
             switch (field.Name)
@@ -92,6 +115,15 @@ internal sealed class ListBehaviour
                         _ => throw ApiException.InvalidValue(field.Name, "expected true or false."),
                     };
                     break;
+                case "bucket_field":
+                    fieldResult = Choice(field, "results", "result");
+                    break;
+                case "max_page_buckets":
+                    maxPageBuckets = Count(field);
+                    break;
+                case "max_page_results":
+                    maxPageResults = Count(field);
+                    break;
                 default:
                     throw ApiException.BadRequest($"Unknown behaviour '{field.Name}'.", field.Name, "unknown_parameter");
             }
@@ -102,8 +134,17 @@ internal sealed class ListBehaviour
             _nextIsLastId = nextIsLastId ?? _nextIsLastId;
             _idCursorBoundsOmitted = boundsOmitted ?? _idCursorBoundsOmitted;
             _cursorMissing = cursorMissing ?? _cursorMissing;
+            _bucketFieldResult = fieldResult ?? _bucketFieldResult;
+            _maxPageBuckets = maxPageBuckets ?? _maxPageBuckets;
+            _maxPageResults = maxPageResults ?? _maxPageResults;
         }
     }
+
+    /// <summary>A whole number, 0 or more.</summary>
+    private static int Count(JsonProperty field) =>
+        field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt32(out int value) && value >= 0
+            ? value
+            : throw ApiException.InvalidValue(field.Name, "expected a whole number, 0 or more.");
 
     /// <summary>False for the first value, true for the second.</summary>
     private static bool Choice(JsonProperty field, string first, string second)

@@ -6,6 +6,7 @@ internal static class SimHttp
     private const string BodyKey = "sim.body";
     private const string RepeatCursorKey = "sim.repeat_cursor";
     private const string OverlapKey = "sim.overlap";
+    private const string EmptyPageKey = "sim.empty_page";
 
     public static void SetRawBody(this HttpContext context, string? body) => context.Items[BodyKey] = body;
 
@@ -21,4 +22,9 @@ internal static class SimHttp
 
     /// <summary>True when an <c>overlap</c> fault fired: the page starts with the item the cursor names.</summary>
     public static bool Overlap(this HttpContext context) => context.Items.ContainsKey(OverlapKey);
+
+    public static void SetEmptyPage(this HttpContext context) => context.Items[EmptyPageKey] = true;
+
+    /// <summary>True when an <c>empty_page</c> fault fired: a usage or costs page comes back empty with <c>has_more: true</c>.</summary>
+    public static bool EmptyPage(this HttpContext context) => context.Items.ContainsKey(EmptyPageKey);
 }

@@ -88,18 +88,20 @@ public sealed class PagerTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task PageToken_flattens_cost_buckets_across_pages()
+    public async Task PageToken_follows_next_page_within_a_costs_window_and_flattens_the_buckets()
     {
+        await _sim.SetBehaviourAsync(new { max_page_buckets = 3 });
         using AdminClient client = _sim.NewClient();
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         var query = new CostsQuery { StartTime = start, EndTime = start.AddDays(10) };
-        var results = await client.Costs.ListAsync(query, new ListOptions { PageSize = 3 }).ToListAsync();
+        var results = await client.Costs.ListAsync(query).ToListAsync();
         var days = results.Select(r => r.StartTime).Distinct().OrderBy(d => d).ToList();
         Assert.Equal(10, days.Count);
         Assert.Equal(start, days[0]);
         Assert.All(results, r => Assert.Equal(r.StartTime.AddDays(1), r.EndTime));
         var calls = await _sim.RequestsToAsync("/organization/costs");
         Assert.Equal(4, calls.Count);
+        Assert.All(calls, c => Assert.Contains("limit=10", c.Query));
         Assert.All(calls.Skip(1), c => Assert.Contains("page=", c.Query));
     }
 

@@ -207,23 +207,26 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
     }
 
     [Fact]
-    public async Task Costs_with_has_more_and_no_next_page_fail_with_PagingCursorMissing_after_the_first_page()
+    public async Task Costs_with_has_more_and_no_next_page_ask_for_the_rest_by_time_instead_of_failing()
     {
-        await RestartLogAsync(new { cursor_missing = true });
+        await RestartLogAsync(new { cursor_missing = true, max_page_buckets = 3 });
         using AdminClient client = _sim.NewClient();
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-        var days = new HashSet<DateTimeOffset>();
-        var error = await Assert.ThrowsAsync<OpenAIAdminException>(async () =>
+        var days = new List<DateTimeOffset>();
+        await foreach (CostsResult result in client.Costs.ListAsync(new CostsQuery { StartTime = start, EndTime = start.AddDays(10) }))
         {
-            await foreach (CostsResult result in client.Costs.ListAsync(new CostsQuery { StartTime = start, EndTime = start.AddDays(10) }, new ListOptions { PageSize = 3 }))
+            if (!days.Contains(result.StartTime))
             {
                 days.Add(result.StartTime);
             }
-        });
+        }
 
-        Assert.Equal(AdminErrorKind.PagingCursorMissing, error.Kind);
-        Assert.Equal(3, days.Count);
-        Assert.Single(await GetsToAsync("/organization/costs"));
+        Assert.Equal(Enumerable.Range(0, 10).Select(d => start.AddDays(d)), days);
+        // Pages of three days, each next one asked for from where the last ended, never with a guessed token.
+        var calls = await GetsToAsync("/organization/costs");
+        Assert.Equal(4, calls.Count);
+        Assert.All(calls, c => Assert.DoesNotContain("page=", c.Query));
+        Assert.Equal(new[] { 0, 3, 6, 9 }.Select(d => "start_time=" + start.AddDays(d).ToUnixTimeSeconds()), calls.Select(c => c.Query!.Split('&').First(p => p.StartsWith("start_time="))));
     }
 
     /// <summary>The ids of one page read straight over HTTP (with the default behaviour, before a variant is chosen).</summary>

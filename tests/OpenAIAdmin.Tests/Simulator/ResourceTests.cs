@@ -299,7 +299,8 @@ public sealed class ResourceTests : IClassFixture<SimulatorFixture>, IAsyncLifet
         (await _api.GetAsync($"organization/costs?start_time={start}&limit=181")).BadRequest("limit");
         (await _api.GetAsync($"organization/costs?start_time={start}&bucket_width=1h")).BadRequest("bucket_width");
         (await _api.GetAsync($"organization/costs?start_time={start}&group_by[]=model")).BadRequest("group_by");
-        (await _api.GetAsync($"organization/costs?start_time={start}&page=bogus")).BadRequest("page");
+        Assert.Equal("The page token is invalid, have you modified the query parameters?",
+            (await _api.GetAsync($"organization/costs?start_time={start}&page=bogus")).Error(400).Str("message"));
 
         Reply defaultPage = await _api.GetAsync($"organization/costs?start_time={start}&end_time={end}");
         Assert.Equal(7, defaultPage.Data.GetArrayLength());

@@ -1,0 +1,256 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using OpenAIAdmin.Resources;
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>
+    /// Usage of one kind per time bucket, one object per bucket result. The windows, their concurrency, paging, token
+    /// recovery and names live in the core (<c>AdminClient.Usage</c>); this class is the parameters, the checks of what
+    /// the kind takes (before any request), the default range and one streamed call.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "OAIUsage")]
+    [ApiOperation("GET", "/organization/usage/completions")]
+    [ApiOperation("GET", "/organization/usage/embeddings")]
+    [ApiOperation("GET", "/organization/usage/moderations")]
+    [ApiOperation("GET", "/organization/usage/images")]
+    [ApiOperation("GET", "/organization/usage/audio_speeches")]
+    [ApiOperation("GET", "/organization/usage/audio_transcriptions")]
+    [ApiOperation("GET", "/organization/usage/vector_stores")]
+    [ApiOperation("GET", "/organization/usage/code_interpreter_sessions")]
+    [ApiOperation("GET", "/organization/usage/file_search_calls")]
+    [ApiOperation("GET", "/organization/usage/web_search_calls")]
+    [ApiOperation("GET", "/organization/projects", Lookup = true)]
+    [ApiOperation("GET", "/organization/users", Lookup = true)]
+    [ApiOperation("GET", "/organization/projects/{project_id}/api_keys", Lookup = true)]
+    [OutputType(typeof(UsageCompletionsResult), typeof(UsageEmbeddingsResult), typeof(UsageModerationsResult), typeof(UsageImagesResult),
+        typeof(UsageAudioSpeechesResult), typeof(UsageAudioTranscriptionsResult), typeof(UsageVectorStoresResult),
+        typeof(UsageCodeInterpreterSessionsResult), typeof(UsageFileSearchCallsResult), typeof(UsageWebSearchCallsResult))]
+    public sealed class GetOAIUsageCommand : OAIBucketCmdlet
+    {
+        /// <summary>Which usage operation to read.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateSet("Completions", "Embeddings", "Moderations", "Images", "AudioSpeeches", "AudioTranscriptions", "VectorStores",
+            "CodeInterpreterSessions", "FileSearchCalls", "WebSearchCalls")]
+        public string Kind { get; set; } = null!;
+
+        [Parameter]
+        [ValidateSet("1d", "1h", "1m")]
+        public string BucketWidth { get; set; } = "1d";
+
+        /// <summary>The API's group_by values; which ones depends on -Kind (checked before any request, completed per kind).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(UsageGroupByCompleter))]
+        [ValidateNotBlank]
+        public string[]? GroupBy { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        [ValidateNotBlank]
+        public string[]? ProjectId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("user_id")]
+        [ValidateNotBlank]
+        public string[]? UserId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("api_key_id")]
+        [ValidateNotBlank]
+        public string[]? ApiKeyId { get; set; }
+
+        [Parameter]
+        [ValidateNotBlank]
+        public string[]? Model { get; set; }
+
+        /// <summary>Completions: $true for batch requests only, $false for the others only; without it, both.</summary>
+        [Parameter]
+        public bool? Batch { get; set; }
+
+        [Parameter]
+        [ValidateSet("image.generation", "image.edit", "image.variation")]
+        public string[]? Source { get; set; }
+
+        [Parameter]
+        [ValidateSet("256x256", "512x512", "1024x1024", "1792x1792", "1024x1792")]
+        public string[]? Size { get; set; }
+
+        [Parameter]
+        [ValidateSet("low", "medium", "high")]
+        public string[]? ContextLevel { get; set; }
+
+        [Parameter]
+        [ValidateNotBlank]
+        public string[]? VectorStoreId { get; set; }
+
+        /// <summary>Each parameter's filter, by the API's query name.</summary>
+        private static readonly (string Parameter, string Filter)[] FilterParameters =
+        {
+            ("ProjectId", UsageKindInfo.ProjectIds), ("UserId", UsageKindInfo.UserIds), ("ApiKeyId", UsageKindInfo.ApiKeyIds),
+            ("Model", UsageKindInfo.Models), ("Batch", UsageKindInfo.Batch), ("Source", UsageKindInfo.Sources), ("Size", UsageKindInfo.Sizes),
+            ("ContextLevel", UsageKindInfo.ContextLevels), ("VectorStoreId", UsageKindInfo.VectorStoreIds),
+        };
+
+        protected override void ProcessItem()
+        {
+            var kind = (UsageKind)Enum.Parse(typeof(UsageKind), Kind, ignoreCase: true);
+            UsageKindInfo info = UsageKindInfo.For(kind);
+            string[] refused = FilterParameters
+                .Where(p => MyInvocation.BoundParameters.ContainsKey(p.Parameter) && !info.TakesFilter(p.Filter))
+                .Select(p => "-" + p.Parameter).ToArray();
+            if (refused.Length > 0)
+            {
+                string takes = string.Join(", ", FilterParameters.Where(p => info.TakesFilter(p.Filter)).Select(p => "-" + p.Parameter));
+                ThrowTerminatingError(ErrorRecords.Create("FilterNotSupported", ErrorCategory.InvalidArgument,
+                    $"{kind} usage cannot be filtered by {string.Join(", ", refused)}; it takes {takes}.", Kind));
+            }
+
+            CheckGroupBy(GroupBy, info.GroupBy, $"{kind} usage");
+            (DateTimeOffset start, DateTimeOffset? end) = Range();
+            var query = new UsageQuery
+            {
+                StartTime = start,
+                EndTime = end,
+                BucketWidth = BucketWidth,
+                GroupBy = GroupBy,
+                ProjectIds = ProjectId,
+                UserIds = UserId,
+                ApiKeyIds = ApiKeyId,
+                Models = Model,
+                Batch = Batch,
+                Sources = Source,
+                Sizes = Size,
+                ContextLevels = ContextLevel,
+                VectorStoreIds = VectorStoreId,
+            };
+            var options = new BucketReadOptions { ThrottleLimit = ThrottleLimit, IncludeNames = IncludeName.IsPresent };
+            WriteList(_ => Client.Usage.ListAsync(kind, query, options, CancellationToken));
+        }
+    }
+
+    /// <summary>Costs per day bucket, one object per bucket result; the reading lives in the core (<c>AdminClient.Costs</c>).</summary>
+    [Cmdlet(VerbsCommon.Get, "OAICost")]
+    [ApiOperation("GET", "/organization/costs")]
+    [ApiOperation("GET", "/organization/projects", Lookup = true)]
+    [ApiOperation("GET", "/organization/projects/{project_id}/api_keys", Lookup = true)]
+    [OutputType(typeof(CostsResult))]
+    public sealed class GetOAICostCommand : OAIBucketCmdlet
+    {
+        /// <summary>Costs come in day buckets only.</summary>
+        [Parameter]
+        [ValidateSet("1d")]
+        public string BucketWidth { get; set; } = "1d";
+
+        [Parameter]
+        [ValidateSet("project_id", "line_item", "api_key_id")]
+        public string[]? GroupBy { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
+        [ArgumentCompleter(typeof(ProjectIdCompleter))]
+        [ValidateNotBlank]
+        public string[]? ProjectId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("api_key_id")]
+        [ValidateNotBlank]
+        public string[]? ApiKeyId { get; set; }
+
+        protected override void ProcessItem()
+        {
+            (DateTimeOffset start, DateTimeOffset? end) = Range();
+            var query = new CostsQuery
+            {
+                StartTime = start,
+                EndTime = end,
+                BucketWidth = BucketWidth,
+                GroupBy = GroupBy,
+                ProjectIds = ProjectId,
+                ApiKeyIds = ApiKeyId,
+            };
+            var options = new BucketReadOptions { ThrottleLimit = ThrottleLimit, IncludeNames = IncludeName.IsPresent };
+            WriteList(_ => Client.Costs.ListAsync(query, options, CancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// What Get-OAIUsage and Get-OAICost share: the time range (default: the last seven complete UTC days), -ThrottleLimit,
+    /// -IncludeName and the group_by check. No member's signature names a core type (see <see cref="OAICmdlet"/>).
+    /// </summary>
+    public abstract class OAIBucketCmdlet : OAICmdlet
+    {
+        /// <summary>The start of the range (inclusive). A DateTime of kind Local or Unspecified is local time of this computer.</summary>
+        [Parameter]
+        public DateTimeOffset? StartTime { get; set; }
+
+        /// <summary>The end of the range (exclusive).</summary>
+        [Parameter]
+        public DateTimeOffset? EndTime { get; set; }
+
+        /// <summary>At most this many windows (one request each at a time) are read at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Add ProjectName, UserEmail and ApiKeyName from listings read once per command.</summary>
+        [Parameter]
+        public SwitchParameter IncludeName { get; set; }
+
+        /// <summary>
+        /// The range to read: both ends as given; only -StartTime: up to now (the open bucket included); only -EndTime: the
+        /// seven days before it; neither: the last seven complete UTC days (from 00:00 UTC seven days ago to 00:00 UTC today).
+        /// </summary>
+        private protected (DateTimeOffset Start, DateTimeOffset? End) Range()
+        {
+            DateTimeOffset today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+            DateTimeOffset? end = EndTime?.ToUniversalTime() ?? (StartTime == null ? today : (DateTimeOffset?)null);
+            DateTimeOffset start = StartTime?.ToUniversalTime() ?? end!.Value.AddDays(-7);
+            if (end is DateTimeOffset e && e <= start)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("InvalidTimeRange", ErrorCategory.InvalidArgument,
+                    $"-EndTime ({Utc(e)} UTC) must be after -StartTime ({Utc(start)} UTC).", EndTime));
+            }
+
+            return (start, end);
+        }
+
+        /// <summary>Refuses, before any request, a group_by value the operation does not take.</summary>
+        private protected void CheckGroupBy(string[]? groupBy, IReadOnlyList<string> allowed, string what)
+        {
+            string[] refused = (groupBy ?? new string[0]).Where(g => !allowed.Contains(g, StringComparer.Ordinal)).ToArray();
+            if (refused.Length > 0)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("GroupByNotSupported", ErrorCategory.InvalidArgument,
+                    $"{what} cannot be grouped by {string.Join(", ", refused.Select(r => "'" + ErrorRecords.Shorten(r) + "'"))}; it takes {string.Join(", ", allowed)}.",
+                    string.Join(",", refused)));
+            }
+        }
+
+        private static string Utc(DateTimeOffset time) =>
+            time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Completes -GroupBy of Get-OAIUsage with the values of the -Kind on the command line (all kinds' values without one).</summary>
+    public sealed class UsageGroupByCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(
+            string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            object? given = fakeBoundParameters?["Kind"];
+            string? kind = (given is PSObject wrapped ? wrapped.BaseObject : given) as string;
+            IEnumerable<string> values = Enum.TryParse(kind, ignoreCase: true, out UsageKind parsed) && Enum.IsDefined(typeof(UsageKind), parsed)
+                ? UsageKindInfo.For(parsed).GroupBy
+                : UsageKindInfo.All.SelectMany(i => i.GroupBy).Distinct(StringComparer.Ordinal);
+            string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            return values
+                .Where(v => v.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v))
+                .ToList();
+        }
+    }
+}
