@@ -28,6 +28,24 @@ namespace OpenAIAdmin
 
         public Query Add(string name, DateTimeOffset? value) => Add(name, value?.ToUnixTimeSeconds());
 
+        /// <summary>
+        /// An array as the contract spells it for usage and costs (<c>style: form, explode: true</c>):
+        /// <c>name=a&amp;name=b</c>. Those operations name their arrays without brackets, and a server that follows the
+        /// contract (Prism among them) ignores <c>name[]</c> there, which would drop a filter or grouping unnoticed.
+        /// </summary>
+        public Query AddRepeated(string name, IEnumerable<string>? values)
+        {
+            if (values != null)
+            {
+                foreach (string value in values)
+                {
+                    Add(name, value);
+                }
+            }
+
+            return this;
+        }
+
         public Query AddArray(string name, IEnumerable<string>? values)
         {
             if (values != null)

@@ -12,7 +12,7 @@ BeforeAll {
         $rows = [System.Collections.Generic.List[string]]::new()
         $page = $null
         do {
-            $uri = "$SimulatorUrl/organization/costs?start_time=$($Start.ToUnixTimeSeconds())&end_time=$($End.ToUnixTimeSeconds())&group_by[]=$GroupBy&limit=180" +
+            $uri = "$SimulatorUrl/organization/costs?start_time=$($Start.ToUnixTimeSeconds())&end_time=$($End.ToUnixTimeSeconds())&group_by=$GroupBy&limit=180" +
                 $(if ($page) { '&page=' + [uri]::EscapeDataString($page) })
             $root = [System.Text.Json.JsonDocument]::Parse((Invoke-WebRequest -Uri $uri -Headers $headers).Content).RootElement
             foreach ($bucket in $root.GetProperty('data').EnumerateArray()) {

@@ -25,7 +25,7 @@ BeforeAll {
     }
 
     function Invoke-HourlyWalk([DateTimeOffset] $Start, [DateTimeOffset] $End) {
-        Invoke-SequentialWalk 'organization/usage/completions' "start_time=$($Start.ToUnixTimeSeconds())&end_time=$($End.ToUnixTimeSeconds())&bucket_width=1h&group_by[]=model" 168 {
+        Invoke-SequentialWalk 'organization/usage/completions' "start_time=$($Start.ToUnixTimeSeconds())&end_time=$($End.ToUnixTimeSeconds())&bucket_width=1h&group_by=model" 168 {
             param($b, $r) '{0}|{1}|{2}|{3}|{4}' -f $b.start_time, $r.model, $r.input_tokens, $r.output_tokens, $r.num_model_requests
         }
     }
@@ -183,16 +183,16 @@ Describe 'Get-OAIUsage' {
     }
 
     It 'sends each filter of each kind under the API''s name and writes the kind''s own type' -ForEach @(
-        @{ Kind = 'Completions'; Splat = @{ Model = 'gpt-4o'; Batch = $false; UserId = 'user-0004ou3jlSdLyovtJuypzqFO' }; Query = 'models[]', 'batch', 'user_ids[]' }
-        @{ Kind = 'Embeddings'; Splat = @{ ApiKeyId = 'key_00014nZhe6SzhMoz' }; Query = , 'api_key_ids[]' }
-        @{ Kind = 'Moderations'; Splat = @{ ProjectId = 'proj_productionchatbotrC4xJHX' }; Query = , 'project_ids[]' }
-        @{ Kind = 'Images'; Splat = @{ Source = 'image.edit'; Size = '1024x1024' }; Query = 'sources[]', 'sizes[]' }
-        @{ Kind = 'AudioSpeeches'; Splat = @{ Model = 'tts-1' }; Query = , 'models[]' }
-        @{ Kind = 'AudioTranscriptions'; Splat = @{ Model = 'whisper-1' }; Query = , 'models[]' }
-        @{ Kind = 'VectorStores'; Splat = @{ ProjectId = 'proj_datascienceZ7xkBKUkwT43I' }; Query = , 'project_ids[]' }
-        @{ Kind = 'CodeInterpreterSessions'; Splat = @{ ProjectId = 'proj_datascienceZ7xkBKUkwT43I' }; Query = , 'project_ids[]' }
-        @{ Kind = 'FileSearchCalls'; Splat = @{ VectorStoreId = 'vs_helpcenterSOtZQwp5YUC7bR' }; Query = , 'vector_store_ids[]' }
-        @{ Kind = 'WebSearchCalls'; Splat = @{ ContextLevel = 'high' }; Query = , 'context_levels[]' }
+        @{ Kind = 'Completions'; Splat = @{ Model = 'gpt-4o'; Batch = $false; UserId = 'user-0004ou3jlSdLyovtJuypzqFO' }; Query = 'models', 'batch', 'user_ids' }
+        @{ Kind = 'Embeddings'; Splat = @{ ApiKeyId = 'key_00014nZhe6SzhMoz' }; Query = , 'api_key_ids' }
+        @{ Kind = 'Moderations'; Splat = @{ ProjectId = 'proj_productionchatbotrC4xJHX' }; Query = , 'project_ids' }
+        @{ Kind = 'Images'; Splat = @{ Source = 'image.edit'; Size = '1024x1024' }; Query = 'sources', 'sizes' }
+        @{ Kind = 'AudioSpeeches'; Splat = @{ Model = 'tts-1' }; Query = , 'models' }
+        @{ Kind = 'AudioTranscriptions'; Splat = @{ Model = 'whisper-1' }; Query = , 'models' }
+        @{ Kind = 'VectorStores'; Splat = @{ ProjectId = 'proj_datascienceZ7xkBKUkwT43I' }; Query = , 'project_ids' }
+        @{ Kind = 'CodeInterpreterSessions'; Splat = @{ ProjectId = 'proj_datascienceZ7xkBKUkwT43I' }; Query = , 'project_ids' }
+        @{ Kind = 'FileSearchCalls'; Splat = @{ VectorStoreId = 'vs_helpcenterSOtZQwp5YUC7bR' }; Query = , 'vector_store_ids' }
+        @{ Kind = 'WebSearchCalls'; Splat = @{ ContextLevel = 'high' }; Query = , 'context_levels' }
     ) {
         $rows = @(Get-OAIUsage -Kind $Kind -StartTime $Nov1 -EndTime $Nov1.AddDays(2) @Splat)
         $request = @(Get-SimulatorRequest GET '*/organization/usage/*')[0]
@@ -208,8 +208,8 @@ Describe 'Get-OAIUsage' {
         Reset-Simulator
         $key | Get-OAIUsage -Kind Embeddings -StartTime $Nov1 -EndTime $Nov1.AddDays(1) | Out-Null
         $request = @(Get-SimulatorRequest GET '*/organization/usage/embeddings')[0]
-        Get-QueryValue $request 'api_key_ids[]' | Should -Be $key.Id
-        Get-QueryValue $request 'project_ids[]' | Should -Be $Production
+        Get-QueryValue $request 'api_key_ids' | Should -Be $key.Id
+        Get-QueryValue $request 'project_ids' | Should -Be $Production
     }
 
     It 'completes -GroupBy with the values of the -Kind on the line' {

@@ -69,9 +69,9 @@ namespace OpenAIAdmin.Resources
 
             var filters = new Query()
                 .Add("bucket_width", query.BucketWidth)
-                .AddArray("project_ids", query.ProjectIds == null ? null : BucketRead.Values(query.ProjectIds, "project_ids"))
-                .AddArray("api_key_ids", query.ApiKeyIds == null ? null : BucketRead.Values(query.ApiKeyIds, "api_key_ids"))
-                .AddArray("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
+                .AddRepeated("project_ids", query.ProjectIds == null ? null : BucketRead.Values(query.ProjectIds, "project_ids"))
+                .AddRepeated("api_key_ids", query.ApiKeyIds == null ? null : BucketRead.Values(query.ApiKeyIds, "api_key_ids"))
+                .AddRepeated("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
             var request = new BucketRequest("organization/costs", "1d", CostsQuery.MaxBuckets, filters);
             return BucketRead.ListAsync<CostsResult>(_client, _connection, request, query.StartTime, query.EndTime, options, "Costs", cancellationToken);
         }

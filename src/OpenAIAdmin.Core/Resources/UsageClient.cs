@@ -124,7 +124,7 @@ namespace OpenAIAdmin.Resources
                 }
                 else
                 {
-                    filters.AddArray(filter.Key, BucketRead.Values((IList<string>)filter.Value, filter.Key));
+                    filters.AddRepeated(filter.Key, BucketRead.Values((IList<string>)filter.Value, filter.Key));
                 }
             }
 
@@ -137,7 +137,7 @@ namespace OpenAIAdmin.Resources
                 }
             }
 
-            filters.AddArray("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
+            filters.AddRepeated("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
             var request = new BucketRequest(info.Path, query.BucketWidth!, max, filters);
             return BucketRead.ListAsync<T>(_client, _connection, request, query.StartTime, query.EndTime, options, "Usage " + info.Path.Substring("organization/usage/".Length), cancellationToken);
         }
