@@ -49,6 +49,12 @@ Step 'Give a user a custom organization role picked by name' `
 Step 'Certificates that expire within 30 days' `
     'Get-OAICertificate | Where-Object ExpiresAt -lt (Get-Date).AddDays(30)'
 
+Step 'What each project cost over the last 7 complete UTC days, by name' `
+    'Get-OAICost -GroupBy project_id -IncludeName | Group-Object ProjectName | Select-Object Name, @{ n = ''USD''; e = { [math]::Round(($_.Group | Measure-Object Amount -Sum).Sum, 2) } }'
+
+Step 'Completion tokens per model, hour by hour: the hour under way is flagged Complete = False' `
+    "Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime (Get-Date).AddHours(-2) -GroupBy model | Format-Table StartTime, Model, InputTokens, OutputTokens, Complete"
+
 Step 'Hard spend limits of the projects, in dollars (the API carries whole cents)' `
     'Get-OAIProject | Get-OAISpendLimit'
 
