@@ -318,6 +318,9 @@ function Invoke-OAIBench {
     $openaiVersion = Install-BenchNode $nodeDir
     Write-BenchNodeScript $nodeDir
     $machine = Get-BenchMachine
+    # What is measured is the module (src/) and its simulator as built at the start: uncommitted changes there are flagged.
+    $commit = if ($RepositoryRoot) { (& git -C $RepositoryRoot rev-parse --short HEAD 2>$null) } else { $null }
+    $dirty = if ($RepositoryRoot) { [bool](& git -C $RepositoryRoot status --porcelain -- src tests/OpenAIAdmin.Simulator 2>$null) } else { $false }
 
     # Child pwsh processes run the same PowerShell as this one, started the fastest way it can be: the host executable
     # with pwsh.dll when this pwsh runs as a dotnet tool, else the pwsh executable itself.
@@ -459,9 +462,6 @@ function Invoke-OAIBench {
         if (-not $simulator.Process.HasExited) { $simulator.Process.Kill(); $simulator.Process.WaitForExit(5000) | Out-Null }
     }
 
-    $commit = if ($RepositoryRoot) { (& git -C $RepositoryRoot rev-parse --short HEAD 2>$null) } else { $null }
-    # What is measured is the module (src/) and its simulator: changes there that are not committed are flagged.
-    $dirty = if ($RepositoryRoot) { [bool](& git -C $RepositoryRoot status --porcelain -- src tests/OpenAIAdmin.Simulator 2>$null) } else { $false }
     $raw = [ordered]@{ date = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $culture); commit = $commit; dirty = $dirty; quick = [bool]$Quick; runs = $Runs; machine = $machine; openai = $openaiVersion; results = $results }
     $json = Join-Path $WorkPath 'results.json'
     [IO.File]::WriteAllText($json, ($raw | ConvertTo-Json -Depth 8), [Text.UTF8Encoding]::new($false))
