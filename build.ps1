@@ -18,6 +18,10 @@
         Contract  run every cmdlet through Stoplight Prism's validating proxy in front of the simulator and fail on
                   any request or response that breaks the OpenAPI file given with -Spec (not part of Test)
         Demo      start the simulator and run a short tour of the module (no key needed)
+        Bench     build, then measure the scenarios of docs/BENCHMARKS.md side by side (whole processes, medians of
+                  -Runs runs) against the simulator with injected latency and rate limits, and rewrite its figures;
+                  installs the benchmark peer openai (npm) into out/bench/node. Takes a few minutes; -Quick is a
+                  one-run smoke test on small data (not part of Test)
         Clean     remove out/ and the bin/obj folders
 .PARAMETER Configuration
     Release (default) or Debug.
@@ -33,7 +37,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Package', 'TestDesktop', 'Contract', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Coverage', 'Test', 'Package', 'TestDesktop', 'Contract', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -50,7 +54,17 @@ param(
 
     # Build/Package: stage and pack this version instead of the manifest's.
     [ValidatePattern('^\d+\.\d+\.\d+$')]
-    [string] $Version
+    [string] $Version,
+
+    # Bench: whole-process runs per variant (the median is reported), or one run on small data with -Quick.
+    [ValidateRange(1, 100)]
+    [int] $Runs = 5,
+
+    [switch] $Quick,
+
+    # Bench: only these scenarios (a, b, c, d, e), written beside the real figures; all of them by default.
+    [ValidateSet('a', 'b', 'c', 'd', 'e')]
+    [string[]] $Scenario = @('a', 'b', 'c', 'd', 'e')
 )
 
 Set-StrictMode -Version Latest
@@ -368,6 +382,18 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    Import-Module (Join-Path $Root 'build/Bench.psm1') -Force
+    # A quick run writes beside the real figures, so that a smoke test never replaces them.
+    $output = if ($Quick) { Join-Path $OutDir 'bench/BENCHMARKS.quick.md' }
+        elseif ($Scenario.Count -lt 5) { Join-Path $OutDir 'bench/BENCHMARKS.partial.md' }
+        else { Join-Path $Root 'docs/BENCHMARKS.md' }
+    Invoke-OAIBench -ModuleManifest $StagedManifest `
+        -SimulatorDll (Join-Path $Root "tests/OpenAIAdmin.Simulator/bin/$Configuration/net10.0/OpenAIAdmin.Simulator.dll") `
+        -OutputPath $output -WorkPath (Join-Path $OutDir 'bench') -RepositoryRoot $Root -Runs $Runs -Quick:$Quick -Scenario $Scenario
+}
+
 function Invoke-Clean {
     if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
     Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
@@ -385,6 +411,7 @@ foreach ($name in $Task) {
         'TestDesktop' { Invoke-TestDesktop }
         'Contract' { Invoke-Contract }
         'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
         'Clean' { Invoke-Clean }
     }
 }

@@ -93,7 +93,10 @@ namespace OpenAIAdmin
             using (response)
             {
                 string? requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null;
-                string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                // The body as the handlers buffered it (UTF-8 bytes): JSON is read from them, with no string of the whole body.
+                ArraySegment<byte> content = ResponseBuffer.TryGetBody(response.Content, out ArraySegment<byte> buffered)
+                    ? buffered
+                    : new ArraySegment<byte>(response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
                 if (!response.IsSuccessStatusCode)
                 {
                     if (notFoundAfterUnknownMeansDeleted && response.StatusCode == HttpStatusCode.NotFound && state.UnknownOutcome != null)
@@ -105,13 +108,14 @@ namespace OpenAIAdmin
                         return JsonSerializer.Deserialize<T>("{\"deleted\":true}", Json.Options)!;
                     }
 
+                    string text = Encoding.UTF8.GetString(content.Array!, content.Offset, content.Count);
                     OpenAIAdminApiException error = CreateApiException(response.StatusCode, response.ReasonPhrase, text, requestId, operation);
                     throw state.StopReason == null ? error : WithNote(error, state.StopReason);
                 }
 
                 try
                 {
-                    T? result = JsonSerializer.Deserialize<T>(text, Json.Options);
+                    T? result = JsonSerializer.Deserialize<T>(content.AsSpan(), Json.Options);
                     return result ?? throw new JsonException("The response body was empty or null.");
                 }
                 catch (JsonException ex)

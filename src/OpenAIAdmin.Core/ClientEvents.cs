@@ -20,12 +20,25 @@ namespace OpenAIAdmin
         void Progress(string activity, int done, int total);
     }
 
+    /// <summary>
+    /// Optional for a sink: whether it wants Debug messages at all. For a sink that says no, the core does not build
+    /// them (headers, bodies, redaction: work on every response otherwise); a sink without this interface gets them all.
+    /// </summary>
+    public interface IClientEventFilter
+    {
+        bool WantsDebug { get; }
+    }
+
     /// <summary>The sink of the current logical call (flows with async code, so one HttpClient serves many callers).</summary>
     public static class ClientEvents
     {
         private static readonly AsyncLocal<IClientEventSink?> CurrentSink = new AsyncLocal<IClientEventSink?>();
 
         internal static IClientEventSink? Current => CurrentSink.Value;
+
+        /// <summary>The current sink when it wants Debug messages (see <see cref="IClientEventFilter"/>), else null.</summary>
+        internal static IClientEventSink? DebugSink =>
+            CurrentSink.Value is IClientEventSink sink && !(sink is IClientEventFilter filter && !filter.WantsDebug) ? sink : null;
 
         public static IDisposable Use(IClientEventSink sink)
         {

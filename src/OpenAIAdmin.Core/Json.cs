@@ -2,6 +2,7 @@ using System;
 using System.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace OpenAIAdmin
 {
@@ -17,6 +18,8 @@ namespace OpenAIAdmin
                 PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
+                // Compile-time metadata for the common answers, reflection for everything else (JsonContext.cs).
+                TypeInfoResolver = JsonTypeInfoResolver.Combine(AdminJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             };
             options.Converters.Add(new UnixTimeConverter());
             options.Converters.Add(new SecureStringConverter());

@@ -63,7 +63,7 @@ namespace OpenAIAdmin.Commands
                     return;
                 }
 
-                using (ClientEvents.Use(new EventRelay(this)))
+                using (ClientEvents.Use(new EventRelay(this, DebugWanted())))
                 {
                     ProcessItem();
                 }
@@ -127,7 +127,7 @@ namespace OpenAIAdmin.Commands
         {
             try
             {
-                using (ClientEvents.Use(new EventRelay(this)))
+                using (ClientEvents.Use(new EventRelay(this, DebugWanted())))
                 {
                     EndItems();
                 }
@@ -194,7 +194,7 @@ namespace OpenAIAdmin.Commands
             try
             {
                 ulong written = 0;
-                while (Await(items.MoveNextAsync().AsTask()))
+                while (Next(items))
                 {
                     T item = items.Current;
                     if (filter != null && !filter(item))
@@ -219,6 +219,22 @@ namespace OpenAIAdmin.Commands
             {
                 WaitRelaying(items.DisposeAsync().AsTask());
             }
+        }
+
+        /// <summary>
+        /// The next item of a streamed list. Most items are already there (the rest of a page): those are taken without
+        /// the task and wake-up that waiting for a page needs, once the messages they queued are written.
+        /// </summary>
+        private bool Next<T>(IAsyncEnumerator<T> items)
+        {
+            ValueTask<bool> next = items.MoveNextAsync();
+            if (next.IsCompletedSuccessfully)
+            {
+                DrainRelayed();
+                return next.Result;
+            }
+
+            return Await(next.AsTask());
         }
 
         /// <summary>
@@ -426,12 +442,21 @@ namespace OpenAIAdmin.Commands
 
         private void WaitRelaying(Task task)
         {
-            task.ContinueWith(_ => Post(() => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            while (!task.IsCompleted)
+            if (!task.IsCompleted)
             {
-                _pipelineThreadWork.Take()();
+                task.ContinueWith(_ => Post(() => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                while (!task.IsCompleted)
+                {
+                    _pipelineThreadWork.Take()();
+                }
             }
 
+            DrainRelayed();
+        }
+
+        /// <summary>Writes what the core queued for the pipeline thread (Verbose, Debug, Progress).</summary>
+        private void DrainRelayed()
+        {
             while (_pipelineThreadWork.TryTake(out Action? action))
             {
                 action();
@@ -458,11 +483,32 @@ namespace OpenAIAdmin.Commands
             return false;
         }
     
-        private sealed class EventRelay : IClientEventSink
+        /// <summary>
+        /// Whether WriteDebug would write anything: -Debug (or -Debug:$false) on this command, else $DebugPreference as
+        /// the caller has it. When it would not, the core does not build Debug messages at all. Read on the pipeline thread.
+        /// </summary>
+        private bool DebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out object? value))
+            {
+                return LanguagePrimitives.IsTrue(value);
+            }
+
+            object? preference = SessionState.PSVariable.GetValue("DebugPreference");
+            return !(preference is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
+        }
+
+        private sealed class EventRelay : IClientEventSink, IClientEventFilter
         {
             private readonly OAICmdlet _cmdlet;
 
-            public EventRelay(OAICmdlet cmdlet) => _cmdlet = cmdlet;
+            public EventRelay(OAICmdlet cmdlet, bool wantsDebug)
+            {
+                _cmdlet = cmdlet;
+                WantsDebug = wantsDebug;
+            }
+
+            public bool WantsDebug { get; }
 
             public void Verbose(string message) => _cmdlet.RelayVerbose(message);
 

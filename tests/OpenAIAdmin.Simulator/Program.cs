@@ -1,5 +1,5 @@
 // Entry point for running the simulator as its own process (build.ps1 Start-Simulator, the demo):
-//   dotnet OpenAIAdmin.Simulator.dll [--port N] [--parent-pid PID]
+//   dotnet OpenAIAdmin.Simulator.dll [--port N] [--parent-pid PID] [--latency-ms N] [--requests-per-minute N] [--burst N]
 // Prints exactly one line, SIMULATOR_URL=http://127.0.0.1:PORT/v1, once it listens, and nothing else on stdout.
 // Exits on Ctrl+C, SIGTERM, or when the parent process exits.
 using System.Diagnostics;
@@ -8,6 +8,7 @@ using OpenAIAdmin.Simulator;
 
 int port = 0;
 int? parentPid = null;
+var options = new SimulatorOptions();
 for (int i = 0; i < args.Length; i++)
 {
     string arg = args[i];
@@ -22,9 +23,21 @@ for (int i = 0; i < args.Length; i++)
         parentPid = pid;
         i++;
     }
+    else if (arg is "--latency-ms" or "--requests-per-minute" or "--burst" && hasValue && int.TryParse(args[i + 1], out int n) && n > 0)
+    {
+        // Server conditions for benchmarks (Infrastructure/ServerConditions.cs).
+        switch (arg)
+        {
+            case "--latency-ms": options.LatencyMs = n; break;
+            case "--requests-per-minute": options.RequestsPerMinute = n; break;
+            default: options.Burst = n; break;
+        }
+
+        i++;
+    }
     else
     {
-        Console.Error.WriteLine($"Unknown or invalid argument '{arg}'. Usage: OpenAIAdmin.Simulator [--port N] [--parent-pid PID]");
+        Console.Error.WriteLine($"Unknown or invalid argument '{arg}'. Usage: OpenAIAdmin.Simulator [--port N] [--parent-pid PID] [--latency-ms N] [--requests-per-minute N] [--burst N]");
         return 2;
     }
 }
@@ -41,7 +54,8 @@ using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSign
     stop.TrySetResult();
 });
 
-await using SimulatorInstance simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Port = port });
+options.Port = port;
+await using SimulatorInstance simulator = await SimulatorHost.StartAsync(options);
 Console.Out.WriteLine("SIMULATOR_URL=" + simulator.BaseUri.AbsoluteUri.TrimEnd('/'));
 Console.Out.Flush();
 

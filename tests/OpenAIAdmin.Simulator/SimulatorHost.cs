@@ -13,6 +13,15 @@ public sealed class SimulatorOptions
 
     /// <summary>Seed of the id and secret generator; the same seed gives the same ids after every reset.</summary>
     public int Seed { get; set; } = 20261128;
+
+    /// <summary>Milliseconds added to every <c>/v1</c> request (see <see cref="ServerConditions"/>); 0 = none.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>Requests admitted per minute (a token bucket); null = no limit.</summary>
+    public int? RequestsPerMinute { get; set; }
+
+    /// <summary>The bucket's size; null = one second's worth of <see cref="RequestsPerMinute"/>.</summary>
+    public int? Burst { get; set; }
 }
 
 /// <summary>Starts the in-memory OpenAI Administration API simulator on 127.0.0.1.</summary>
@@ -35,12 +44,15 @@ public static class SimulatorHost
         var state = new SimState(options.Seed);
         var faults = new FaultStore();
         var log = new RequestLog();
+        var conditions = new ServerConditions(options.LatencyMs, options.RequestsPerMinute, options.Burst);
         state.Reset();
 
         WebApplication app = builder.Build();
         app.UseRouting();
         app.UseMiddleware<ApiPipeline>(state, faults, log);
+        app.UseMiddleware<ConditionsMiddleware>(conditions);
         ControlApi.Map(app, state, faults, log);
+        BenchControl.Map(app, state, conditions);
         ApiRoutes.Map(app.MapGroup("/v1"), state);
 
         await app.StartAsync(ct).ConfigureAwait(false);

@@ -67,64 +67,118 @@ namespace OpenAIAdmin.Paging
             string? cursor = null;
             long emitted = 0;
             int pageNumber = 0;
+            Task<ListEnvelope<T>>? prefetched = null;
+            CancellationTokenSource? prefetchStop = null;
 
-            while (true)
+            try
             {
-                int limit = pageSize;
-                if (options.MaxItems is long max && request.Style != PagingStyle.PageToken)
+                while (true)
                 {
-                    limit = (int)Math.Min(limit, max - emitted);
-                }
-
-                Query query = request.Query.Clone().Add("limit", limit);
-                query.Add(request.Style == PagingStyle.PageToken ? "page" : "after", cursor);
-                ListEnvelope<T> page = await connection.GetAsync<ListEnvelope<T>>(request.Path, query, cancellationToken).ConfigureAwait(false);
-                pageNumber++;
-                List<T> items = page.Data ?? new List<T>();
-
-                foreach (T item in items)
-                {
-                    string? key = request.Identity(item);
-                    if (duplicates.IsRepeat(key))
+                    ListEnvelope<T> page;
+                    if (prefetched != null)
                     {
-                        ClientEvents.Verbose($"{operation}: the server sent '{key}' twice; the repeat is skipped.");
-                        continue;
+                        page = await prefetched.ConfigureAwait(false);
+                        prefetched = null;
+                    }
+                    else
+                    {
+                        page = await FetchAsync(connection, request, options, pageSize, cursor, emitted, cancellationToken).ConfigureAwait(false);
                     }
 
-                    emitted++;
-                    yield return item;
-                    if (options.MaxItems is long limitItems && emitted >= limitItems)
+                    pageNumber++;
+                    List<T> items = page.Data ?? new List<T>();
+
+                    // The next page is fetched while the consumer takes the second half of this one, when it will be asked
+                    // for unless the consumer stops: the cursor is there and new, and no item limit applies (a limit
+                    // shapes the next request's size from what was written). A consumer that stops in the first half
+                    // (Select-Object -First 3) never causes a request it does not use.
+                    string? next = page.HasMore ? NextCursor(request, page, items) : null;
+                    bool mayPrefetch = page.HasMore && options.MaxItems == null && !string.IsNullOrEmpty(next)
+                        && next != cursor && !seenCursors.Contains(next!);
+                    int prefetchAt = Math.Max(1, items.Count / 2);
+
+                    for (int index = 0; index < items.Count; index++)
+                    {
+                        if (mayPrefetch && prefetched == null && index >= prefetchAt)
+                        {
+                            prefetchStop ??= CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            prefetched = FetchAsync(connection, request, options, pageSize, next, emitted, prefetchStop.Token);
+                        }
+
+                        T item = items[index];
+                        string? key = request.Identity(item);
+                        if (duplicates.IsRepeat(key))
+                        {
+                            ClientEvents.Verbose($"{operation}: the server sent '{key}' twice; the repeat is skipped.");
+                            continue;
+                        }
+
+                        emitted++;
+                        yield return item;
+                        if (options.MaxItems is long limitItems && emitted >= limitItems)
+                        {
+                            yield break;
+                        }
+                    }
+
+                    duplicates.EndPage();
+                    ClientEvents.Current?.PageReceived(operation, pageNumber, emitted);
+                    if (!page.HasMore)
                     {
                         yield break;
                     }
-                }
 
-                duplicates.EndPage();
-                ClientEvents.Current?.PageReceived(operation, pageNumber, emitted);
-                if (!page.HasMore)
-                {
-                    yield break;
-                }
+                    if (string.IsNullOrEmpty(next))
+                    {
+                        throw new OpenAIAdminException(
+                            AdminErrorKind.PagingCursorMissing,
+                            $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {emitted} items were returned and the rest could not be read.")
+                        { Operation = operation };
+                    }
 
-                string? next = NextCursor(request, page, items);
-                if (string.IsNullOrEmpty(next))
-                {
-                    throw new OpenAIAdminException(
-                        AdminErrorKind.PagingCursorMissing,
-                        $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {emitted} items were returned and the rest could not be read.")
-                    { Operation = operation };
-                }
+                    if (next == cursor || !seenCursors.Add(next!))
+                    {
+                        throw new OpenAIAdminException(
+                            AdminErrorKind.PagingCursorRepeated,
+                            $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {emitted} items to avoid a loop.")
+                        { Operation = operation };
+                    }
 
-                if (next == cursor || !seenCursors.Add(next!))
-                {
-                    throw new OpenAIAdminException(
-                        AdminErrorKind.PagingCursorRepeated,
-                        $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {emitted} items to avoid a loop.")
-                    { Operation = operation };
+                    cursor = next;
                 }
-
-                cursor = next;
             }
+            finally
+            {
+                // The consumer stopped early or a page failed: a page fetched ahead is cancelled and its outcome dropped.
+                if (prefetched != null)
+                {
+                    prefetchStop!.Cancel();
+                    try
+                    {
+                        await prefetched.ConfigureAwait(false);
+                    }
+                    catch (Exception)
+                    {
+                        // Nobody asked for that page.
+                    }
+                }
+
+                prefetchStop?.Dispose();
+            }
+        }
+
+        private static Task<ListEnvelope<T>> FetchAsync<T>(
+            ApiConnection connection, ListRequest<T> request, ListOptions options, int pageSize, string? cursor, long emitted, CancellationToken cancellationToken)
+        {
+            int limit = pageSize;
+            if (options.MaxItems is long max && request.Style != PagingStyle.PageToken)
+            {
+                limit = (int)Math.Min(limit, max - emitted);
+            }
+
+            Query query = request.Query.Clone().Add("limit", limit);
+            query.Add(request.Style == PagingStyle.PageToken ? "page" : "after", cursor);
+            return connection.GetAsync<ListEnvelope<T>>(request.Path, query, cancellationToken);
         }
 
         private static string? NextCursor<T>(ListRequest<T> request, ListEnvelope<T> page, List<T> items)

@@ -36,7 +36,8 @@ namespace OpenAIAdmin.Transport
         {
             string target = request.Method + " " + request.RequestUri;
             ClientEvents.Verbose("HTTP " + target);
-            IClientEventSink? sink = ClientEvents.Current;
+            // Debug lines cost a copy of the headers and body and two regular expressions per response: only when wanted.
+            IClientEventSink? sink = ClientEvents.DebugSink;
             if (sink != null)
             {
                 var debug = new StringBuilder();

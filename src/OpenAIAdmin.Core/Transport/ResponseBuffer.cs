@@ -13,6 +13,30 @@ namespace OpenAIAdmin.Transport
     /// </summary>
     internal static class ResponseBuffer
     {
+        /// <summary>Bodies announced up to this size get their buffer at once; larger ones grow as they arrive.</summary>
+        private const int MaxPresize = 16 * 1024 * 1024;
+
+        /// <summary>
+        /// The body that <see cref="LoadAsync"/> read, as UTF-8 bytes without a byte-order mark, or false when the content
+        /// was not read by it. The JSON reader works on these bytes directly: no string of the whole body is made.
+        /// </summary>
+        public static bool TryGetBody(HttpContent? content, out ArraySegment<byte> body)
+        {
+            if (content is BufferedContent buffered)
+            {
+                body = buffered.Body;
+                if (body.Count >= 3 && body.Array![body.Offset] == 0xEF && body.Array[body.Offset + 1] == 0xBB && body.Array[body.Offset + 2] == 0xBF)
+                {
+                    body = new ArraySegment<byte>(body.Array, body.Offset + 3, body.Count - 3);
+                }
+
+                return true;
+            }
+
+            body = default;
+            return false;
+        }
+
         public static async Task LoadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             if (response.Content == null || response.Content is BufferedContent)
@@ -27,9 +51,11 @@ namespace OpenAIAdmin.Transport
                 using (cancellationToken.Register(() => original.Dispose()))
                 {
                     Stream stream = await original.ReadAsStreamAsync().ConfigureAwait(false);
-                    using var buffer = new MemoryStream();
+                    // Sized from Content-Length when the server sends one; the buffer itself becomes the content (no copy).
+                    long? length = original.Headers.ContentLength;
+                    using var buffer = new MemoryStream(length is long known && known > 0 && known <= MaxPresize ? (int)known : 0);
                     await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-                    var content = new BufferedContent(buffer.ToArray());
+                    var content = new BufferedContent(buffer.TryGetBuffer(out ArraySegment<byte> bytes) ? bytes : new ArraySegment<byte>(buffer.ToArray()));
                     foreach (var header in original.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
                     {
                         content.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -57,10 +83,13 @@ namespace OpenAIAdmin.Transport
         /// <summary>Marks a body already read by <see cref="LoadAsync"/>.</summary>
         private sealed class BufferedContent : ByteArrayContent
         {
-            public BufferedContent(byte[] content)
-                : base(content)
+            public BufferedContent(ArraySegment<byte> content)
+                : base(content.Array!, content.Offset, content.Count)
             {
+                Body = content;
             }
+
+            public ArraySegment<byte> Body { get; }
         }
     }
 }
