@@ -27,5 +27,6 @@ internal static class ApiRoutes
         Resources.ProjectApiKeysApi.Map(v1, state);
         Resources.ProjectRateLimitsApi.Map(v1, state);
         Resources.ProjectPermissionsApi.Map(v1, state);
+        Resources.AuditLogsApi.Map(v1, state);
     }
 }
