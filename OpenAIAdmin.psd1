@@ -27,6 +27,7 @@
         'Formats/RateLimits.Format.ps1xml'
         'Formats/Permissions.Format.ps1xml'
         'Formats/AccessReport.Format.ps1xml'
+        'Formats/AuditLogs.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -101,6 +102,8 @@
         'Get-OAIHostedToolPermission'
         'Set-OAIHostedToolPermission'
         'Get-OAIAccessReport'
+        'Get-OAIAuditLog'
+        'Export-OAIAuditLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
