@@ -725,7 +725,7 @@ internal sealed class AuditSeeder
                     ["connector_id"] = connector,
                     ["connector_name"] = "SharePoint",
                     ["enabled"] = type == "role.bound_to_resource",
-                    ["source"] = "admin_console",
+                    ["source"] = Pick(new[] { "role_toggle", "role_connector_update", "workspace_permissions", "connector_publish" }),
                 };
             }
 

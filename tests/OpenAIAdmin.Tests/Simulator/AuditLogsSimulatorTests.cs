@@ -98,6 +98,8 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
         Assert.All(tenant, e => Assert.True(e.Str("type").StartsWith("tenant.", StringComparison.Ordinal) || e.Str("type").StartsWith("role.", StringComparison.Ordinal)));
         Assert.DoesNotContain(all, e => e.Str("type").StartsWith("tenant.", StringComparison.Ordinal));
         Assert.Equal(88, tenant.Select(e => e.Str("type")).Distinct().Count());
+        Assert.All(tenant.Where(e => e.Str("type").StartsWith("role.", StringComparison.Ordinal)), e =>
+            Assert.Contains(e.GetProperty(e.Str("type")).Str("source"), new[] { "role_toggle", "role_connector_update", "role_delete", "workspace_permissions", "connector_publish" }));
         Assert.Equal(57, all.Select(e => e.Str("type")).Distinct().Count());
         Assert.Contains(all.GroupBy(e => e.GetProperty("effective_at").GetInt64()), g => g.Count() >= 4);
     }
