@@ -248,7 +248,7 @@ Export-OAIAuditLog -Path $Path -StatePath $StatePath | Out-Null
             $requestsBefore = @(Get-SimulatorRequest GET '*/organization/audit_logs').Count
             $child = Start-ChildExport $Path $StatePath
             $clock = [Diagnostics.Stopwatch]::StartNew()
-            $target = switch ($Mode) { 'Listing' { $Random.Next(1, 4) } 'Random' { $Random.Next(500, 4000) } default { 0 } }
+            $target = switch ($Mode) { 'Listing' { $Random.Next(1, 4) } 'Random' { $Random.Next(1500, 4500) } default { 0 } }
             $killed = $false
             while (-not $child.Process.HasExited -and $clock.Elapsed.TotalSeconds -lt 60) {
                 $due = switch ($Mode) {
