@@ -29,6 +29,7 @@
         'Formats/AccessReport.Format.ps1xml'
         'Formats/Spend.Format.ps1xml'
         'Formats/Usage.Format.ps1xml'
+        'Formats/AuditLogs.Format.ps1xml'
     )
     TypesToProcess       = @('OpenAIAdmin.Types.ps1xml')
     CmdletsToExport      = @(
@@ -114,6 +115,8 @@
         'Set-OAIDataRetention'
         'Get-OAIUsage'
         'Get-OAICost'
+        'Get-OAIAuditLog'
+        'Export-OAIAuditLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -425,6 +425,23 @@ $Cases = @(
             Get-OAICost -StartTime $start -EndTime $start.AddDays(10) -ProjectId $Seed.DataScience -ApiKeyId $key
         }
     }
+    # Audit logs: every filter (effective_at[gte]/[lt] are not in the spec's spelling of the object parameter, so Prism
+    # passes them unchecked), tenant events, and the export's first and incremental runs.
+    @{ Cmdlet = 'Get-OAIAuditLog'; Set = 'List'; Run = {
+            Get-OAIAuditLog -PageSize 50 -First 120
+            Get-OAIAuditLog -EventType 'api_key.*', login.failed, 'role.*' -StartTime '2025-02-01Z' -EndTime '2025-04-01Z' -ProjectId $Seed.Default, $Seed.Production
+            Get-OAIAuditLog -ActorEmail $Seed.Email7 -ActorId $Seed.User1, $Seed.User2 -ResourceId $Seed.Production, $Seed.User10 -First 5
+            Get-OAIAuditLog -TenantOnly -EventType 'tenant.user.*', role.bound_to_resource, role.unbound_from_resource -PageSize 3 -First 7
+            Get-OAIAuditLog -TenantOnly -First 100
+        }
+    }
+    @{ Cmdlet = 'Export-OAIAuditLog'; Set = '__AllParameterSets'; Run = {
+            $path = Join-Path $Scratch 'audit.jsonl'
+            Export-OAIAuditLog -Path $path -StatePath "$path.state.json"
+            Export-OAIAuditLog -Path $path -StatePath "$path.state.json"
+            Export-OAIAuditLog -Path (Join-Path $Scratch 'tenant.jsonl') -TenantOnly -EventType 'tenant.*' -StartTime '2025-03-01Z' -PassThru | Select-Object -First 3
+        }
+    }
 )
 
 # Documented error answers: the contract defines their shape, so they are validated like any other response.

@@ -5,7 +5,10 @@ using System.Text;
 
 namespace OpenAIAdmin
 {
-    /// <summary>Query string in the API's spelling: arrays as <c>name[]=a&amp;name[]=b</c>, booleans lower case.</summary>
+    /// <summary>
+    /// Query string in the API's spelling: arrays as <c>name[]=a&amp;name[]=b</c>, object members as
+    /// <c>name[key]=v</c> (brackets in names are sent as they are), booleans lower case.
+    /// </summary>
     internal sealed class Query
     {
         private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();
@@ -72,7 +75,7 @@ namespace OpenAIAdmin
             foreach (var pair in _pairs)
             {
                 text.Append(text.Length == 0 ? '?' : '&')
-                    .Append(Uri.EscapeDataString(pair.Key).Replace("%5B%5D", "[]"))
+                    .Append(Uri.EscapeDataString(pair.Key).Replace("%5B", "[").Replace("%5D", "]"))
                     .Append('=')
                     .Append(Uri.EscapeDataString(pair.Value));
             }

@@ -463,7 +463,7 @@ namespace OpenAIAdmin.Commands
             }
         }
 
-        private bool WhatIfRequested()
+        protected bool WhatIfRequested()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value))
             {

@@ -30,5 +30,6 @@ internal static class ApiRoutes
         Resources.ProjectPermissionsApi.Map(v1, state);
         Resources.SpendApi.Map(v1, state);
         Resources.DataRetentionApi.Map(v1, state);
+        Resources.AuditLogsApi.Map(v1, state);
     }
 }

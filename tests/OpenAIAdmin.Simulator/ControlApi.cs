@@ -45,6 +45,9 @@ internal static class ControlApi
             return SimJson.Ok(state.Lists.Snapshot());
         });
 
+        // Audit log events appended as if they had just happened (see Resources/AuditLogsApi.cs).
+        Resources.AuditLogsApi.MapControl(app, state);
+
         // Every API operation the simulator serves, as {method, path} relative to /v1, from the routing table itself.
         sim.MapGet("/routes", (EndpointDataSource endpoints) => SimJson.Ok(Routes(endpoints)));
     }

@@ -10,7 +10,7 @@ BeforeDiscovery {
         foreach ($width in 79, 80, 120) { @{ Type = $type; Width = $width } }
     }
     # Types shown as a list by default (no table view) join the table types for the list checks.
-    $script:listCases = foreach ($type in @($script:tableTypes) + 'OpenAIAdmin.AdminApiKeySecret', 'OpenAIAdmin.AdminContext', 'OpenAIAdmin.ProjectServiceAccountCreated', 'OpenAIAdmin.ServiceAccountApiKeySecret') { @{ Type = $type } }
+    $script:listCases = foreach ($type in @($script:tableTypes) + 'OpenAIAdmin.AdminApiKeySecret', 'OpenAIAdmin.AdminContext', 'OpenAIAdmin.ProjectServiceAccountCreated', 'OpenAIAdmin.ServiceAccountApiKeySecret', 'OpenAIAdmin.AuditLogExportResult') { @{ Type = $type } }
 }
 
 BeforeAll {
@@ -18,14 +18,15 @@ BeforeAll {
 
     $script:Invariant = [cultureinfo]::InvariantCulture
     # An id-looking token (not the local part of an e-mail address), and what a whole real-length id looks like.
-    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_|svc_acct_|alert_)[A-Za-z0-9]+(?![\w@.-])'
+    # A field name followed by a colon (role_name: in an audit summary, "group_name": in its JSON) is not an id.
+    $script:IdToken = '(?<![\w.-])(?:proj_|user-|invite-|key_|cert_|group_|role_|svc_acct_|alert_)[A-Za-z0-9]+(?![\w@.-])(?!"?:)'
     $script:RealId = '^(?:(?:proj_|user-|invite-|cert_|alert_)[A-Za-z0-9]{24}|svc_acct_[A-Za-z0-9]{24}|key_[A-Za-z0-9]{16}|(?:group_|role_)[0-9A-HJKMNP-TV-Z]{26}|rl-[a-z0-9][a-z0-9.-]*)$'
     # Anything that looks like a date or time, with whatever follows it (seconds, offset, AM/PM, zone).
     # A year of four digits tells a date from a version (0.1.0) or an address (127.0.0.1); a date inside a name
     # (the model snapshot gpt-4o-mini-2024-07-18) is part of the name, not a date the view formats.
     $script:DateLike = '(?<![\w.-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d.])(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?(?: ?(?:[+-]\d{2}:?\d{2}|[AP]M|UTC|GMT|Z)(?![\w]))*'
 
-    function Format-Utc([DateTimeOffset] $Value) { $Value.UtcDateTime.ToString('yyyy-MM-dd HH:mm', $script:Invariant) }
+    function Format-Utc([DateTimeOffset] $Value, [string] $Format = 'yyyy-MM-dd HH:mm') { $Value.UtcDateTime.ToString($Format, $script:Invariant) }
 
     # Per type: how to get real objects (more than one, covering the variants the view must handle), which id
     # properties the view must show whole, which property names the row (null: rows are not told apart by one id),
@@ -158,6 +159,18 @@ BeforeAll {
         'OpenAIAdmin.ProjectSpendAlert'     = @{ Produce = { Get-OAIProject | Get-OAISpendAlert }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.OrganizationDataRetention' = @{ Produce = { Get-OAIDataRetention }; Ids = @(); Row = $null; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectDataRetention'  = @{ Produce = { Get-OAIProject | Get-OAIDataRetention }; Ids = 'ProjectId'; Row = 'ProjectId'; Dates = @(); Never = @() }
+        # Audit events are recorded by the second, often several in one: their views show seconds (the table stacks the
+        # date over the time). Ids appear in summaries, which the generic check of cut ids covers.
+        'OpenAIAdmin.AuditLog'              = @{ Produce = {
+                Get-OAIAuditLog -First 40
+                Get-OAIAuditLog -EventType api_key.*, service_account.*, role.*, certificate.deleted, workload_identity_provider_mapping.* -First 40
+                Get-OAIAuditLog -TenantOnly -First 5
+            }; Ids = @(); Row = $null; Dates = @(); Never = @(); DateFormat = '^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$'; UtcFormat = 'yyyy-MM-dd HH:mm:ss' }
+        'OpenAIAdmin.AuditLogExportResult'  = @{ Produce = {
+                $path = Join-Path $TestDrive "views-$([guid]::NewGuid().ToString('N')).jsonl"
+                Export-OAIAuditLog -Path $path -StatePath "$path.state.json"
+                Export-OAIAuditLog -Path $path -StatePath "$path.state.json"
+            }; Ids = @(); Row = $null; Dates = @(); Never = @(); DateFormat = '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$'; UtcFormat = 'yyyy-MM-dd HH:mm:ss' }
     }
 
     function Get-ViewObject([string] $Type) {
@@ -192,9 +205,10 @@ BeforeAll {
         }
     }
 
-    function Assert-OneDateFormat([string] $Text, [string] $Why) {
+    function Assert-OneDateFormat([string] $Text, [string] $Why, [string] $Type) {
+        $pattern = if ($script:Cases[$Type].ContainsKey('DateFormat')) { $script:Cases[$Type].DateFormat } else { '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$' }
         foreach ($date in [regex]::Matches($Text, $script:DateLike)) {
-            $date.Value | Should -MatchExactly '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$' -Because "$Why shows dates as yyyy-MM-dd HH:mm (UTC)"
+            $date.Value | Should -MatchExactly $pattern -Because "$Why shows dates as yyyy-MM-dd HH:mm (UTC)"
         }
     }
 
@@ -240,7 +254,7 @@ Describe 'Default table views' {
         }
 
         # Dates: one format; each shown date on its object's row; "never" for a key that does not expire.
-        Assert-OneDateFormat $text $why
+        Assert-OneDateFormat $text $why $Type
         foreach ($object in $objects) {
             $rowId = if ($Cases[$Type].Row) { $object.($Cases[$Type].Row) }
             $scope = @(if ($rowId) { Get-RowLine $lines $rowId } else { $lines })
@@ -300,14 +314,15 @@ Describe 'Default list views' {
             $why = "Format-List of $Type at $width columns"
             Assert-IdsWhole $text @(Get-ShownId $objects $Type) $why
             $text | Should -Not -Match '…' -Because "$why elides nothing"
-            Assert-OneDateFormat $text $why
+            Assert-OneDateFormat $text $why $Type
             $entries = @($text -split '(?:\r?\n){2,}' | Where-Object { $_.Trim() })
             $entries.Count | Should -Be $objects.Count
             for ($i = 0; $i -lt $objects.Count; $i++) {
                 # Each date property the entry shows is the object's value, in UTC.
                 foreach ($property in $objects[$i].PSObject.Properties | Where-Object { $_.Value -is [DateTimeOffset] }) {
                     $line = @($entries[$i] -split '\r?\n' | Where-Object { $_ -match ('^' + [regex]::Escape($property.Name) + '(?: \(UTC\))?\s+:') })
-                    if ($line.Count -gt 0) { $line[0] | Should -Match ([regex]::Escape((Format-Utc $property.Value)) + '\s*$') -Because "$why shows $($property.Name)" }
+                    $format = if ($Cases[$Type].ContainsKey('UtcFormat')) { $Cases[$Type].UtcFormat } else { 'yyyy-MM-dd HH:mm' }
+                    if ($line.Count -gt 0) { $line[0] | Should -Match ([regex]::Escape((Format-Utc $property.Value $format)) + '\s*$') -Because "$why shows $($property.Name)" }
                 }
                 foreach ($property in $Cases[$Type].Never) {
                     if ($null -eq $objects[$i].$property) {

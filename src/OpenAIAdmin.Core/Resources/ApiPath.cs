@@ -20,6 +20,7 @@ namespace OpenAIAdmin.Resources
         public const string Invites = "organization/invites";
         public const string AdminApiKeys = "organization/admin_api_keys";
         public const string Certificates = "organization/certificates";
+        public const string AuditLogs = "organization/audit_logs";
 
         /// <summary>Project RBAC (project roles and their assignments) lives under <c>/projects/{project_id}</c>, not under <c>/organization</c>.</summary>
         public const string ProjectScopes = "projects";

@@ -73,7 +73,9 @@ internal sealed class SimState
 
     public DataRetentionStore DataRetention { get; } = new();
 
-    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups, ServiceAccounts, ProjectApiKeys, RateLimits, ProjectPermissions, Spend, DataRetention };
+    public AuditLogsStore AuditLogs { get; } = new();
+
+    private IEnumerable<IResourceStore> Stores => new IResourceStore[] { Users, Projects, AdminApiKeys, Groups, Certificates, Invites, GroupMembers, Roles, ProjectUsers, ProjectRoles, ProjectGroups, ServiceAccounts, ProjectApiKeys, RateLimits, ProjectPermissions, Spend, DataRetention, AuditLogs };
 
     /// <summary>Unix seconds of <see cref="Epoch"/> plus an offset.</summary>
     public static long At(TimeSpan offset) => (Epoch + offset).ToUnixTimeSeconds();
