@@ -138,6 +138,61 @@ Describe 'azure-automation.md: Runbook-UserReport.ps1 with a stand-in for Get-Au
     }
 }
 
+Describe 'task-scheduler.md: the daily feeds, Export-DailyCost.ps1 and Invoke-AuditLogExport.ps1' {
+    BeforeAll { Reset-Simulator }
+
+    It 'appends each settled day''s costs per project and line item once, with names; a rerun adds nothing' {
+        $csv = Join-Path $TestDrive 'costs.csv'
+        $logs = Join-Path $TestDrive 'cost-logs'
+        $first = Invoke-Recipe Export-DailyCost.ps1 -Arguments @('-Path', $csv, '-Days', '5', '-LogDirectory', $logs) -Environment $WithKey
+        $first.ExitCode | Should -Be 0 -Because "$($first.Output)$($first.Errors)"
+        $rows = @(Import-Csv $csv)
+        # The same range read in this process: the last settled day ended at least 24 hours ago.
+        $end = [DateTimeOffset]::new([DateTime]::UtcNow.Date, [TimeSpan]::Zero)
+        while ($end -gt [DateTimeOffset]::UtcNow.AddHours(-24)) { $end = $end.AddDays(-1) }
+        Connect-Simulator
+        $expected = @(Get-OAICost -StartTime $end.AddDays(-5) -EndTime $end -GroupBy project_id, line_item -IncludeName | Where-Object { $_.Amount })
+        $rows.Count | Should -Be $expected.Count
+        @($rows.Day | Sort-Object -Unique) | Should -Be @(0..4 | ForEach-Object { $end.AddDays($_ - 5).ToString('yyyy-MM-dd') })
+        @($rows | ForEach-Object { "$($_.Day) $($_.ProjectId) $($_.LineItem)" } | Sort-Object -Unique).Count | Should -Be $rows.Count
+        ($rows | Where-Object ProjectName -eq 'Production chatbot').Count | Should -BeGreaterThan 0
+        [decimal]($rows | ForEach-Object { [decimal]::Parse($_.Amount, [cultureinfo]::InvariantCulture) } | Measure-Object -Sum).Sum |
+            Should -Be ([decimal]($expected | Measure-Object Amount -Sum).Sum)
+        $first.Output | Should -Match "Added $($rows.Count) row\(s\)"
+
+        $hash = (Get-FileHash $csv).Hash
+        $costReads = @(Get-SimulatorRequest GET '*/organization/costs').Count
+        $again = Invoke-Recipe Export-DailyCost.ps1 -Arguments @('-Path', $csv, '-LogDirectory', $logs) -Environment $WithKey
+        $again.ExitCode | Should -Be 0 -Because "$($again.Output)$($again.Errors)"
+        $again.Output | Should -Match 'Nothing to add'
+        (Get-FileHash $csv).Hash | Should -Be $hash
+        @(Get-SimulatorRequest GET '*/organization/costs').Count | Should -Be $costReads -Because 'every settled day is in the file already'
+    }
+
+    It 'appends the audit log''s events once; a rerun appends nothing; without a key it exits 1 with the error id' {
+        $jsonl = Join-Path $TestDrive 'audit.jsonl'
+        $logs = Join-Path $TestDrive 'audit-export-logs'
+        $first = Invoke-Recipe Invoke-AuditLogExport.ps1 -Arguments @('-Path', $jsonl, '-LogDirectory', $logs) -Environment $WithKey
+        $first.ExitCode | Should -Be 0 -Because "$($first.Output)$($first.Errors)"
+        Connect-Simulator
+        $all = @(Get-OAIAuditLog)
+        $lines = @(Get-Content $jsonl)
+        $lines.Count | Should -Be $all.Count
+        ($lines[0] | ConvertFrom-Json).id | Should -Be $all[-1].Id -Because 'the oldest event comes first'
+        $first.Output | Should -Match "Appended $($all.Count) event\(s\)"
+        Test-Path "$jsonl.state.json" | Should -BeTrue
+
+        $again = Invoke-Recipe Invoke-AuditLogExport.ps1 -Arguments @('-Path', $jsonl, '-LogDirectory', $logs) -Environment $WithKey
+        $again.ExitCode | Should -Be 0 -Because "$($again.Output)$($again.Errors)"
+        $again.Output | Should -Match 'Appended 0 event\(s\)'
+        @(Get-Content $jsonl).Count | Should -Be $all.Count
+
+        $nokey = Invoke-Recipe Invoke-AuditLogExport.ps1 -Arguments @('-Path', $jsonl, '-LogDirectory', $logs) -Environment $Simulator
+        $nokey.ExitCode | Should -Be 1
+        $nokey.Output | Should -Match 'FAILED: NoConnection'
+    }
+}
+
 Describe 'The guides' {
     It 'ran every example script' {
         $files = @(Get-ChildItem $Examples -Filter '*.ps1' | ForEach-Object Name | Sort-Object)
