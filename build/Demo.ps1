@@ -61,6 +61,9 @@ Step 'Hard spend limits of the projects, in dollars (the API carries whole cents
 Step 'Preview raising a limit: -WhatIf shows old -> new, and 80.001 would be refused, not rounded' `
     "Get-OAIProject -Name 'Support bot' | Set-OAISpendLimit -Amount 80 -WhatIf"
 
+Step 'The audit log, filtered by the API: the latest changes to API keys' `
+    "Get-OAIAuditLog -EventType 'api_key.*' -First 4"
+
 Step 'A missing project is a clear, non-terminating error with a stable id' `
     'Get-OAIProject -Id proj_does_not_exist -ErrorAction SilentlyContinue -ErrorVariable problem; $problem[0].FullyQualifiedErrorId; $problem[0].ErrorDetails.Message'
 
