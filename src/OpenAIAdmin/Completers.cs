@@ -179,11 +179,9 @@ namespace OpenAIAdmin.Commands
 
 namespace OpenAIAdmin.Commands
 {
-    /// <summary>Role ids of the project named by the command line's -ProjectId (for project role and assignment cmdlets); nothing without it.</summary>
-    public sealed class ProjectRoleIdCompleter : ApiIdCompleter
+    /// <summary>Ids inside the project named by the command line's -ProjectId; nothing without it (there is no project to ask).</summary>
+    public abstract class ProjectScopedIdCompleter : ApiIdCompleter
     {
-        protected override string Kind => "project role";
-
         protected override string ScopeOf(IDictionary fakeBoundParameters)
         {
             object? value = fakeBoundParameters?["ProjectId"];
@@ -191,8 +189,35 @@ namespace OpenAIAdmin.Commands
         }
 
         internal override async Task<IReadOnlyList<KeyValuePair<string, string>>> FetchAsync(AdminClient client, string scope, CancellationToken cancellationToken) =>
-            scope.Length == 0
-                ? Array.Empty<KeyValuePair<string, string>>()
-                : await Collect(client.Projects.Roles.ListAsync(scope, cancellationToken: cancellationToken), r => r.Id, r => r.Name).ConfigureAwait(false);
+            scope.Length == 0 ? Array.Empty<KeyValuePair<string, string>>() : await FetchInProjectAsync(client, scope, cancellationToken).ConfigureAwait(false);
+
+        internal abstract Task<IReadOnlyList<KeyValuePair<string, string>>> FetchInProjectAsync(AdminClient client, string projectId, CancellationToken cancellationToken);
+    }
+
+    /// <summary>Role ids of the project on the command line (for project role and assignment cmdlets).</summary>
+    public sealed class ProjectRoleIdCompleter : ProjectScopedIdCompleter
+    {
+        protected override string Kind => "project role";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchInProjectAsync(AdminClient client, string projectId, CancellationToken cancellationToken) =>
+            Collect(client.Projects.Roles.ListAsync(projectId, cancellationToken: cancellationToken), r => r.Id, r => r.Name);
+    }
+
+    /// <summary>Service account ids of the project on the command line, listed by name.</summary>
+    public sealed class ServiceAccountIdCompleter : ProjectScopedIdCompleter
+    {
+        protected override string Kind => "service account";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchInProjectAsync(AdminClient client, string projectId, CancellationToken cancellationToken) =>
+            Collect(client.Projects.ServiceAccounts.ListAsync(projectId, cancellationToken: cancellationToken), a => a.Id, a => a.Name);
+    }
+
+    /// <summary>API key ids of the project on the command line (user and service account keys), listed by name.</summary>
+    public sealed class ProjectApiKeyIdCompleter : ProjectScopedIdCompleter
+    {
+        protected override string Kind => "project API key";
+
+        internal override Task<IReadOnlyList<KeyValuePair<string, string>>> FetchInProjectAsync(AdminClient client, string projectId, CancellationToken cancellationToken) =>
+            Collect(client.Projects.ApiKeys.ListAsync(projectId, "any", cancellationToken: cancellationToken), k => k.Id, k => k.Name);
     }
 }

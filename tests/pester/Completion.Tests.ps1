@@ -24,7 +24,13 @@ Describe 'Id completion on the real cmdlets' {
         @{ Line = 'New-OAIInvite -ProjectId Default'; Id = 'proj_defaultSbtsIO0rWI91rcsUU'; Name = 'Default project' }
         @{ Line = 'Add-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId x -RoleId Depl'; Id = 'role_01JP0001506CNFSQ0G2C6D8JJD'; Name = 'Deployer' }
         @{ Line = 'Add-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -Id Contr'; Id = 'group_01JG0002G4HXWT9AVGWCFEE87V'; Name = 'Contractors' }
+        @{ Line = 'Remove-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -Id ci-'; Id = 'ServiceAccount:ci-deploy'; Name = 'ci-deploy' }
+        @{ Line = 'New-OAIServiceAccountApiKey -ProjectId proj_productionchatbotrC4xJHX -ServiceAccountId monit'; Id = 'ServiceAccount:monitoring'; Name = 'monitoring' }
+        @{ Line = 'Remove-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -Id laptop-a'; Id = 'ProjectApiKey:laptop-ann'; Name = 'laptop-ann' }
     ) {
+        # Ids the simulator derives at start-up are named here as Kind:name and looked up through the module.
+        if ($Id -match '^ServiceAccount:(.+)$') { $Id = (Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -Name $Matches[1]).Id }
+        elseif ($Id -match '^ProjectApiKey:(.+)$') { $Id = (Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -Name $Matches[1]).Id }
         $found = @(Complete $Line)
         $found.Count | Should -Be 1
         $found[0].CompletionText | Should -Be $Id
@@ -58,6 +64,14 @@ Describe 'Id completion on the real cmdlets' {
         @(Get-SimulatorRequest GET '*/organization/roles').Count | Should -Be 1
     }
 
+    It 'completes service accounts and project API keys only from the project on the line' {
+        @(Complete 'Get-OAIServiceAccount -Id ').Count | Should -Be 0
+        @(Complete 'Get-OAIProjectApiKey -Id ').Count | Should -Be 0
+        @(Get-SimulatorRequest GET '*/service_accounts').Count + @(Get-SimulatorRequest GET '*/api_keys').Count | Should -Be 0
+        (Complete 'Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -Id ').ListItemText | Should -Be @('ci-deploy', 'monitoring')
+        @(Get-SimulatorRequest GET '/v1/organization/projects/proj_productionchatbotrC4xJHX/service_accounts').Count | Should -Be 1
+    }
+
     It 'completes project roles only from the project on the line, once per project' {
         @(Complete 'Remove-OAIProjectRole -Id ').Count | Should -Be 0 -Because 'without -ProjectId there is no project to ask'
         @(Get-SimulatorRequest GET '*/roles').Count | Should -Be 0
@@ -78,7 +92,8 @@ Describe 'Every id parameter of a completable kind has its completer' {
                     'GroupId' { 'Group' }
                     'RoleId' { if ($noun -like 'OAIProject?*') { 'ProjectRole' } else { 'Role' } }
                     'CertificateId' { 'Certificate' }
-                    'Id' { switch -Regex ($noun) { '^OAIProject$' { 'Project' } '^OAIGroup$' { 'Group' } '^OAIRole$' { 'Role' } '^OAICertificate$' { 'Certificate' } '^OAIProjectGroup$' { 'Group' } '^OAIProjectRole$' { 'ProjectRole' } } }
+                    'ServiceAccountId' { 'ServiceAccount' }
+                    'Id' { switch -Regex ($noun) { '^OAIServiceAccount$' { 'ServiceAccount' } '^OAIProjectApiKey$' { 'ProjectApiKey' } '^OAIProject$' { 'Project' } '^OAIGroup$' { 'Group' } '^OAIRole$' { 'Role' } '^OAICertificate$' { 'Certificate' } '^OAIProjectGroup$' { 'Group' } '^OAIProjectRole$' { 'ProjectRole' } } }
                 }
                 if ($kind) { @{ Command = $command.Name; Parameter = $parameter.Name; Completer = "${kind}IdCompleter" } }
             }

@@ -21,6 +21,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ApiKeyId", "api_key_id")]
+        [ArgumentCompleter(typeof(ProjectApiKeyIdCompleter))]
         [ValidateNotBlank]
         public string[]? Id { get; set; }
 
@@ -32,6 +33,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>Only the keys of this service account; service accounts piped in bind here.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("service_account_id")]
+        [ArgumentCompleter(typeof(ServiceAccountIdCompleter))]
         [ValidateNotBlank]
         public string? ServiceAccountId { get; set; }
 
@@ -95,6 +97,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ApiKeyId", "api_key_id")]
+        [ArgumentCompleter(typeof(ProjectApiKeyIdCompleter))]
         [ValidateNotBlank]
         public string Id { get; set; } = null!;
 

@@ -17,6 +17,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ServiceAccountId", "service_account_id")]
+        [ArgumentCompleter(typeof(ServiceAccountIdCompleter))]
         [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 
@@ -95,6 +96,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ServiceAccountId", "service_account_id")]
+        [ArgumentCompleter(typeof(ServiceAccountIdCompleter))]
         [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
@@ -149,6 +151,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ServiceAccountId", "service_account_id")]
+        [ArgumentCompleter(typeof(ServiceAccountIdCompleter))]
         [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
@@ -188,6 +191,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>Service accounts piped in bind here by their ServiceAccountId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("service_account_id")]
+        [ArgumentCompleter(typeof(ServiceAccountIdCompleter))]
         [ValidateNotBlank]
         public string ServiceAccountId { get; set; } = null!;
 
