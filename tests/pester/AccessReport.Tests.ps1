@@ -188,6 +188,24 @@ Describe 'Get-OAIAccessReport' {
         @(Get-SimulatorRequest GET '*').Count | Should -Be 0
     }
 
+    It 'leaves out a project the API refuses to show, reports it, and goes on: archived projects with -IncludeArchived' {
+        $legacy = (Get-OAIProject -IncludeArchived | Where-Object Status -eq archived)[0].Id
+        $rows = @(Get-OAIAccessReport -IncludeArchived -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($failures).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.GetOAIAccessReportCommand'
+        $failures[0].TargetObject | Should -Be $legacy
+        $failures[0].ErrorDetails.Message | Should -Match "archived.*The access report left out project $legacy\.$"
+        @(Get-SimulatorRequest GET "/v1/organization/projects/$legacy/*" | Where-Object status -eq 400).Count | Should -BeGreaterThan 0 -Because 'the API really refused it'
+        @($rows | Where-Object ProjectId -eq $legacy).Count | Should -Be 0
+        Format-Row ($rows | Where-Object Scope -ne 'Organization') | Should -Be (Format-Row (Get-OAIAccessReport | Where-Object Scope -ne 'Organization'))
+    }
+
+    It 'reports a project id that does not exist and still reports the others' {
+        $rows = @(Get-OAIAccessReport -ProjectId 'proj_doesnotexist0000000000000', $Prod -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($failures.FullyQualifiedErrorId) | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIAccessReportCommand'
+        @($rows.ProjectId | Sort-Object -Unique) | Should -Be $Prod
+    }
+
     It 'reports a missing project as ApiNotFound' {
         Get-ErrorId { Get-OAIAccessReport -ProjectId 'proj_doesnotexist0000000000000' } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIAccessReportCommand'
     }

@@ -79,5 +79,12 @@ namespace OpenAIAdmin
 
         /// <summary>The time "now" for <see cref="StaleDays"/> (tests); default the current UTC time.</summary>
         public DateTimeOffset? Now { get; set; }
+
+        /// <summary>
+        /// Called, on any thread, for a project the API refused to show (400, for instance an archived project's service
+        /// accounts; 403; 404, a project given by id that does not exist or one deleted during the crawl): the report
+        /// leaves that project out and goes on. Without it, such an answer ends the report like any other failure.
+        /// </summary>
+        public Action<string, OpenAIAdminException>? ProjectSkipped { get; set; }
     }
 }

@@ -64,7 +64,11 @@ namespace OpenAIAdmin.Resources
                 projects = new List<Project>();
                 foreach (string id in options.ProjectIds.Distinct(StringComparer.Ordinal))
                 {
-                    projects.Add(await crawl.Run(() => _client.Projects.GetAsync(id, token)).ConfigureAwait(false));
+                    Project? project = await Skippable(options, id, crawl.Run(() => _client.Projects.GetAsync(id, token))).ConfigureAwait(false);
+                    if (project != null)
+                    {
+                        projects.Add(project);
+                    }
                 }
             }
 
@@ -72,7 +76,7 @@ namespace OpenAIAdmin.Resources
             int total = projects.Count;
             int done = 0;
             ClientEvents.Progress(ProgressActivity, 0, total);
-            var running = new List<Task<List<AccessReportRow>>>();
+            var running = new Dictionary<Task<List<AccessReportRow>>, Project>();
             int next = 0;
             try
             {
@@ -82,12 +86,13 @@ namespace OpenAIAdmin.Resources
                     while (next < projects.Count && running.Count < options.ThrottleLimit)
                     {
                         Project project = projects[next++];
-                        running.Add(crawl.Run(() => crawl.ProjectAsync(project, owners)));
+                        running.Add(crawl.Run(() => crawl.ProjectAsync(project, owners)), project);
                     }
 
-                    Task<List<AccessReportRow>> finished = await Task.WhenAny(running).ConfigureAwait(false);
+                    Task<List<AccessReportRow>> finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+                    string finishedId = running[finished].Id;
                     running.Remove(finished);
-                    List<AccessReportRow> rows = await finished.ConfigureAwait(false);
+                    List<AccessReportRow> rows = await Skippable(options, finishedId, finished).ConfigureAwait(false) ?? new List<AccessReportRow>();
                     ClientEvents.Progress(ProgressActivity, ++done, total);
                     foreach (AccessReportRow row in rows)
                     {
@@ -99,7 +104,7 @@ namespace OpenAIAdmin.Resources
             {
                 // The consumer stopped (Select-Object -First) or a project failed: no further calls start.
                 stop.Cancel();
-                foreach (Task task in running)
+                foreach (Task task in running.Keys)
                 {
                     try
                     {
@@ -112,6 +117,27 @@ namespace OpenAIAdmin.Resources
                 }
             }
         }
+
+        /// <summary>
+        /// The result of a project's work, or null when the API refused to show that project (see
+        /// <see cref="AccessReportOptions.ProjectSkipped"/>); any other failure goes on up and ends the report.
+        /// </summary>
+        private static async Task<T?> Skippable<T>(AccessReportOptions options, string projectId, Task<T> work)
+            where T : class
+        {
+            try
+            {
+                return await work.ConfigureAwait(false);
+            }
+            catch (OpenAIAdminException error) when (options.ProjectSkipped != null && IsAboutTheProject(error.Kind))
+            {
+                options.ProjectSkipped(projectId, error);
+                return null;
+            }
+        }
+
+        private static bool IsAboutTheProject(AdminErrorKind kind) =>
+            kind == AdminErrorKind.ApiBadRequest || kind == AdminErrorKind.ApiPermissionDenied || kind == AdminErrorKind.ApiNotFound;
 
         private static async Task<List<T>> All<T>(IAsyncEnumerable<T> items)
         {

@@ -72,7 +72,15 @@ namespace OpenAIAdmin.Commands
                 RequestsPerMinute = RequestsPerMinute,
                 StaleDays = StaleDays,
             };
+            // A project the API refuses to show is left out and reported once the report has ended; the rest goes on.
+            var skipped = new System.Collections.Concurrent.ConcurrentQueue<ErrorRecord>();
+            options.ProjectSkipped = (projectId, error) => skipped.Enqueue(ErrorRecords.WithNote(
+                ErrorRecords.FromException(error, projectId), $"The access report left out project {projectId}."));
             WriteList(_ => Client.AccessReport.ListAsync(options, CancellationToken));
+            while (skipped.TryDequeue(out ErrorRecord? record))
+            {
+                WriteError(record);
+            }
         }
     }
 }
