@@ -613,7 +613,7 @@ function ConvertTo-BenchMarkdown($Raw, [int] $UsersSmall, [int] $UsersLarge, [in
         $paced = Get-Median $e.paced; $unpaced = Get-Median $e.unpaced
         Line "## (e) ``Get-OAIAccessReport`` over $($e.projects) projects, server limit $($e.rpm) requests a minute"
         Line
-        Line "The server admits $($e.rpm) requests a minute: a token bucket of $($e.burst) (one second's worth), refilled continuously, that answers 429 with ``Retry-After`` (whole seconds) when empty. The report needs **$(Format-Number $requests '0') requests** (the simulator's request log, 429s not counted; range $(Format-Range $e.requests '' '0')), so the theoretical minimum is (requests − burst) ÷ rate = **$(Format-Seconds $minimum)**. Time of the call inside the process."
+        Line "The server admits $($e.rpm) requests a minute: a token bucket of $($e.burst) (one second's worth), refilled continuously, that answers 429 with ``Retry-After`` (whole seconds) when empty. The report needs **$(Format-Number $requests '0') requests** (the simulator's request log, 429s not counted; range $(Format-Range $e.requests '' '0')), so the theoretical minimum is (requests − burst) ÷ rate = **$(Format-Seconds $minimum)**: the server admits its full bucket at once and then one request every 1/rate s, so no client, however it schedules, can have all of them admitted sooner (latency and the client's own work come on top). Time of the call inside the process. ``-RequestsPerMinute`` starts one second's worth of its budget at once and spreads the rest so that no minute holds more than the budget."
         Line
         Line '| variant | time | range | vs the minimum | 429s received (per run) |'
         Line '|---|---|---|---|---|'
