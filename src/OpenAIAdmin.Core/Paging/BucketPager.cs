@@ -178,6 +178,7 @@ namespace OpenAIAdmin.Paging
         private readonly BucketReadOptions _options;
         private readonly string _operation;
         private int _rejections;
+        private Action? _readAhead;
 
         public BucketPager(ApiConnection connection, BucketRequest request, BucketReadOptions options)
         {
@@ -202,17 +203,26 @@ namespace OpenAIAdmin.Paging
             var pending = new Queue<Task<List<T>>>();
             int next = 0;
             int done = 0;
+            void TopUp(int limit)
+            {
+                while (next < windows.Count && pending.Count < limit)
+                {
+                    BucketWindow window = windows[next++];
+                    pending.Enqueue(Task.Run(() => ReadWindowAsync(window, stop.Token), stop.Token));
+                }
+            }
+
+            // While a window is being written, its slot may go to the next window once the consumer has taken its
+            // first row and asked for more (ReadAhead): a consumer that stops at the first row starts nothing more.
+            _readAhead = () => TopUp(throttle);
             try
             {
                 while (true)
                 {
-                    // Top up to ThrottleLimit windows being read or held: the one being written counts, so a slow
-                    // consumer never makes the reads run ahead of it by more than that.
-                    while (next < windows.Count && pending.Count < throttle)
-                    {
-                        BucketWindow window = windows[next++];
-                        pending.Enqueue(Task.Run(() => ReadWindowAsync(window, stop.Token), stop.Token));
-                    }
+                    // Top up to ThrottleLimit windows being read or held: the one being written counts until its
+                    // consumer asks for its second row, so reads never run more than ThrottleLimit + 1 windows ahead
+                    // of a slow consumer, and at most ThrottleLimit requests are in flight.
+                    TopUp(throttle);
 
                     if (pending.Count == 0)
                     {
@@ -232,6 +242,7 @@ namespace OpenAIAdmin.Paging
             finally
             {
                 // The consumer stopped, or a window failed: cancel what is still being read and start nothing more.
+                _readAhead = null;
                 stop.Cancel();
                 foreach (Task task in pending)
                 {
@@ -246,6 +257,13 @@ namespace OpenAIAdmin.Paging
                 }
             }
         }
+
+        /// <summary>
+        /// Called by the consumer of <see cref="ReadAsync"/> when it asks for the second row of the window it was
+        /// given: the window's slot is then free for the next window while the rest of its rows are written, so the
+        /// server's time overlaps the pipeline's. Does nothing outside a read or when every window has started.
+        /// </summary>
+        public void ReadAhead() => _readAhead?.Invoke();
 
         /// <summary>Every row of one window, in bucket order.</summary>
         internal async Task<List<T>> ReadWindowAsync(BucketWindow window, CancellationToken cancellationToken)
@@ -381,7 +399,7 @@ namespace OpenAIAdmin
     /// <summary>How a bucket read runs: concurrency and the clock that decides which buckets are still open.</summary>
     public sealed class BucketReadOptions
     {
-        public const int DefaultThrottleLimit = 4;
+        public const int DefaultThrottleLimit = 5;
 
         public const int MaxThrottleLimit = 16;
 

@@ -183,9 +183,15 @@ namespace OpenAIAdmin.Resources
                     await names.FillAsync(rows, cancellationToken).ConfigureAwait(false);
                 }
 
-                foreach (T row in rows)
+                for (int i = 0; i < rows.Count; i++)
                 {
-                    yield return row;
+                    if (i == 1)
+                    {
+                        // The consumer took the first row and wants more: the next window may start now.
+                        pager.ReadAhead();
+                    }
+
+                    yield return rows[i];
                 }
             }
         }

@@ -5,16 +5,21 @@ using System.Threading.Tasks;
 namespace OpenAIAdmin.Transport
 {
     /// <summary>
-    /// Client-side pacing: request starts at least <c>60 s / requestsPerMinute</c> apart (an interval pacer: no burst,
-    /// so a budget of N per minute is never exceeded in any minute). Thread-safe; the clock and the delay are injectable
-    /// so tests need not wait.
+    /// Client-side pacing to a budget of N requests a minute: a token bucket that starts full with one second's worth
+    /// (<see cref="Burst"/> = N / 60, at least 1) and refills at (N - Burst + 1) a minute, so that no 60-second span
+    /// holds more than N starts while the first second's worth starts at once, as a server's own bucket of one
+    /// second's worth would admit them. Implemented as a scheduling GCRA: each start books the next theoretical one
+    /// <see cref="Interval"/> later and may run up to Burst - 1 intervals ahead of it. With a budget under 120 a minute
+    /// the burst is 1 and the starts are evenly spread, <c>60 s / N</c> apart. Thread-safe; the clock and the delay
+    /// are injectable so tests need not wait.
     /// </summary>
     public sealed class RequestPacer
     {
         private readonly object _gate = new object();
         private readonly Func<TimeSpan> _clock;
         private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-        private TimeSpan _next;
+        private readonly TimeSpan _ahead;
+        private TimeSpan _theoretical;
         private bool _started;
 
         public RequestPacer(int requestsPerMinute, Func<TimeSpan>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
@@ -24,7 +29,11 @@ namespace OpenAIAdmin.Transport
                 throw new ArgumentOutOfRangeException(nameof(requestsPerMinute), "The budget is at least one request per minute.");
             }
 
-            Interval = TimeSpan.FromTicks(TimeSpan.FromMinutes(1).Ticks / requestsPerMinute);
+            Burst = Math.Max(1, requestsPerMinute / 60);
+            // Rounded up, so that the bound holds to the tick.
+            long slots = requestsPerMinute - Burst + 1;
+            Interval = TimeSpan.FromTicks((TimeSpan.FromMinutes(1).Ticks + slots - 1) / slots);
+            _ahead = TimeSpan.FromTicks(Interval.Ticks * (Burst - 1));
             if (clock == null)
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -35,7 +44,10 @@ namespace OpenAIAdmin.Transport
             _delay = delay ?? Task.Delay;
         }
 
-        /// <summary>The least time between two request starts.</summary>
+        /// <summary>How many requests may start at once after a quiet spell (one second's worth of the budget).</summary>
+        public int Burst { get; }
+
+        /// <summary>The time in which the bucket gains one start.</summary>
         public TimeSpan Interval { get; }
 
         /// <summary>Waits until the next request may start and books that start.</summary>
@@ -45,9 +57,11 @@ namespace OpenAIAdmin.Transport
             lock (_gate)
             {
                 TimeSpan now = _clock();
-                TimeSpan start = !_started || _next < now ? now : _next;
+                TimeSpan theoretical = !_started || _theoretical < now ? now : _theoretical;
+                TimeSpan earliest = theoretical - _ahead;
+                TimeSpan start = earliest > now ? earliest : now;
                 _started = true;
-                _next = start + Interval;
+                _theoretical = theoretical + Interval;
                 wait = start - now;
             }
 

@@ -40,7 +40,7 @@ namespace OpenAIAdmin.Commands
         [ValidateRange(1, AccessReportOptions.MaxThrottleLimit)]
         public int ThrottleLimit { get; set; } = AccessReportOptions.DefaultThrottleLimit;
 
-        /// <summary>A client-side budget: requests start evenly spread, at most this many per minute.</summary>
+        /// <summary>A client-side budget: at most this many request starts in any minute, one second's worth at once, then spread evenly.</summary>
         [Parameter]
         [ValidateRange(1, 100000)]
         public int? RequestsPerMinute { get; set; }

@@ -77,24 +77,51 @@ public sealed class AccessReportTests : IClassFixture<SimulatorFixture>, IAsyncL
     }
 
     [Fact]
-    public async Task Pacer_spaces_request_starts_by_the_interval_without_bursts()
+    public async Task Pacer_starts_one_seconds_worth_at_once_then_spaces_starts_to_the_budget()
     {
         var now = TimeSpan.Zero;
         var waits = new List<TimeSpan>();
+        // 120 a minute: a burst of 2 (one second's worth), then one start every 60 s / 119, so no minute holds more than 120.
         var pacer = new RequestPacer(120, () => now, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
-        Assert.Equal(TimeSpan.FromMilliseconds(500), pacer.Interval);
+        Assert.Equal(2, pacer.Burst);
+        TimeSpan interval = TimeSpan.FromTicks((TimeSpan.FromMinutes(1).Ticks + 118) / 119);
+        Assert.Equal(interval, pacer.Interval);
+        for (int i = 0; i < 4; i++)
+        {
+            await pacer.WaitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(new[] { interval, interval + interval }, waits);
+        // After a quiet spell the bucket is full again: two start at once, the third waits one interval; no more credit
+        // than the burst is saved up.
+        now = TimeSpan.FromSeconds(10);
+        waits.Clear();
         for (int i = 0; i < 3; i++)
         {
             await pacer.WaitAsync(CancellationToken.None);
         }
 
-        Assert.Equal(new[] { TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000) }, waits);
-        // After a quiet spell the next start is not held back, and no credit is saved up for a burst.
-        now = TimeSpan.FromSeconds(10);
+        Assert.Equal(new[] { interval }, waits);
+        // Any 60 seconds hold at most the budget: 200 starts booked back to back, the 121st is at least a minute after the first.
+        var booked = new RequestPacer(120, () => TimeSpan.Zero, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
         waits.Clear();
-        await pacer.WaitAsync(CancellationToken.None);
-        await pacer.WaitAsync(CancellationToken.None);
-        Assert.Equal(new[] { TimeSpan.FromMilliseconds(500) }, waits);
+        var starts = new List<TimeSpan>();
+        for (int i = 0; i < 200; i++)
+        {
+            int before = waits.Count;
+            await booked.WaitAsync(CancellationToken.None);
+            starts.Add(waits.Count > before ? waits[waits.Count - 1] : TimeSpan.Zero);
+        }
+
+        for (int i = 120; i < starts.Count; i++)
+        {
+            Assert.True(starts[i] - starts[i - 120] >= TimeSpan.FromMinutes(1), $"starts {i - 120} and {i}: {starts[i - 120]} and {starts[i]}");
+        }
+
+        // Under 120 a minute the burst is 1: evenly spread.
+        Assert.Equal(1, new RequestPacer(90).Burst);
+        Assert.Equal(TimeSpan.FromTicks((TimeSpan.FromMinutes(1).Ticks + 89) / 90), new RequestPacer(90).Interval);
+        Assert.Equal(100, new RequestPacer(6000).Burst);
         Assert.Throws<ArgumentOutOfRangeException>(() => new RequestPacer(0));
     }
 
@@ -103,11 +130,11 @@ public sealed class AccessReportTests : IClassFixture<SimulatorFixture>, IAsyncL
     {
         using AdminClient client = _sim.NewClient();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await client.AccessReport.ListAsync(new AccessReportOptions { ProjectIds = new[] { Production }, RequestsPerMinute = 1200 }).ToListAsync();
+        await client.AccessReport.ListAsync(new AccessReportOptions { ProjectIds = new[] { Production }, RequestsPerMinute = 240 }).ToListAsync();
         int calls = (await _sim.RequestsAsync()).Count;
+        // 240 a minute: a burst of 4 at once, then one start every 60 s / 237 (253 ms).
         Assert.True(calls > 5, $"{calls} calls");
-        // Starts 50 ms apart: the last starts at least (calls - 1) * 50 ms after the first.
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds((calls - 1) * 50 - 20), $"{calls} calls in {watch.Elapsed.TotalMilliseconds} ms");
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds((calls - 4) * 253 - 20), $"{calls} calls in {watch.Elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]
