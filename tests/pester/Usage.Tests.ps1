@@ -54,7 +54,7 @@ BeforeAll {
 Describe 'Get-OAIUsage' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
-    It 'reads 30 days of hours under latency as exactly the rows of a sequential next_page walk, in time order, five windows at a time' {
+    It 'reads 30 days of hours under latency as exactly the rows of a sequential next_page walk, in time order, four windows at a time' {
         Set-SimulatorBehaviour @{ max_page_results = 400 }
         $expected = Invoke-HourlyWalk $Nov1 $Nov1.AddDays(30)
         Reset-Simulator
@@ -70,7 +70,7 @@ Describe 'Get-OAIUsage' {
 
         $requests = @(Get-SimulatorRequest GET '*/organization/usage/completions')
         @($requests | Where-Object fault -eq 'delay').Count | Should -Be $requests.Count
-        Get-MaxInFlight $requests | Should -Be 5
+        Get-MaxInFlight $requests | Should -Be 4
         $firsts = @($requests | Where-Object { -not (Get-QueryValue $_ 'page') } | Sort-Object { [long](Get-QueryValue $_ 'start_time') })
         @($firsts | ForEach-Object { Get-QueryValue $_ 'limit' }) | Should -Be @('168', '168', '168', '168', '48')
         @($requests | Where-Object { Get-QueryValue $_ 'page' }).Count | Should -BeGreaterThan 0 -Because 'the page cap makes the server say has_more within windows'
@@ -110,16 +110,16 @@ Describe 'Get-OAIUsage' {
         @($rows | Select-Object -SkipLast 1 | Where-Object { -not $_.Complete }).Count | Should -Be 0
     }
 
-    It 'stops reading when the pipeline stops: Select-Object -First 1 makes at most five requests' {
+    It 'stops reading when the pipeline stops: Select-Object -First 1 makes at most four requests' {
         Set-SimulatorBehaviour @{ max_page_results = 0 }
         Add-SimulatorFault @{ kind = 'delay'; delay_ms = 50; count = -1; path = '/v1/organization/usage/completions' }
         $first = @(Get-OAIUsage -Kind Completions -BucketWidth 1h -GroupBy model -StartTime $Nov1.AddDays(-10) -EndTime $Nov1.AddDays(30) | Select-Object -First 1)
         $first.Count | Should -Be 1
         $first[0].StartTime | Should -Be $Nov1.AddDays(-10)
         $requests = @(Get-SimulatorRequest GET '*/organization/usage/completions')
-        $requests.Count | Should -BeLessOrEqual 5
-        $sixth = $Nov1.AddDays(-10).AddHours(5 * 168).ToUnixTimeSeconds()
-        @($requests | Where-Object { (Get-QueryValue $_ 'start_time') -eq "$sixth" }).Count | Should -Be 0 -Because 'the sixth window never starts'
+        $requests.Count | Should -BeLessOrEqual 4
+        $fifth = $Nov1.AddDays(-10).AddHours(4 * 168).ToUnixTimeSeconds()
+        @($requests | Where-Object { (Get-QueryValue $_ 'start_time') -eq "$fifth" }).Count | Should -Be 0 -Because 'the fifth window never starts'
     }
 
     It 'defaults to the last seven complete UTC days, asking for exactly seven buckets' {

@@ -399,7 +399,7 @@ namespace OpenAIAdmin
     /// <summary>How a bucket read runs: concurrency and the clock that decides which buckets are still open.</summary>
     public sealed class BucketReadOptions
     {
-        public const int DefaultThrottleLimit = 5;
+        public const int DefaultThrottleLimit = 4;
 
         public const int MaxThrottleLimit = 16;
 

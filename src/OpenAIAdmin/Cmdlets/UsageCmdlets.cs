@@ -195,7 +195,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>At most this many windows (one request each at a time) are read at once.</summary>
         [Parameter]
         [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 5;
+        public int ThrottleLimit { get; set; } = 4;
 
         /// <summary>Add ProjectName, UserEmail and ApiKeyName from listings read once per command.</summary>
         [Parameter]
