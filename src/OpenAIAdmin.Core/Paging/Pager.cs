@@ -13,9 +13,6 @@ namespace OpenAIAdmin.Paging
 
         /// <summary><c>after</c> = previous <c>next</c> while <c>has_more</c>.</summary>
         NextCursor,
-
-        /// <summary><c>page</c> = previous <c>next_page</c> while <c>has_more</c>; <c>limit</c> counts time buckets.</summary>
-        PageToken,
     }
 
     /// <summary>Describes one list operation for <see cref="Pager"/>.</summary>
@@ -171,13 +168,13 @@ namespace OpenAIAdmin.Paging
             ApiConnection connection, ListRequest<T> request, ListOptions options, int pageSize, string? cursor, long emitted, CancellationToken cancellationToken)
         {
             int limit = pageSize;
-            if (options.MaxItems is long max && request.Style != PagingStyle.PageToken)
+            if (options.MaxItems is long max)
             {
                 limit = (int)Math.Min(limit, max - emitted);
             }
 
             Query query = request.Query.Clone().Add("limit", limit);
-            query.Add(request.Style == PagingStyle.PageToken ? "page" : "after", cursor);
+            query.Add("after", cursor);
             return connection.GetAsync<ListEnvelope<T>>(request.Path, query, cancellationToken);
         }
 
@@ -187,10 +184,8 @@ namespace OpenAIAdmin.Paging
             {
                 case PagingStyle.IdCursor:
                     return page.LastId ?? (items.Count > 0 ? request.Identity(items[items.Count - 1]) : null);
-                case PagingStyle.NextCursor:
-                    return page.Next;
                 default:
-                    return page.NextPage;
+                    return page.Next;
             }
         }
     }
