@@ -15,23 +15,11 @@ namespace OpenAIAdmin.Tests.Core;
 /// and <c>has_more</c> without a cursor, which must fail with <c>PagingCursorMissing</c> instead of looping or dropping.
 /// Expected ids come from one unpaged read of the same list, so the tests hold whatever the seed ids look like.
 /// </summary>
-public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class PagerVariantTests : SimulatorHttpTests
 {
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public PagerVariantTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     public static TheoryData<string> NextCursorStyles => new() { "opaque", "last_id" };
@@ -44,7 +32,7 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
         Assert.Equal(12, expected.Length);
         await RestartLogAsync(new { next_cursor = style });
 
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         var groups = await client.Groups.ListAsync(options: new ListOptions { PageSize = 5 }).ToListAsync();
         Assert.Equal(expected, groups.Select(g => g.Id));
 
@@ -70,7 +58,7 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
         Assert.Equal(30, expected.Length);
         await RestartLogAsync(new { next_cursor = style });
 
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         var members = await client.Groups.Users.ListAsync(engineering, options: new ListOptions { PageSize = 7 }).ToListAsync();
         Assert.Equal(expected, members.Select(m => m.UserId));
         List<string?> afters = await AftersAsync($"/organization/groups/{engineering}/users");
@@ -85,10 +73,10 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
     [MemberData(nameof(NextCursorStyles))]
     public async Task Roles_and_role_assignments_read_completely_in_either_next_cursor_style(string style)
     {
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         string user = (await UnpagedIdsAsync("organization/users?limit=1"))[0];
         string[] roles = await UnpagedIdsAsync("organization/roles");
-        string[] custom = (await _api.GetAsync("organization/roles")).Data.EnumerateArray()
+        string[] custom = (await Api.GetAsync("organization/roles")).Data.EnumerateArray()
             .Where(r => !r.GetProperty("predefined_role").GetBoolean()).Select(r => r.Str("id")).ToArray();
         Assert.Equal(5, roles.Length);
         Assert.Equal(3, custom.Length);
@@ -120,7 +108,7 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
         var users = new List<string>();
         for (string? after = null; ;)
         {
-            Reply page = await _api.GetAsync("organization/users?limit=100" + (after is null ? "" : "&after=" + after));
+            Reply page = await Api.GetAsync("organization/users?limit=100" + (after is null ? "" : "&after=" + after));
             users.AddRange(page.Data.Ids());
             if (!page.Json.GetProperty("has_more").GetBoolean())
             {
@@ -136,11 +124,11 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
         await RestartLogAsync(new { id_cursor_bounds = bounds });
 
         // The variant is really in force: pages carry last_id only when bounds are present.
-        Reply probe = await _api.GetAsync("organization/users?limit=1");
+        Reply probe = await Api.GetAsync("organization/users?limit=1");
         Assert.Equal(bounds == "present", probe.Json.TryGetProperty("last_id", out _));
         await RestartLogAsync(new { id_cursor_bounds = bounds });
 
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         var listed = await client.Users.ListAsync(options: new ListOptions { PageSize = 40 }).ToListAsync();
         Assert.Equal(users, listed.Select(u => u.Id));
 
@@ -162,7 +150,7 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
     {
         string[] expected = await UnpagedIdsAsync("organization/groups?limit=5");
         await RestartLogAsync(new { cursor_missing = true });
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         var seen = new List<string>();
         var error = await Assert.ThrowsAsync<OpenAIAdminException>(async () =>
         {
@@ -180,7 +168,7 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
     [Fact]
     public async Task Members_roles_and_assignments_with_has_more_and_no_next_fail_with_PagingCursorMissing()
     {
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         string engineering = await GroupIdAsync("Engineering");
         string user = (await UnpagedIdsAsync("organization/users?limit=1"))[0];
         string[] roles = await UnpagedIdsAsync("organization/roles");
@@ -210,7 +198,7 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
     public async Task Costs_with_has_more_and_no_next_page_ask_for_the_rest_by_time_instead_of_failing()
     {
         await RestartLogAsync(new { cursor_missing = true, max_page_buckets = 3 });
-        using AdminClient client = _sim.NewClient();
+        using AdminClient client = Sim.NewClient();
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         var days = new List<DateTimeOffset>();
         await foreach (CostsResult result in client.Costs.ListAsync(new CostsQuery { StartTime = start, EndTime = start.AddDays(10) }))
@@ -232,26 +220,26 @@ public sealed class PagerVariantTests : IClassFixture<SimulatorFixture>, IAsyncL
     /// <summary>The ids of one page read straight over HTTP (with the default behaviour, before a variant is chosen).</summary>
     private async Task<string[]> UnpagedIdsAsync(string pathAndQuery)
     {
-        Reply reply = await _api.GetAsync(pathAndQuery);
+        Reply reply = await Api.GetAsync(pathAndQuery);
         reply.Ok();
         return reply.Data.Ids();
     }
 
     private async Task<string> GroupIdAsync(string name) =>
-        (await _api.GetAsync("organization/groups?limit=1000")).Data.EnumerateArray().Single(g => g.Str("name") == name).Str("id");
+        (await Api.GetAsync("organization/groups?limit=1000")).Data.EnumerateArray().Single(g => g.Str("name") == name).Str("id");
 
     /// <summary>Chooses the variant and forgets the requests made so far, keeping the state (reset only clears the behaviour).</summary>
     private async Task RestartLogAsync(object behaviour)
     {
-        int before = (await _sim.RequestsAsync()).Count;
-        await _sim.SetBehaviourAsync(behaviour);
+        int before = (await Sim.RequestsAsync()).Count;
+        await Sim.SetBehaviourAsync(behaviour);
         _skip = before;
     }
 
     private int _skip;
 
     private async Task<List<RecordedCall>> GetsToAsync(string pathSuffix) =>
-        (await _sim.RequestsAsync()).Skip(_skip)
+        (await Sim.RequestsAsync()).Skip(_skip)
             .Where(c => c.Method == "GET" && c.Path.EndsWith(pathSuffix, StringComparison.Ordinal)).ToList();
 
     /// <summary>The <c>after</c> value of each recorded request to the list since the variant was chosen, in order (null on the first page).</summary>

@@ -11,39 +11,27 @@ using Xunit;
 namespace OpenAIAdmin.Tests.Simulator;
 
 /// <summary>The simulator's audit log over raw HTTP: the contract's limits, both cursors, every filter, and the append control.</summary>
-public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class AuditLogsSimulatorTests : SimulatorHttpTests
 {
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public AuditLogsSimulatorTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Pages_default_to_20_take_1_to_100_and_refuse_anything_else()
     {
-        Reply first = await _api.GetAsync("organization/audit_logs");
+        Reply first = await Api.GetAsync("organization/audit_logs");
         first.Ok();
         Assert.Equal("list", first.Json.Str("object"));
         Assert.Equal(20, first.Data.GetArrayLength());
         Assert.True(first.Json.GetProperty("has_more").GetBoolean());
         Assert.Equal(first.Data.Ids()[0], first.Json.Str("first_id"));
         Assert.Equal(first.Data.Ids()[^1], first.Json.Str("last_id"));
-        Assert.Equal(100, (await _api.GetAsync("organization/audit_logs?limit=100")).Data.GetArrayLength());
+        Assert.Equal(100, (await Api.GetAsync("organization/audit_logs?limit=100")).Data.GetArrayLength());
         foreach (string limit in new[] { "0", "101", "x" })
         {
-            (await _api.GetAsync("organization/audit_logs?limit=" + limit)).BadRequest("limit");
+            (await Api.GetAsync("organization/audit_logs?limit=" + limit)).BadRequest("limit");
         }
     }
 
@@ -53,20 +41,20 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
         List<JsonElement> all = await AllAsync(string.Empty);
         string[] ids = all.Select(e => e.Str("id")).ToArray();
 
-        Reply after = await _api.GetAsync($"organization/audit_logs?limit=5&after={ids[9]}");
+        Reply after = await Api.GetAsync($"organization/audit_logs?limit=5&after={ids[9]}");
         Assert.Equal(ids.Skip(10).Take(5), after.Data.Ids());
-        Reply before = await _api.GetAsync($"organization/audit_logs?limit=5&before={ids[9]}");
+        Reply before = await Api.GetAsync($"organization/audit_logs?limit=5&before={ids[9]}");
         Assert.Equal(ids.Skip(4).Take(5), before.Data.Ids());
         Assert.True(before.Json.GetProperty("has_more").GetBoolean());
-        Reply top = await _api.GetAsync($"organization/audit_logs?limit=5&before={ids[3]}");
+        Reply top = await Api.GetAsync($"organization/audit_logs?limit=5&before={ids[3]}");
         Assert.Equal(ids.Take(3), top.Data.Ids());
         Assert.False(top.Json.GetProperty("has_more").GetBoolean());
-        Reply end = await _api.GetAsync($"organization/audit_logs?limit=5&after={ids[^2]}");
+        Reply end = await Api.GetAsync($"organization/audit_logs?limit=5&after={ids[^2]}");
         Assert.Equal(new[] { ids[^1] }, end.Data.Ids());
         Assert.False(end.Json.GetProperty("has_more").GetBoolean());
 
-        (await _api.GetAsync("organization/audit_logs?after=audit_log-nosuchevent")).BadRequest("after");
-        (await _api.GetAsync($"organization/audit_logs?after={ids[1]}&before={ids[0]}")).BadRequest("before");
+        (await Api.GetAsync("organization/audit_logs?after=audit_log-nosuchevent")).BadRequest("after");
+        (await Api.GetAsync($"organization/audit_logs?after={ids[1]}&before={ids[0]}")).BadRequest("before");
     }
 
     [Fact]
@@ -107,12 +95,12 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
     [Fact]
     public async Task Filters_that_cannot_be_met_are_400s_naming_the_parameter()
     {
-        (await _api.GetAsync("organization/audit_logs?event_types[]=project.renamed")).BadRequest("event_types");
-        (await _api.GetAsync("organization/audit_logs?tenant_only=true&event_types[]=login.failed")).BadRequest("event_types");
-        (await _api.GetAsync("organization/audit_logs?effective_at[gte]=soon")).BadRequest("effective_at[gte]");
-        (await _api.GetAsync("organization/audit_logs?effective_at[from]=1")).BadRequest("effective_at[from]");
-        (await _api.GetAsync("organization/audit_logs?effective_at=1")).BadRequest("effective_at");
-        (await _api.GetAsync("organization/audit_logs?tenant_only=maybe")).BadRequest("tenant_only");
+        (await Api.GetAsync("organization/audit_logs?event_types[]=project.renamed")).BadRequest("event_types");
+        (await Api.GetAsync("organization/audit_logs?tenant_only=true&event_types[]=login.failed")).BadRequest("event_types");
+        (await Api.GetAsync("organization/audit_logs?effective_at[gte]=soon")).BadRequest("effective_at[gte]");
+        (await Api.GetAsync("organization/audit_logs?effective_at[from]=1")).BadRequest("effective_at[from]");
+        (await Api.GetAsync("organization/audit_logs?effective_at=1")).BadRequest("effective_at");
+        (await Api.GetAsync("organization/audit_logs?tenant_only=maybe")).BadRequest("tenant_only");
     }
 
     [Fact]
@@ -144,24 +132,24 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
         await BadControlAsync(new { type = "no.such" });
         await BadControlAsync(new { colour = "red" });
 
-        await _sim.ResetAsync();
+        await Sim.ResetAsync();
         Assert.Equal(seed.Select(e => e.Str("id")), (await AllAsync(string.Empty)).Select(e => e.Str("id")));
     }
 
     [Fact]
     public async Task Pages_follow_the_list_behaviour_and_the_cursor_faults()
     {
-        await _sim.SetBehaviourAsync(new { id_cursor_bounds = "omitted" });
-        JsonElement page = (await _api.GetAsync("organization/audit_logs?limit=3")).Json;
+        await Sim.SetBehaviourAsync(new { id_cursor_bounds = "omitted" });
+        JsonElement page = (await Api.GetAsync("organization/audit_logs?limit=3")).Json;
         Assert.False(page.TryGetProperty("first_id", out _));
         Assert.False(page.TryGetProperty("last_id", out _));
-        await _sim.ResetAsync();
+        await Sim.ResetAsync();
 
-        string[] ids = (await _api.GetAsync("organization/audit_logs?limit=3")).Data.Ids();
-        await _sim.AddFaultAsync(new { kind = "overlap", path = "/v1/organization/audit_logs" });
-        Assert.Equal(ids[2], (await _api.GetAsync($"organization/audit_logs?limit=3&after={ids[2]}")).Data.Ids()[0]);
-        await _sim.AddFaultAsync(new { kind = "repeat_cursor", path = "/v1/organization/audit_logs" });
-        JsonElement repeated = (await _api.GetAsync($"organization/audit_logs?limit=3&after={ids[2]}")).Json;
+        string[] ids = (await Api.GetAsync("organization/audit_logs?limit=3")).Data.Ids();
+        await Sim.AddFaultAsync(new { kind = "overlap", path = "/v1/organization/audit_logs" });
+        Assert.Equal(ids[2], (await Api.GetAsync($"organization/audit_logs?limit=3&after={ids[2]}")).Data.Ids()[0]);
+        await Sim.AddFaultAsync(new { kind = "repeat_cursor", path = "/v1/organization/audit_logs" });
+        JsonElement repeated = (await Api.GetAsync($"organization/audit_logs?limit=3&after={ids[2]}")).Json;
         Assert.Equal(ids[2], repeated.Str("last_id"));
         Assert.True(repeated.GetProperty("has_more").GetBoolean());
     }
@@ -172,7 +160,7 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
         string? after = null;
         while (true)
         {
-            Reply reply = await _api.GetAsync("organization/audit_logs?limit=100" + filters + (after == null ? string.Empty : "&after=" + after));
+            Reply reply = await Api.GetAsync("organization/audit_logs?limit=100" + filters + (after == null ? string.Empty : "&after=" + after));
             reply.Ok();
             all.AddRange(reply.Data.EnumerateArray().Select(e => e.Clone()));
             if (!reply.Json.GetProperty("has_more").GetBoolean())
@@ -186,7 +174,7 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
 
     private async Task<JsonElement> ControlAsync(object body)
     {
-        using var http = new HttpClient { BaseAddress = _sim.RootUri };
+        using var http = new HttpClient { BaseAddress = Sim.RootUri };
         using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
         HttpResponseMessage response = await http.PostAsync("_sim/audit_logs", content);
         string text = await response.Content.ReadAsStringAsync();
@@ -196,7 +184,7 @@ public sealed class AuditLogsSimulatorTests : IClassFixture<SimulatorFixture>, I
 
     private async Task BadControlAsync(object body)
     {
-        using var http = new HttpClient { BaseAddress = _sim.RootUri };
+        using var http = new HttpClient { BaseAddress = Sim.RootUri };
         using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
         HttpResponseMessage response = await http.PostAsync("_sim/audit_logs", content);
         Assert.Equal(400, (int)response.StatusCode);

@@ -13,23 +13,11 @@ namespace OpenAIAdmin.Tests.Simulator;
 /// Every id the simulator serves, seeded or made at run time, has the length and alphabet of a real one, so
 /// views and tests meet ids as long as an organization's (short seed ids once hid views that cut them).
 /// </summary>
-public sealed class IdShapeTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class IdShapeTests : SimulatorHttpTests
 {
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public IdShapeTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     [Theory]
@@ -114,14 +102,14 @@ public sealed class IdShapeTests : IClassFixture<SimulatorFixture>, IAsyncLifeti
 
     private async Task<JsonElement[]> DataAsync(string path)
     {
-        Reply reply = await _api.GetAsync(path);
+        Reply reply = await Api.GetAsync(path);
         reply.Ok();
         return reply.Data.EnumerateArray().ToArray();
     }
 
     private async Task<JsonElement> CreateAsync(string path, string body)
     {
-        Reply reply = await _api.PostAsync(path, body);
+        Reply reply = await Api.PostAsync(path, body);
         reply.Ok();
         return reply.Json;
     }

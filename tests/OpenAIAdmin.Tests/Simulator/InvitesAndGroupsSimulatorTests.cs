@@ -10,30 +10,18 @@ using Xunit;
 namespace OpenAIAdmin.Tests.Simulator;
 
 /// <summary>The simulator's invites, group CRUD and group users over raw HTTP: envelopes, limits, errors, state.</summary>
-public sealed class InvitesAndGroupsSimulatorTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class InvitesAndGroupsSimulatorTests : SimulatorHttpTests
 {
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public InvitesAndGroupsSimulatorTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
     }
 
-    public Task InitializeAsync() => _sim.ResetAsync();
+    private Task<Reply> GetAsync(string path) => Api.GetAsync(path);
 
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
-    }
+    private Task<Reply> PostAsync(string path, string json) => Api.PostAsync(path, json);
 
-    private Task<Reply> GetAsync(string path) => _api.GetAsync(path);
-
-    private Task<Reply> PostAsync(string path, string json) => _api.PostAsync(path, json);
-
-    private Task<Reply> DeleteAsync(string path) => _api.DeleteAsync(path);
+    private Task<Reply> DeleteAsync(string path) => Api.DeleteAsync(path);
 
     /// <summary>The real error shape with <paramref name="status"/>; for a 400, also the parameter it names.</summary>
     private static void AssertError(int status, Reply reply, string? param = null)

@@ -10,23 +10,11 @@ using Xunit;
 namespace OpenAIAdmin.Tests.Simulator;
 
 /// <summary>The list variants of <c>/_sim/behaviour</c> and the route list of <c>/_sim/routes</c>, straight over HTTP.</summary>
-public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class ListBehaviourTests : SimulatorHttpTests
 {
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public ListBehaviourTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -37,9 +25,9 @@ public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsync
         Assert.Equal("present", behaviour.Str("id_cursor_bounds"));
         Assert.False(behaviour.GetProperty("cursor_missing").GetBoolean());
 
-        JsonElement groups = (await _api.GetAsync("organization/groups?limit=2")).Json;
+        JsonElement groups = (await Api.GetAsync("organization/groups?limit=2")).Json;
         Assert.DoesNotContain(groups.Str("next"), groups.GetProperty("data").Ids());
-        JsonElement users = (await _api.GetAsync("organization/users?limit=2")).Json;
+        JsonElement users = (await Api.GetAsync("organization/users?limit=2")).Json;
         string[] ids = users.GetProperty("data").Ids();
         Assert.Equal(ids[0], users.Str("first_id"));
         Assert.Equal(ids[1], users.Str("last_id"));
@@ -48,19 +36,19 @@ public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsync
     [Fact]
     public async Task Roles_take_only_their_own_next_by_default_and_also_ids_when_next_is_the_last_id()
     {
-        string[] roles = (await _api.GetAsync("organization/roles")).Data.Ids();
+        string[] roles = (await Api.GetAsync("organization/roles")).Data.Ids();
         Assert.Equal(5, roles.Length);
 
         // The role lists' contract says "the value from the previous response's next": an id is not that by default.
-        Assert.Equal("invalid_cursor", (await _api.GetAsync("organization/roles?after=" + roles[1])).BadRequest("after").Str("code"));
+        Assert.Equal("invalid_cursor", (await Api.GetAsync("organization/roles?after=" + roles[1])).BadRequest("after").Str("code"));
 
-        await _sim.SetBehaviourAsync(new { next_cursor = "last_id" });
-        JsonElement first = (await _api.GetAsync("organization/roles?limit=2")).Json;
+        await Sim.SetBehaviourAsync(new { next_cursor = "last_id" });
+        JsonElement first = (await Api.GetAsync("organization/roles?limit=2")).Json;
         Assert.Equal(roles[1], first.Str("next"));
-        Reply second = await _api.GetAsync("organization/roles?limit=2&after=" + roles[1]);
+        Reply second = await Api.GetAsync("organization/roles?limit=2&after=" + roles[1]);
         Assert.Equal(roles[2..4], second.Data.Ids());
         Assert.Equal(roles[3], second.Json.Str("next"));
-        (await _api.GetAsync("organization/roles?after=role_not_in_this_list")).BadRequest("after");
+        (await Api.GetAsync("organization/roles?after=role_not_in_this_list")).BadRequest("after");
     }
 
     [Theory]
@@ -72,34 +60,34 @@ public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsync
         string path = list switch
         {
             "groups" => "organization/groups",
-            "group users" => $"organization/groups/{(await _api.GetAsync("organization/groups?limit=1")).Data.Ids()[0]}/users",
-            _ => $"organization/users/{(await _api.GetAsync("organization/users?limit=1")).Data.Ids()[0]}/roles",
+            "group users" => $"organization/groups/{(await Api.GetAsync("organization/groups?limit=1")).Data.Ids()[0]}/users",
+            _ => $"organization/users/{(await Api.GetAsync("organization/users?limit=1")).Data.Ids()[0]}/roles",
         };
         if (list == "user roles")
         {
             // Give the user three roles so that the list has a second page.
-            foreach (JsonElement role in (await _api.GetAsync("organization/roles")).Data.EnumerateArray().Where(r => !r.GetProperty("predefined_role").GetBoolean()))
+            foreach (JsonElement role in (await Api.GetAsync("organization/roles")).Data.EnumerateArray().Where(r => !r.GetProperty("predefined_role").GetBoolean()))
             {
-                (await _api.PostAsync(path, $"{{\"role_id\":\"{role.Str("id")}\"}}")).Ok();
+                (await Api.PostAsync(path, $"{{\"role_id\":\"{role.Str("id")}\"}}")).Ok();
             }
         }
 
-        string[] all = (await _api.GetAsync(path + "?limit=1000")).Data.Ids();
+        string[] all = (await Api.GetAsync(path + "?limit=1000")).Data.Ids();
         Assert.True(all.Length >= 3, path);
-        await _sim.SetBehaviourAsync(new { next_cursor = "last_id" });
-        JsonElement page = (await _api.GetAsync(path + "?limit=2")).Json;
+        await Sim.SetBehaviourAsync(new { next_cursor = "last_id" });
+        JsonElement page = (await Api.GetAsync(path + "?limit=2")).Json;
         Assert.True(page.GetProperty("has_more").GetBoolean());
         Assert.Equal(all[1], page.Str("next"));
-        Assert.Equal(all[2], (await _api.GetAsync($"{path}?limit=2&after={all[1]}")).Data.Ids()[0]);
+        Assert.Equal(all[2], (await Api.GetAsync($"{path}?limit=2&after={all[1]}")).Data.Ids()[0]);
     }
 
     [Fact]
     public async Task Omitted_bounds_leave_first_and_last_id_out_except_where_the_contract_requires_them()
     {
-        await _sim.SetBehaviourAsync(new { id_cursor_bounds = "omitted" });
+        await Sim.SetBehaviourAsync(new { id_cursor_bounds = "omitted" });
         foreach (string path in new[] { "organization/users?limit=2", "organization/projects?limit=2", "organization/invites?limit=2", "organization/admin_api_keys?limit=2" })
         {
-            JsonElement page = (await _api.GetAsync(path)).Json;
+            JsonElement page = (await Api.GetAsync(path)).Json;
             Assert.True(page.GetProperty("has_more").GetBoolean(), path);
             Assert.False(page.TryGetProperty("first_id", out _), path);
             Assert.False(page.TryGetProperty("last_id", out _), path);
@@ -107,36 +95,36 @@ public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsync
         }
 
         // Certificate lists require both fields (nullable): they stay, as null.
-        string defaultProject = (await _api.GetAsync("organization/projects?limit=1")).Data.Ids()[0];
+        string defaultProject = (await Api.GetAsync("organization/projects?limit=1")).Data.Ids()[0];
         foreach (string path in new[] { "organization/certificates?limit=2", $"organization/projects/{defaultProject}/certificates?limit=1" })
         {
-            JsonElement page = (await _api.GetAsync(path)).Json;
+            JsonElement page = (await Api.GetAsync(path)).Json;
             Assert.Equal(JsonValueKind.Null, page.GetProperty("first_id").ValueKind);
             Assert.Equal(JsonValueKind.Null, page.GetProperty("last_id").ValueKind);
             Assert.True(page.GetProperty("has_more").GetBoolean(), path);
         }
 
         // Paging on the last item's id still works.
-        string[] users = (await _api.GetAsync("organization/users?limit=4")).Data.Ids();
-        Assert.Equal(users[2..4], (await _api.GetAsync("organization/users?limit=2&after=" + users[1])).Data.Ids());
+        string[] users = (await Api.GetAsync("organization/users?limit=4")).Data.Ids();
+        Assert.Equal(users[2..4], (await Api.GetAsync("organization/users?limit=2&after=" + users[1])).Data.Ids());
     }
 
     [Fact]
     public async Task Cursor_missing_answers_has_more_with_a_null_next_and_next_page()
     {
-        await _sim.SetBehaviourAsync(new { cursor_missing = true });
-        JsonElement groups = (await _api.GetAsync("organization/groups?limit=5")).Json;
+        await Sim.SetBehaviourAsync(new { cursor_missing = true });
+        JsonElement groups = (await Api.GetAsync("organization/groups?limit=5")).Json;
         Assert.True(groups.GetProperty("has_more").GetBoolean());
         Assert.Equal(JsonValueKind.Null, groups.GetProperty("next").ValueKind);
         Assert.Equal(5, groups.GetProperty("data").GetArrayLength());
 
         long start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        JsonElement costs = (await _api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3")).Json;
+        JsonElement costs = (await Api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3")).Json;
         Assert.True(costs.GetProperty("has_more").GetBoolean());
         Assert.Equal(JsonValueKind.Null, costs.GetProperty("next_page").ValueKind);
 
         // The last page of a list is unchanged: has_more false, next null.
-        JsonElement all = (await _api.GetAsync("organization/groups")).Json;
+        JsonElement all = (await Api.GetAsync("organization/groups")).Json;
         Assert.False(all.GetProperty("has_more").GetBoolean());
     }
 
@@ -154,7 +142,7 @@ public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsync
         await ControlAsync(HttpMethod.Post, "_sim/behaviour", "[]", 400);
         Assert.Equal("last_id", (await ControlAsync(HttpMethod.Get, "_sim/behaviour", null, 200)).Str("next_cursor"));
 
-        await _sim.ResetAsync();
+        await Sim.ResetAsync();
         JsonElement reset = await ControlAsync(HttpMethod.Get, "_sim/behaviour", null, 200);
         Assert.Equal("opaque", reset.Str("next_cursor"));
         Assert.False(reset.GetProperty("cursor_missing").GetBoolean());
@@ -174,7 +162,7 @@ public sealed class ListBehaviourTests : IClassFixture<SimulatorFixture>, IAsync
 
     private async Task<JsonElement> ControlAsync(HttpMethod method, string path, string? json, int status)
     {
-        using var http = new HttpClient { BaseAddress = _sim.RootUri };
+        using var http = new HttpClient { BaseAddress = Sim.RootUri };
         using var request = new HttpRequestMessage(method, path);
         if (json != null)
         {

@@ -12,24 +12,12 @@ using Xunit;
 namespace OpenAIAdmin.Tests.Simulator;
 
 /// <summary>Auth, request ids, unknown routes, every fault kind, the request log and reset.</summary>
-public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class PipelineTests : SimulatorHttpTests
 {
     private const string Projects = "/v1/organization/projects";
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public PipelineTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     [Theory]
@@ -38,7 +26,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [InlineData("sk-admin-", "invalid_api_key")]
     public async Task Missing_or_wrong_keys_are_401_in_the_real_shape(string? key, string? code)
     {
-        using var api = new SimApi(_sim, key);
+        using var api = new SimApi(Sim, key);
         Reply reply = await api.GetAsync("organization/projects");
         JsonElement error = reply.Error(401);
         Assert.Equal("invalid_request_error", error.Str("type"));
@@ -49,7 +37,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
             Assert.DoesNotContain(key, reply.Text.Replace("(sk-admin-...)", string.Empty, StringComparison.Ordinal));
         }
 
-        Assert.Equal(401, (await _sim.RequestsAsync()).Single().Status);
+        Assert.Equal(401, (await Sim.RequestsAsync()).Single().Status);
     }
 
     [Theory]
@@ -57,7 +45,7 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [InlineData("sk-svcacct-fake-key-0000000000000000000000000")]
     public async Task Project_keys_are_told_that_an_admin_key_is_needed(string key)
     {
-        using var api = new SimApi(_sim, key);
+        using var api = new SimApi(Sim, key);
         Reply reply = await api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         JsonElement error = reply.Error(401);
         Assert.Contains("admin API key", error.Str("message"));
@@ -68,23 +56,23 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [Fact]
     public async Task Any_admin_shaped_key_is_accepted()
     {
-        using var api = new SimApi(_sim, "sk-admin-anything");
+        using var api = new SimApi(Sim, "sk-admin-anything");
         (await api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
     }
 
     [Fact]
     public async Task Every_response_carries_a_request_id_that_the_log_records()
     {
-        Reply ok = await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
-        Reply missing = await _api.GetAsync("organization/projects/proj_missing");
-        using var anonymous = new SimApi(_sim, null);
+        Reply ok = await Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
+        Reply missing = await Api.GetAsync("organization/projects/proj_missing");
+        using var anonymous = new SimApi(Sim, null);
         Reply unauthorized = await anonymous.GetAsync("organization/users");
-        Reply unknown = await _api.GetAsync("organization/nothing_here");
+        Reply unknown = await Api.GetAsync("organization/nothing_here");
 
         Reply[] replies = { ok, missing, unauthorized, unknown };
         Assert.All(replies, r => Assert.Matches(new Regex("^req_[0-9a-f]{32}$"), r.RequestId!));
         Assert.Equal(4, replies.Select(r => r.RequestId).Distinct().Count());
-        var log = await _sim.RequestsAsync();
+        var log = await Sim.RequestsAsync();
         Assert.Equal(replies.Select(r => r.RequestId), log.Select(c => c.RequestId));
         Assert.Equal(new[] { 200, 404, 401, 404 }, log.Select(c => c.Status));
 
@@ -95,10 +83,10 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [Fact]
     public async Task Request_log_keeps_method_path_raw_query_and_body_and_skips_the_control_surface()
     {
-        await _api.GetAsync("organization/users?limit=2&emails[]=a%40b.com");
-        await _api.PostAsync("organization/projects", "{\"name\":\"logged\"}");
-        await _api.DeleteAsync("organization/users/user-0200mb5SP1MYd9FKmEBN7oYB");
-        var log = await _sim.RequestsAsync();
+        await Api.GetAsync("organization/users?limit=2&emails[]=a%40b.com");
+        await Api.PostAsync("organization/projects", "{\"name\":\"logged\"}");
+        await Api.DeleteAsync("organization/users/user-0200mb5SP1MYd9FKmEBN7oYB");
+        var log = await Sim.RequestsAsync();
         Assert.Equal(3, log.Count);
         Assert.Equal(("GET", "/v1/organization/users", "limit=2&emails[]=a%40b.com", (string?)null), (log[0].Method, log[0].Path, log[0].Query, log[0].Body));
         Assert.Equal(("POST", "/v1/organization/projects", "", "{\"name\":\"logged\"}"), (log[1].Method, log[1].Path, log[1].Query, log[1].Body));
@@ -108,30 +96,30 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [Fact]
     public async Task Reset_restores_the_seed_and_clears_faults_and_the_log()
     {
-        await _api.PostAsync("organization/projects", "{\"name\":\"temporary\"}");
-        await _api.DeleteAsync("organization/users/user-0001dFOBZZvO66McY18E82hx");
-        await _sim.AddFaultAsync(new { kind = "status", status = 500, count = -1 });
-        await _sim.ResetAsync();
+        await Api.PostAsync("organization/projects", "{\"name\":\"temporary\"}");
+        await Api.DeleteAsync("organization/users/user-0001dFOBZZvO66McY18E82hx");
+        await Sim.AddFaultAsync(new { kind = "status", status = 500, count = -1 });
+        await Sim.ResetAsync();
 
-        Assert.Empty(await _sim.RequestsAsync());
-        Reply projects = await _api.GetAsync("organization/projects?limit=100");
+        Assert.Empty(await Sim.RequestsAsync());
+        Reply projects = await Api.GetAsync("organization/projects?limit=100");
         projects.Ok();
         Assert.DoesNotContain(projects.Data.EnumerateArray(), p => p.Str("name") == "temporary");
-        (await _api.GetAsync("organization/users/user-0001dFOBZZvO66McY18E82hx")).Ok();
+        (await Api.GetAsync("organization/users/user-0001dFOBZZvO66McY18E82hx")).Ok();
 
         // Ids are deterministic: the same create after a reset gives the same id.
-        string first = (await _api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id");
-        await _sim.ResetAsync();
-        Assert.Equal(first, (await _api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id"));
+        string first = (await Api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id");
+        await Sim.ResetAsync();
+        Assert.Equal(first, (await Api.PostAsync("organization/projects", "{\"name\":\"same\"}")).Json.Str("id"));
     }
 
     [Fact]
     public async Task Status_fault_sends_the_retry_headers_and_a_real_error_then_stops_after_count()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after = "2", retry_after_ms = 1500, should_retry = "true", path = Projects, count = 2 });
+        await Sim.AddFaultAsync(new { kind = "status", status = 429, retry_after = "2", retry_after_ms = 1500, should_retry = "true", path = Projects, count = 2 });
         for (int i = 0; i < 2; i++)
         {
-            Reply limited = await _api.GetAsync("organization/projects");
+            Reply limited = await Api.GetAsync("organization/projects");
             JsonElement error = limited.Error(429);
             Assert.Equal("rate_limit_exceeded", error.Str("code"));
             Assert.Equal("2", limited.Headers.GetValues("Retry-After").Single());
@@ -139,131 +127,131 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
             Assert.Equal("true", limited.Headers.GetValues("x-should-retry").Single());
         }
 
-        (await _api.GetAsync("organization/projects")).Ok();
-        Assert.Equal(new[] { 429, 429, 200 }, (await _sim.RequestsAsync()).Select(c => c.Status));
+        (await Api.GetAsync("organization/projects")).Ok();
+        Assert.Equal(new[] { 429, 429, 200 }, (await Sim.RequestsAsync()).Select(c => c.Status));
     }
 
     [Fact]
     public async Task Faults_filter_by_method_and_path_prefix_and_honour_skip_and_forever()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 503, method = "POST", path = Projects, count = -1 });
-        await _sim.AddFaultAsync(new { kind = "status", status = 500, path = "/v1/organization/users", skip = 1, count = 1 });
-        (await _api.GetAsync("organization/projects")).Ok();
-        JsonElement error = (await _api.PostAsync("organization/projects", "{\"name\":\"x\"}")).Error(503);
+        await Sim.AddFaultAsync(new { kind = "status", status = 503, method = "POST", path = Projects, count = -1 });
+        await Sim.AddFaultAsync(new { kind = "status", status = 500, path = "/v1/organization/users", skip = 1, count = 1 });
+        (await Api.GetAsync("organization/projects")).Ok();
+        JsonElement error = (await Api.PostAsync("organization/projects", "{\"name\":\"x\"}")).Error(503);
         Assert.Equal("server_error", error.Str("type"));
-        Assert.Equal(503, (await _api.PostAsync("organization/projects/proj_supportbottE5emakLryq7y4/archive")).Status);
-        Assert.Equal(503, (await _api.PostAsync("organization/projects", "{\"name\":\"y\"}")).Status);
-        (await _api.GetAsync("organization/users")).Ok();
-        Assert.Equal(500, (await _api.GetAsync("organization/users")).Status);
-        (await _api.GetAsync("organization/users")).Ok();
-        (await _api.GetAsync("organization/groups")).Ok();
+        Assert.Equal(503, (await Api.PostAsync("organization/projects/proj_supportbottE5emakLryq7y4/archive")).Status);
+        Assert.Equal(503, (await Api.PostAsync("organization/projects", "{\"name\":\"y\"}")).Status);
+        (await Api.GetAsync("organization/users")).Ok();
+        Assert.Equal(500, (await Api.GetAsync("organization/users")).Status);
+        (await Api.GetAsync("organization/users")).Ok();
+        (await Api.GetAsync("organization/groups")).Ok();
     }
 
     [Fact]
     public async Task Skip_counts_requests_that_an_earlier_rule_answered()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 502, count = 1 });
-        await _sim.AddFaultAsync(new { kind = "drop", skip = 1, count = 1 });
-        Assert.Equal(502, (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Status);
-        await Assert.ThrowsAsync<HttpRequestException>(() => _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU"));
-        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
-        Assert.Equal(new[] { 502, 0, 200 }, (await _sim.RequestsAsync()).Select(c => c.Status));
+        await Sim.AddFaultAsync(new { kind = "status", status = 502, count = 1 });
+        await Sim.AddFaultAsync(new { kind = "drop", skip = 1, count = 1 });
+        Assert.Equal(502, (await Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Status);
+        await Assert.ThrowsAsync<HttpRequestException>(() => Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU"));
+        (await Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
+        Assert.Equal(new[] { 502, 0, 200 }, (await Sim.RequestsAsync()).Select(c => c.Status));
     }
 
     [Fact]
     public async Task Drop_closes_the_connection_without_a_response()
     {
-        await _sim.AddFaultAsync(new { kind = "drop", method = "POST", path = Projects });
-        await Assert.ThrowsAsync<HttpRequestException>(() => _api.PostAsync("organization/projects", "{\"name\":\"dropped\"}"));
-        RecordedCall call = (await _sim.RequestsAsync()).Single();
+        await Sim.AddFaultAsync(new { kind = "drop", method = "POST", path = Projects });
+        await Assert.ThrowsAsync<HttpRequestException>(() => Api.PostAsync("organization/projects", "{\"name\":\"dropped\"}"));
+        RecordedCall call = (await Sim.RequestsAsync()).Single();
         Assert.Equal(0, call.Status);
         Assert.Equal("{\"name\":\"dropped\"}", call.Body);
         // The simulator dropped the connection before acting: the project was not created.
-        Assert.DoesNotContain("dropped", (await _api.GetAsync("organization/projects?limit=100")).Text);
+        Assert.DoesNotContain("dropped", (await Api.GetAsync("organization/projects?limit=100")).Text);
     }
 
     [Fact]
     public async Task Delay_waits_then_serves_and_a_client_that_gives_up_is_logged_as_499()
     {
-        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 400, path = Projects + "/proj_defaultSbtsIO0rWI91rcsUU" });
+        await Sim.AddFaultAsync(new { kind = "delay", delay_ms = 400, path = Projects + "/proj_defaultSbtsIO0rWI91rcsUU" });
         var watch = Stopwatch.StartNew();
-        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
+        (await Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
         Assert.True(watch.ElapsedMilliseconds >= 350, $"served after {watch.ElapsedMilliseconds} ms");
 
-        await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects });
+        await Sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects });
         using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _api.Http.GetAsync("organization/projects", cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Api.Http.GetAsync("organization/projects", cancel.Token));
         }
 
         int status = -1;
         for (int i = 0; i < 40 && status != 499; i++)
         {
             await Task.Delay(50);
-            status = (await _sim.RequestsAsync())[1].Status;
+            status = (await Sim.RequestsAsync())[1].Status;
         }
 
         Assert.Equal(499, status);
-        (await _api.GetAsync("organization/projects")).Ok();
+        (await Api.GetAsync("organization/projects")).Ok();
     }
 
     [Fact]
     public async Task Malformed_sends_200_with_a_body_that_is_not_json()
     {
-        await _sim.AddFaultAsync(new { kind = "malformed", path = Projects });
-        Reply reply = await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
+        await Sim.AddFaultAsync(new { kind = "malformed", path = Projects });
+        Reply reply = await Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU");
         Assert.Equal(200, reply.Status);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(reply.Text));
-        (await _api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
+        (await Api.GetAsync("organization/projects/proj_defaultSbtsIO0rWI91rcsUU")).Ok();
     }
 
     [Fact]
     public async Task Repeat_cursor_echoes_the_incoming_cursor_in_every_paging_style()
     {
-        await _sim.AddFaultAsync(new { kind = "repeat_cursor", count = -1 });
-        Reply first = await _api.GetAsync("organization/users?limit=10");
+        await Sim.AddFaultAsync(new { kind = "repeat_cursor", count = -1 });
+        Reply first = await Api.GetAsync("organization/users?limit=10");
         Assert.Equal("user-00102WvBLPMlfZS0PJIMaYRO", first.Json.Str("last_id"));
-        Reply second = await _api.GetAsync("organization/users?limit=10&after=user-00102WvBLPMlfZS0PJIMaYRO");
+        Reply second = await Api.GetAsync("organization/users?limit=10&after=user-00102WvBLPMlfZS0PJIMaYRO");
         Assert.Equal("user-0011Rmd6WBRxNcDdQ5YyiP6J", second.Data.Ids()[0]);
         Assert.Equal("user-00102WvBLPMlfZS0PJIMaYRO", second.Json.Str("last_id"));
         Assert.True(second.Json.GetProperty("has_more").GetBoolean());
 
         // Even at the end of the list the cursor comes back with has_more.
-        Reply end = await _api.GetAsync("organization/users?limit=10&after=user-0250jYjDpnjRPFvzivST84KZ");
+        Reply end = await Api.GetAsync("organization/users?limit=10&after=user-0250jYjDpnjRPFvzivST84KZ");
         Assert.Equal(0, end.Data.GetArrayLength());
         Assert.Equal("user-0250jYjDpnjRPFvzivST84KZ", end.Json.Str("last_id"));
         Assert.True(end.Json.GetProperty("has_more").GetBoolean());
 
-        string next = (await _api.GetAsync("organization/groups?limit=2")).Json.Str("next");
-        Reply groups = await _api.GetAsync("organization/groups?limit=2&after=" + Uri.EscapeDataString(next));
+        string next = (await Api.GetAsync("organization/groups?limit=2")).Json.Str("next");
+        Reply groups = await Api.GetAsync("organization/groups?limit=2&after=" + Uri.EscapeDataString(next));
         Assert.Equal(next, groups.Json.Str("next"));
         Assert.Equal(new[] { "group_01JG00039R95E99VB9Z3F7ZPY9", "group_01JG0004S7QRF7Z0YKY3DBVK0S" }, groups.Data.Ids());
 
         long start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        string page = (await _api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3")).Json.Str("next_page");
-        Reply costs = await _api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3&page={page}");
+        string page = (await Api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3")).Json.Str("next_page");
+        Reply costs = await Api.GetAsync($"organization/costs?start_time={start}&end_time={start + (9 * 86400)}&limit=3&page={page}");
         Assert.Equal(page, costs.Json.Str("next_page"));
     }
 
     [Fact]
     public async Task Repeat_cursor_count_is_spent_only_on_requests_that_carry_a_cursor()
     {
-        await _sim.AddFaultAsync(new { kind = "repeat_cursor", path = "/v1/organization/users", count = 1 });
-        Reply first = await _api.GetAsync("organization/users?limit=5");
-        Reply second = await _api.GetAsync("organization/users?limit=5&after=" + first.Json.Str("last_id"));
+        await Sim.AddFaultAsync(new { kind = "repeat_cursor", path = "/v1/organization/users", count = 1 });
+        Reply first = await Api.GetAsync("organization/users?limit=5");
+        Reply second = await Api.GetAsync("organization/users?limit=5&after=" + first.Json.Str("last_id"));
         Assert.Equal("user-0005iWmK9D5TKHdUt4HCAUYy", second.Json.Str("last_id"));
-        Reply third = await _api.GetAsync("organization/users?limit=5&after=user-00102WvBLPMlfZS0PJIMaYRO");
+        Reply third = await Api.GetAsync("organization/users?limit=5&after=user-00102WvBLPMlfZS0PJIMaYRO");
         Assert.Equal("user-00154zB8VtEwUBTWpADgXmj5", third.Json.Str("last_id"));
     }
 
     [Fact]
     public async Task Rules_are_checked_in_insertion_order()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 500, path = Projects });
-        await _sim.AddFaultAsync(new { kind = "status", status = 429, path = Projects });
-        Assert.Equal(500, (await _api.GetAsync("organization/projects")).Status);
-        Assert.Equal(429, (await _api.GetAsync("organization/projects")).Status);
-        Assert.Equal(200, (await _api.GetAsync("organization/projects")).Status);
+        await Sim.AddFaultAsync(new { kind = "status", status = 500, path = Projects });
+        await Sim.AddFaultAsync(new { kind = "status", status = 429, path = Projects });
+        Assert.Equal(500, (await Api.GetAsync("organization/projects")).Status);
+        Assert.Equal(429, (await Api.GetAsync("organization/projects")).Status);
+        Assert.Equal(200, (await Api.GetAsync("organization/projects")).Status);
     }
 
     [Theory]
@@ -276,11 +264,11 @@ public sealed class PipelineTests : IClassFixture<SimulatorFixture>, IAsyncLifet
     [InlineData("not json")]
     public async Task Invalid_fault_rules_are_refused(string rule)
     {
-        using var control = new HttpClient { BaseAddress = new Uri(_sim.BaseUri, "/") };
+        using var control = new HttpClient { BaseAddress = new Uri(Sim.BaseUri, "/") };
         using var content = new StringContent(rule, System.Text.Encoding.UTF8, "application/json");
         HttpResponseMessage response = await control.PostAsync("_sim/faults", content);
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync());
-        (await _api.GetAsync("organization/projects")).Ok();
+        (await Api.GetAsync("organization/projects")).Ok();
     }
 }

@@ -7,24 +7,12 @@ using Xunit;
 namespace OpenAIAdmin.Tests.Simulator;
 
 /// <summary>Project users, groups and roles against the inventory (§6.13, §6.14, §6.19–§6.21, paging §3, X4, X15, X16), over raw HTTP.</summary>
-public sealed class ProjectPeopleSimulatorTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class ProjectPeopleSimulatorTests : SimulatorHttpTests
 {
     private const string Prod = "proj_productionchatbotrC4xJHX";
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public ProjectPeopleSimulatorTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     [Theory]
@@ -34,34 +22,34 @@ public sealed class ProjectPeopleSimulatorTests : IClassFixture<SimulatorFixture
     [InlineData("projects/" + Prod + "/roles?limit=1001")]
     [InlineData("projects/" + Prod + "/users/user-0002JeNiLqIA6WxFhRLL4olw/roles?limit=1001")]
     public async Task Limits_outside_the_contract_are_400(string path) =>
-        (await _api.GetAsync(path)).Error(400);
+        (await Api.GetAsync(path)).Error(400);
 
     [Fact]
     public async Task Each_list_has_its_own_envelope_and_default_page_size()
     {
-        JsonElement users = (await _api.GetAsync($"organization/projects/{Prod}/users?limit=2")).Json;
+        JsonElement users = (await Api.GetAsync($"organization/projects/{Prod}/users?limit=2")).Json;
         Assert.True(users.TryGetProperty("last_id", out _));
         Assert.True(users.GetProperty("has_more").GetBoolean());
         Assert.False(users.TryGetProperty("next", out _));
 
-        await _api.PostAsync($"organization/projects/{Prod}/groups", "{\"group_id\":\"group_01JG0002G4HXWT9AVGWCFEE87V\",\"role\":\"role_01JPEEYA7RPP56YM5HEJRY3KYM\"}");
-        JsonElement groups = (await _api.GetAsync($"organization/projects/{Prod}/groups?limit=1")).Json;
+        await Api.PostAsync($"organization/projects/{Prod}/groups", "{\"group_id\":\"group_01JG0002G4HXWT9AVGWCFEE87V\",\"role\":\"role_01JPEEYA7RPP56YM5HEJRY3KYM\"}");
+        JsonElement groups = (await Api.GetAsync($"organization/projects/{Prod}/groups?limit=1")).Json;
         Assert.True(groups.GetProperty("has_more").GetBoolean());
         Assert.Equal(JsonValueKind.String, groups.GetProperty("next").ValueKind);
         Assert.False(groups.TryGetProperty("last_id", out _));
         Assert.Equal(new[] { "object", "project_id", "group_id", "group_name", "group_type", "created_at" },
             groups.GetProperty("data")[0].EnumerateObject().Select(p => p.Name));
 
-        JsonElement deleted = (await _api.DeleteAsync($"organization/projects/{Prod}/groups/group_01JG0002G4HXWT9AVGWCFEE87V")).Json;
+        JsonElement deleted = (await Api.DeleteAsync($"organization/projects/{Prod}/groups/group_01JG0002G4HXWT9AVGWCFEE87V")).Json;
         Assert.Equal(new[] { "object", "deleted" }, deleted.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
     public async Task Adding_a_user_needs_an_organization_member_and_a_known_role()
     {
-        (await _api.PostAsync($"organization/projects/{Prod}/users", "{\"email\":\"stranger@example.com\",\"role\":\"member\"}")).Error(400);
-        (await _api.PostAsync($"organization/projects/{Prod}/users", "{\"user_id\":\"user-0040\",\"role\":\"reader\"}")).Error(400);
-        (await _api.PostAsync($"organization/projects/{Prod}/users", "{\"role\":\"member\"}")).Error(400);
-        Assert.Equal(6, (await _api.GetAsync($"organization/projects/{Prod}/users")).Data.GetArrayLength());
+        (await Api.PostAsync($"organization/projects/{Prod}/users", "{\"email\":\"stranger@example.com\",\"role\":\"member\"}")).Error(400);
+        (await Api.PostAsync($"organization/projects/{Prod}/users", "{\"user_id\":\"user-0040\",\"role\":\"reader\"}")).Error(400);
+        (await Api.PostAsync($"organization/projects/{Prod}/users", "{\"role\":\"member\"}")).Error(400);
+        Assert.Equal(6, (await Api.GetAsync($"organization/projects/{Prod}/users")).Data.GetArrayLength());
     }
 }

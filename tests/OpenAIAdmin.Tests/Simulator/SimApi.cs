@@ -114,3 +114,28 @@ public static class JsonExtensions
         return ids;
     }
 }
+
+/// <summary>
+/// Base of the tests that talk to the shared simulator over raw HTTP: the simulator is reset before each test, and each
+/// test gets its own client.
+/// </summary>
+public abstract class SimulatorHttpTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+{
+    protected SimulatorHttpTests(SimulatorFixture sim)
+    {
+        Sim = sim;
+        Api = new SimApi(sim);
+    }
+
+    protected SimulatorFixture Sim { get; }
+
+    protected SimApi Api { get; }
+
+    public Task InitializeAsync() => Sim.ResetAsync();
+
+    public Task DisposeAsync()
+    {
+        Api.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -10,7 +10,7 @@ namespace OpenAIAdmin.Tests.Simulator;
 
 /// <summary>The usage operations and costs of the simulator straight over HTTP: the contract's limits and defaults, per-kind
 /// parameters, tokens tied to the query, consistent data across widths, page caps and the usage faults.</summary>
-public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class UsageSimulatorTests : SimulatorHttpTests
 {
     private static readonly long Nov1 = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
@@ -20,21 +20,9 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
         "code_interpreter_sessions", "file_search_calls", "web_search_calls",
     };
 
-    private readonly SimulatorFixture _sim;
-    private readonly SimApi _api;
-
     public UsageSimulatorTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _api = new SimApi(sim);
-    }
-
-    public Task InitializeAsync() => _sim.ResetAsync();
-
-    public Task DisposeAsync()
-    {
-        _api.Dispose();
-        return Task.CompletedTask;
     }
 
     private static long Sum(Reply reply, string field) =>
@@ -46,17 +34,17 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
         foreach (string path in Paths)
         {
             string url = $"organization/usage/{path}?start_time={Nov1}";
-            (await _api.GetAsync($"organization/usage/{path}")).BadRequest("start_time");
-            Assert.Equal(7, (await _api.GetAsync(url)).Data.GetArrayLength());
-            Assert.Equal(24, (await _api.GetAsync(url + "&bucket_width=1h")).Data.GetArrayLength());
-            Assert.Equal(60, (await _api.GetAsync(url + "&bucket_width=1m")).Data.GetArrayLength());
-            Assert.Equal(31, (await _api.GetAsync(url + "&limit=31")).Data.GetArrayLength());
-            (await _api.GetAsync(url + "&limit=32")).BadRequest("limit");
-            (await _api.GetAsync(url + "&bucket_width=1h&limit=169")).BadRequest("limit");
-            (await _api.GetAsync(url + "&bucket_width=1m&limit=1441")).BadRequest("limit");
-            (await _api.GetAsync(url + "&bucket_width=1w")).BadRequest("bucket_width");
-            (await _api.GetAsync(url + "&end_time=" + Nov1)).BadRequest("end_time");
-            JsonElement first = (await _api.GetAsync(url + "&limit=1")).Json;
+            (await Api.GetAsync($"organization/usage/{path}")).BadRequest("start_time");
+            Assert.Equal(7, (await Api.GetAsync(url)).Data.GetArrayLength());
+            Assert.Equal(24, (await Api.GetAsync(url + "&bucket_width=1h")).Data.GetArrayLength());
+            Assert.Equal(60, (await Api.GetAsync(url + "&bucket_width=1m")).Data.GetArrayLength());
+            Assert.Equal(31, (await Api.GetAsync(url + "&limit=31")).Data.GetArrayLength());
+            (await Api.GetAsync(url + "&limit=32")).BadRequest("limit");
+            (await Api.GetAsync(url + "&bucket_width=1h&limit=169")).BadRequest("limit");
+            (await Api.GetAsync(url + "&bucket_width=1m&limit=1441")).BadRequest("limit");
+            (await Api.GetAsync(url + "&bucket_width=1w")).BadRequest("bucket_width");
+            (await Api.GetAsync(url + "&end_time=" + Nov1)).BadRequest("end_time");
+            JsonElement first = (await Api.GetAsync(url + "&limit=1")).Json;
             Assert.Equal("page", first.Str("object"));
             Assert.True(first.GetProperty("has_more").GetBoolean());
             JsonElement bucket = first.GetProperty("data")[0];
@@ -72,23 +60,23 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
             Assert.All(bucket.GetProperty("results").EnumerateArray(), r => Assert.Equal(expectedObject, r.Str("object")));
         }
 
-        (await _api.GetAsync($"organization/costs?start_time={Nov1}&limit=181")).BadRequest("limit");
-        Assert.Equal(180, (await _api.GetAsync($"organization/costs?start_time={Nov1 - (200 * 86_400)}&limit=180")).Data.GetArrayLength());
+        (await Api.GetAsync($"organization/costs?start_time={Nov1}&limit=181")).BadRequest("limit");
+        Assert.Equal(180, (await Api.GetAsync($"organization/costs?start_time={Nov1 - (200 * 86_400)}&limit=180")).Data.GetArrayLength());
     }
 
     [Fact]
     public async Task Each_kind_takes_only_its_own_filters_and_group_by_values()
     {
-        (await _api.GetAsync($"organization/usage/vector_stores?start_time={Nov1}&models[]=gpt-4o")).BadRequest("models");
-        (await _api.GetAsync($"organization/usage/embeddings?start_time={Nov1}&batch=true")).BadRequest("batch");
-        (await _api.GetAsync($"organization/usage/completions?start_time={Nov1}&group_by[]=size")).BadRequest("group_by");
-        (await _api.GetAsync($"organization/usage/images?start_time={Nov1}&sizes[]=640x480")).BadRequest("sizes");
-        (await _api.GetAsync($"organization/usage/web_search_calls?start_time={Nov1}&context_levels[]=huge")).BadRequest("context_levels");
-        (await _api.GetAsync($"organization/costs?start_time={Nov1}&user_ids[]=user-x")).BadRequest("user_ids");
+        (await Api.GetAsync($"organization/usage/vector_stores?start_time={Nov1}&models[]=gpt-4o")).BadRequest("models");
+        (await Api.GetAsync($"organization/usage/embeddings?start_time={Nov1}&batch=true")).BadRequest("batch");
+        (await Api.GetAsync($"organization/usage/completions?start_time={Nov1}&group_by[]=size")).BadRequest("group_by");
+        (await Api.GetAsync($"organization/usage/images?start_time={Nov1}&sizes[]=640x480")).BadRequest("sizes");
+        (await Api.GetAsync($"organization/usage/web_search_calls?start_time={Nov1}&context_levels[]=huge")).BadRequest("context_levels");
+        (await Api.GetAsync($"organization/costs?start_time={Nov1}&user_ids[]=user-x")).BadRequest("user_ids");
 
-        Reply batch = await _api.GetAsync($"organization/usage/completions?start_time={Nov1}&batch=true&group_by[]=batch");
+        Reply batch = await Api.GetAsync($"organization/usage/completions?start_time={Nov1}&batch=true&group_by[]=batch");
         Assert.All(batch.Data.EnumerateArray().SelectMany(b => b.GetProperty("results").EnumerateArray()), r => Assert.True(r.GetProperty("batch").GetBoolean()));
-        Reply grouped = await _api.GetAsync($"organization/usage/file_search_calls?start_time={Nov1}&group_by[]=vector_store_id&group_by[]=project_id");
+        Reply grouped = await Api.GetAsync($"organization/usage/file_search_calls?start_time={Nov1}&group_by[]=vector_store_id&group_by[]=project_id");
         Assert.All(grouped.Data.EnumerateArray().SelectMany(b => b.GetProperty("results").EnumerateArray()), r =>
         {
             Assert.StartsWith("vs_", r.Str("vector_store_id"));
@@ -97,59 +85,59 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
         });
         // Filters and groupings add up: the sum over models is the ungrouped total.
         string range = $"start_time={Nov1}&end_time={Nov1 + 86_400}";
-        Assert.Equal(Sum(await _api.GetAsync($"organization/usage/embeddings?{range}"), "input_tokens"),
-            Sum(await _api.GetAsync($"organization/usage/embeddings?{range}&group_by[]=model&group_by[]=user_id"), "input_tokens"));
+        Assert.Equal(Sum(await Api.GetAsync($"organization/usage/embeddings?{range}"), "input_tokens"),
+            Sum(await Api.GetAsync($"organization/usage/embeddings?{range}&group_by[]=model&group_by[]=user_id"), "input_tokens"));
     }
 
     [Fact]
     public async Task A_day_is_the_sum_of_its_hours_and_an_hour_the_sum_of_its_minutes()
     {
-        long day = Sum(await _api.GetAsync($"organization/usage/completions?start_time={Nov1}&limit=1"), "input_tokens");
-        long hours = Sum(await _api.GetAsync($"organization/usage/completions?start_time={Nov1}&bucket_width=1h&limit=24"), "input_tokens");
-        long minutes = Sum(await _api.GetAsync($"organization/usage/completions?start_time={Nov1 + (9 * 3600)}&bucket_width=1m&limit=60"), "input_tokens");
-        long ninth = Sum(await _api.GetAsync($"organization/usage/completions?start_time={Nov1 + (9 * 3600)}&bucket_width=1h&limit=1"), "input_tokens");
+        long day = Sum(await Api.GetAsync($"organization/usage/completions?start_time={Nov1}&limit=1"), "input_tokens");
+        long hours = Sum(await Api.GetAsync($"organization/usage/completions?start_time={Nov1}&bucket_width=1h&limit=24"), "input_tokens");
+        long minutes = Sum(await Api.GetAsync($"organization/usage/completions?start_time={Nov1 + (9 * 3600)}&bucket_width=1m&limit=60"), "input_tokens");
+        long ninth = Sum(await Api.GetAsync($"organization/usage/completions?start_time={Nov1 + (9 * 3600)}&bucket_width=1h&limit=1"), "input_tokens");
         Assert.True(day > 0);
         Assert.Equal(day, hours);
         Assert.Equal(ninth, minutes);
         // Deterministic: the same query gives the same answer.
-        Assert.Equal((await _api.GetAsync($"organization/usage/images?start_time={Nov1}&group_by[]=size")).Text,
-            (await _api.GetAsync($"organization/usage/images?start_time={Nov1}&group_by[]=size")).Text);
+        Assert.Equal((await Api.GetAsync($"organization/usage/images?start_time={Nov1}&group_by[]=size")).Text,
+            (await Api.GetAsync($"organization/usage/images?start_time={Nov1}&group_by[]=size")).Text);
     }
 
     [Fact]
     public async Task Page_tokens_are_tied_to_the_query()
     {
         string query = $"organization/usage/completions?start_time={Nov1}&end_time={Nov1 + (10 * 86_400)}&limit=4&group_by[]=model";
-        JsonElement first = (await _api.GetAsync(query)).Json;
+        JsonElement first = (await Api.GetAsync(query)).Json;
         string token = first.Str("next_page");
-        Reply second = await _api.GetAsync(query + "&page=" + Uri.EscapeDataString(token));
+        Reply second = await Api.GetAsync(query + "&page=" + Uri.EscapeDataString(token));
         second.Ok();
         Assert.Equal(Nov1 + (4 * 86_400), second.Data[0].GetProperty("start_time").GetInt64());
         // The same token with any parameter changed, or on another operation, is refused as the API refuses it.
         foreach (string changed in new[] { query.Replace("limit=4", "limit=5"), query.Replace("group_by[]=model", "group_by[]=project_id"), query + "&models[]=o3",
             query.Replace("organization/usage/completions", "organization/usage/embeddings") })
         {
-            JsonElement error = (await _api.GetAsync(changed + "&page=" + Uri.EscapeDataString(token))).Error(400);
+            JsonElement error = (await Api.GetAsync(changed + "&page=" + Uri.EscapeDataString(token))).Error(400);
             Assert.Equal("The page token is invalid, have you modified the query parameters?", error.Str("message"));
         }
 
         // Arrays in either spelling are one query.
-        (await _api.GetAsync(query.Replace("group_by[]=model", "group_by=model") + "&page=" + Uri.EscapeDataString(token))).Ok();
+        (await Api.GetAsync(query.Replace("group_by[]=model", "group_by=model") + "&page=" + Uri.EscapeDataString(token))).Ok();
     }
 
     [Fact]
     public async Task Pages_can_be_capped_by_buckets_or_results_and_then_say_has_more()
     {
-        await _sim.SetBehaviourAsync(new { max_page_buckets = 5 });
-        JsonElement capped = (await _api.GetAsync($"organization/usage/completions?start_time={Nov1}&limit=31")).Json;
+        await Sim.SetBehaviourAsync(new { max_page_buckets = 5 });
+        JsonElement capped = (await Api.GetAsync($"organization/usage/completions?start_time={Nov1}&limit=31")).Json;
         Assert.Equal(5, capped.GetProperty("data").GetArrayLength());
         Assert.True(capped.GetProperty("has_more").GetBoolean());
-        await _sim.SetBehaviourAsync(new { max_page_buckets = 0, max_page_results = 10 });
-        JsonElement results = (await _api.GetAsync($"organization/usage/completions?start_time={Nov1}&limit=31&group_by[]=model")).Json;
+        await Sim.SetBehaviourAsync(new { max_page_buckets = 0, max_page_results = 10 });
+        JsonElement results = (await Api.GetAsync($"organization/usage/completions?start_time={Nov1}&limit=31&group_by[]=model")).Json;
         int count = results.GetProperty("data").EnumerateArray().Sum(b => b.GetProperty("results").GetArrayLength());
         Assert.InRange(count, 1, 10);
         Assert.True(results.GetProperty("has_more").GetBoolean());
-        JsonElement behaviour = JsonDocument.Parse(await new System.Net.Http.HttpClient { BaseAddress = _sim.RootUri }.GetStringAsync("_sim/behaviour")).RootElement;
+        JsonElement behaviour = JsonDocument.Parse(await new System.Net.Http.HttpClient { BaseAddress = Sim.RootUri }.GetStringAsync("_sim/behaviour")).RootElement;
         Assert.Equal(10, behaviour.GetProperty("max_page_results").GetInt32());
         Assert.Equal("results", behaviour.Str("bucket_field"));
     }
@@ -159,7 +147,7 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
     {
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         long hour = now / 3600 * 3600;
-        JsonElement page = (await _api.GetAsync($"organization/usage/completions?start_time={hour - (3 * 3600)}&end_time={hour + (10 * 3600)}&bucket_width=1h&limit=24")).Json;
+        JsonElement page = (await Api.GetAsync($"organization/usage/completions?start_time={hour - (3 * 3600)}&end_time={hour + (10 * 3600)}&bucket_width=1h&limit=24")).Json;
         JsonElement[] buckets = page.GetProperty("data").EnumerateArray().ToArray();
         Assert.False(page.GetProperty("has_more").GetBoolean());
         Assert.Equal(hour, buckets[^1].GetProperty("start_time").GetInt64());
@@ -170,25 +158,25 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
     public async Task Usage_faults_empty_pages_and_rejected_tokens_and_the_result_field()
     {
         string query = $"organization/usage/moderations?start_time={Nov1}&limit=3";
-        await _sim.AddFaultAsync(new { kind = "empty_page", count = 1, path = "/v1/organization/usage/moderations" });
-        JsonElement empty = (await _api.GetAsync(query)).Json;
+        await Sim.AddFaultAsync(new { kind = "empty_page", count = 1, path = "/v1/organization/usage/moderations" });
+        JsonElement empty = (await Api.GetAsync(query)).Json;
         Assert.Equal(0, empty.GetProperty("data").GetArrayLength());
         Assert.True(empty.GetProperty("has_more").GetBoolean());
         // Its token resumes where the empty page was: at the start.
-        JsonElement resumed = (await _api.GetAsync(query + "&page=" + Uri.EscapeDataString(empty.Str("next_page")))).Json;
+        JsonElement resumed = (await Api.GetAsync(query + "&page=" + Uri.EscapeDataString(empty.Str("next_page")))).Json;
         Assert.Equal(Nov1, resumed.GetProperty("data")[0].GetProperty("start_time").GetInt64());
 
-        await _sim.AddFaultAsync(new { kind = "reject_page", count = 1, path = "/v1/organization/usage/moderations" });
-        (await _api.GetAsync(query)).Ok();
-        string token = (await _api.GetAsync(query)).Json.Str("next_page");
+        await Sim.AddFaultAsync(new { kind = "reject_page", count = 1, path = "/v1/organization/usage/moderations" });
+        (await Api.GetAsync(query)).Ok();
+        string token = (await Api.GetAsync(query)).Json.Str("next_page");
         Assert.Equal("The page token is invalid, have you modified the query parameters?",
-            (await _api.GetAsync(query + "&page=" + Uri.EscapeDataString(token))).Error(400).Str("message"));
-        (await _api.GetAsync(query + "&page=" + Uri.EscapeDataString(token))).Ok();
-        var log = await _sim.RequestsToAsync("/organization/usage/moderations");
+            (await Api.GetAsync(query + "&page=" + Uri.EscapeDataString(token))).Error(400).Str("message"));
+        (await Api.GetAsync(query + "&page=" + Uri.EscapeDataString(token))).Ok();
+        var log = await Sim.RequestsToAsync("/organization/usage/moderations");
         Assert.Equal(new string?[] { "empty_page", null, null, null, "reject_page", null }, log.Select(c => c.Fault));
 
-        await _sim.SetBehaviourAsync(new { bucket_field = "result" });
-        JsonElement old = (await _api.GetAsync(query)).Data[0];
+        await Sim.SetBehaviourAsync(new { bucket_field = "result" });
+        JsonElement old = (await Api.GetAsync(query)).Data[0];
         Assert.True(old.TryGetProperty("result", out _));
         Assert.False(old.TryGetProperty("results", out _));
     }
@@ -196,14 +184,14 @@ public sealed class UsageSimulatorTests : IClassFixture<SimulatorFixture>, IAsyn
     [Fact]
     public async Task Costs_have_full_precision_amounts_some_below_a_cent_and_quantities_per_line_item()
     {
-        JsonElement page = (await _api.GetAsync($"organization/costs?start_time={Nov1}&limit=3&group_by[]=line_item&group_by[]=project_id")).Json;
+        JsonElement page = (await Api.GetAsync($"organization/costs?start_time={Nov1}&limit=3&group_by[]=line_item&group_by[]=project_id")).Json;
         JsonElement[] results = page.GetProperty("data").EnumerateArray().SelectMany(b => b.GetProperty("results").EnumerateArray()).ToArray();
         Assert.Contains(results, r => r.GetProperty("amount").GetProperty("value").GetDecimal() is > 0m and < 0.01m);
         Assert.Contains(results, r => r.GetProperty("amount").GetProperty("value").GetRawText().Split('.').Last().Length > 4);
         Assert.All(results, r => Assert.Equal(JsonValueKind.Number, r.GetProperty("quantity").ValueKind));
         Assert.Contains(results, r => r.Str("quantity_unit") == "tokens");
         // Grouped by key, projects with seeded keys spread their costs over those keys.
-        JsonElement keys = (await _api.GetAsync($"organization/costs?start_time={Nov1}&limit=1&group_by[]=api_key_id")).Data[0];
+        JsonElement keys = (await Api.GetAsync($"organization/costs?start_time={Nov1}&limit=1&group_by[]=api_key_id")).Data[0];
         Assert.Contains(keys.GetProperty("results").EnumerateArray(), r => r.GetProperty("api_key_id").ValueKind == JsonValueKind.String);
     }
 }
