@@ -396,7 +396,7 @@ function Invoke-Bench {
 
 function Invoke-Clean {
     if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
-    Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj |
+    Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests'), (Join-Path $Root 'build/bench') -Directory -Recurse -Include bin, obj |
         Remove-Item -Recurse -Force
     Write-Host 'Cleaned.'
 }

@@ -58,6 +58,16 @@ function Install-BenchNode([string] $NodeDir) {
     return $version
 }
 
+function Build-BenchMinimalModule([string] $OutputDir) {
+    # The reference point of (a) and (b): build/bench/MinimalModule, the least a compiled cmdlet does to list users.
+    $project = Join-Path $PSScriptRoot 'bench/MinimalModule/MinimalModule.csproj'
+    Write-Host "== Build the minimal reference module into $OutputDir"
+    & dotnet build $project -c Release -o $OutputDir --nologo -v quiet | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "dotnet build $project failed with exit code $LASTEXITCODE." }
+    Copy-Item (Join-Path $PSScriptRoot 'bench/MinimalModule/MinimalModule.psd1') $OutputDir -Force
+    return (Join-Path $OutputDir 'MinimalModule.psd1')
+}
+
 function Start-BenchSimulator([string] $Dll) {
     $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($Dll, '--parent-pid', "$PID")) { $info.ArgumentList.Add($argument) }
@@ -96,6 +106,31 @@ Runs one whole process and returns its wall time (process start to exit, measure
 resident set size: read by /usr/bin/time (%M, the kernel's maximum RSS of the process) where it exists, else by
 sampling VmHWM in /proc/<pid>/status while it runs.
 #>
+function Measure-BenchBucket($Log, [int] $Burst, [double] $PerSecond) {
+    # Replays the admitted requests' arrivals through the server's token bucket (full at the first arrival), to say where
+    # the time between the first and the last admitted request went beyond (admitted - burst) / rate: refill that found
+    # the bucket full (the client sent nothing while the server would have admitted) and tokens left at the last one.
+    $tokens = [double]$Burst; $overflow = 0.0; $previous = $null; $first = $null; $last = $null; $admitted = 0
+    foreach ($entry in $Log) {
+        $at = [double]$entry.arrived_ms / 1000
+        if ($null -ne $previous) {
+            $tokens += ($at - $previous) * $PerSecond
+            if ($tokens -gt $Burst) { $overflow += $tokens - $Burst; $tokens = $Burst }
+        }
+        $previous = $at
+        if ($entry.status -ne 429) {
+            $tokens -= 1; $admitted++
+            if ($null -eq $first) { $first = $at }
+            $last = $at
+        }
+    }
+    [pscustomobject]@{
+        Span = if ($null -ne $first) { $last - $first } else { 0.0 }
+        FullBucket = $overflow / $PerSecond
+        LeftAtEnd = [Math]::Max(0, $tokens) / $PerSecond
+    }
+}
+
 function Invoke-BenchProcess {
     param(
         [Parameter(Mandatory)][string] $FilePath,
@@ -169,6 +204,18 @@ function Write-BenchScripts([string] $Dir) {
 param([string] $Module)
 Import-Module $Module
 "count=$((Get-OAIUser | Measure-Object).Count)"
+'@
+        # (a), (b): the minimal reference module (build/bench/MinimalModule), the same work with nothing else.
+        'minimal-users.ps1' = @'
+param([string] $Module)
+Import-Module $Module
+"count=$((Get-MinimalUser | Measure-Object).Count)"
+'@
+        'minimal-cold.ps1' = @'
+param([string] $Module)
+Import-Module $Module
+$user = Get-MinimalUser -First 1
+"id=$($user.Id)"
 '@
         # (a): the hand-written paging loop a user could write instead of the module.
         'irm-users.ps1' = @'
@@ -322,6 +369,7 @@ function Invoke-OAIBench {
     Write-BenchScripts $scriptDir
     $openaiVersion = Install-BenchNode $nodeDir
     Write-BenchNodeScript $nodeDir
+    $minimalManifest = Build-BenchMinimalModule (Join-Path $WorkPath 'minimal')
     $machine = Get-BenchMachine
     # What is measured is the module (src/) and its simulator as built at the start: uncommitted changes there are flagged.
     $commit = if ($RepositoryRoot) { (& git -C $RepositoryRoot rev-parse --short HEAD 2>$null) } else { $null }
@@ -371,15 +419,17 @@ function Invoke-OAIBench {
         $null = Run-Pwsh 'module-users.ps1' @($ModuleManifest)
         $null = Run-Pwsh 'irm-users.ps1'
         $null = Run-Node 'users.mjs'
+        $null = Run-Pwsh 'minimal-users.ps1' @($minimalManifest)
 
         if ($Scenario -contains 'a') {
             # (a) list users, and the bare starts; all variants interleaved, run after run.
             Write-Host "== Bench (a): list $usersSmall users, $Runs runs of each variant"
-            $a = [ordered]@{ module = @(); irm = @(); node = @(); pwsh = @(); nodebare = @() }
+            $a = [ordered]@{ module = @(); irm = @(); node = @(); minimal = @(); pwsh = @(); nodebare = @() }
             for ($i = 1; $i -le $Runs; $i++) {
                 $r = Run-Pwsh 'module-users.ps1' @($ModuleManifest); Assert-Count $r $usersSmall 'Get-OAIUser'; $a.module += $r.Seconds
                 $r = Run-Pwsh 'irm-users.ps1'; Assert-Count $r $usersSmall 'The Invoke-RestMethod loop'; $a.irm += $r.Seconds
                 $r = Run-Node 'users.mjs'; Assert-Count $r $usersSmall 'openai-node'; $a.node += $r.Seconds
+                $r = Run-Pwsh 'minimal-users.ps1' @($minimalManifest); Assert-Count $r $usersSmall 'The minimal module'; $a.minimal += $r.Seconds
                 $a.pwsh += (Run-Pwsh 'bare.ps1').Seconds
                 $a.nodebare += (Run-Node 'bare.mjs').Seconds
             }
@@ -389,13 +439,16 @@ function Invoke-OAIBench {
         if ($Scenario -contains 'b') {
             # (b) cold start: Import-Module and the first result, against the same server.
             Write-Host "== Bench (b): cold start, $Runs runs"
-            $b = [ordered]@{ cold = @(); pwsh = @(); import = @(); first = @() }
+            $b = [ordered]@{ cold = @(); minimal = @(); pwsh = @(); import = @(); first = @() }
             for ($i = 1; $i -le $Runs; $i++) {
                 $r = Run-Pwsh 'module-cold.ps1' @($ModuleManifest)
                 if (-not (Read-BenchValue $r.Output 'id')) { throw "Get-OAIUser -First 1 returned nothing: $($r.Output)" }
                 $b.cold += $r.Seconds
                 $b.import += [double]::Parse((Read-BenchValue $r.Output 'import_ms'), $culture)
                 $b.first += [double]::Parse((Read-BenchValue $r.Output 'first_ms'), $culture)
+                $r = Run-Pwsh 'minimal-cold.ps1' @($minimalManifest)
+                if (-not (Read-BenchValue $r.Output 'id')) { throw "Get-MinimalUser -First 1 returned nothing: $($r.Output)" }
+                $b.minimal += $r.Seconds
                 $b.pwsh += (Run-Pwsh 'bare.ps1').Seconds
             }
             $results.b = $b
@@ -451,7 +504,8 @@ function Invoke-OAIBench {
         if ($Scenario -contains 'e') {
             # (e) the access report against a server that admits $rpm requests a minute.
             Write-Host "== Bench (e): Get-OAIAccessReport over $projects projects at $rpm requests per minute, $Runs runs of each variant"
-            $e = [ordered]@{ rpm = $rpm; projects = $projects; paced = @(); unpaced = @(); requests = @(); refused = @(); burst = 0 }
+            $e = [ordered]@{ rpm = $rpm; projects = $projects; paced = @(); unpaced = @(); requests = @(); refused = @(); burst = 0
+                pacedSpan = @(); pacedFull = @(); pacedLeft = @(); unpacedSpan = @(); unpacedFull = @(); unpacedLeft = @() }
             for ($i = 1; $i -le $Runs; $i++) {
                 foreach ($variant in 'paced', 'unpaced') {
                     Set-BenchServer $simulator -Bulk @{ projects = $projects; project_members = 1 } -Conditions @{ requests_per_minute = $rpm }
@@ -461,6 +515,8 @@ function Invoke-OAIBench {
                     $log = Get-BenchRequestLog $simulator
                     $e.requests += @($log | Where-Object { $_.status -ne 429 }).Count
                     $e.refused += "$variant=$(@($log | Where-Object { $_.status -eq 429 }).Count)"
+                    $use = Measure-BenchBucket $log $e.burst ($rpm / 60.0)
+                    $e["${variant}Span"] += $use.Span; $e["${variant}Full"] += $use.FullBucket; $e["${variant}Left"] += $use.LeftAtEnd
                 }
             }
             $results.e = $e
@@ -527,10 +583,14 @@ function ConvertTo-BenchMarkdown($Raw, [int] $UsersSmall, [int] $UsersLarge, [in
         Line "| module: ``Get-OAIUser \| Measure-Object`` | $(Format-Seconds $mod) | $(Format-Range $a.module) | $(Format-Seconds $modWork) | 1.00× |"
         Line "| hand-written ``Invoke-RestMethod`` loop | $(Format-Seconds $irm) | $(Format-Range $a.irm) | $(Format-Seconds $irmWork) | $(Format-Ratio ($irmWork / $modWork)) |"
         Line "| openai-node $($Raw.openai) auto-pager (``for await``) | $(Format-Seconds $node) | $(Format-Range $a.node) | $(Format-Seconds $nodeWork) | $(Format-Ratio ($nodeWork / $modWork)) |"
+        $min = Get-Median $a.minimal; $minWork = $min - $pw
+        Line "| reference: a minimal binary module, ``Get-MinimalUser \| Measure-Object`` | $(Format-Seconds $min) | $(Format-Range $a.minimal) | $(Format-Seconds $minWork) | $(Format-Ratio ($minWork / $modWork)) |"
         Line "| bare pwsh start | $(Format-Seconds $pw) | $(Format-Range $a.pwsh) | | |"
         Line "| bare node start | $(Format-Seconds $nb) | $(Format-Range $a.nodebare) | | |"
         Line
         Line "Targets: module work ≤ openai-node's: $(Format-Ratio ($modWork / $nodeWork)) of it, $(Met ($modWork -le $nodeWork)); ≤ ½ of the loop's: $(Format-Ratio ($modWork / $irmWork)) of it, $(Met ($modWork -le $irmWork / 2))."
+        Line
+        Line "The reference (``build/bench/MinimalModule``) is the least a compiled cmdlet does for the same listing: one cmdlet, one ``HttpClient``, one synchronous request per page, reflection-based System.Text.Json, typed objects; no retries, timeouts, logging, paging ahead, views, type data or load isolation. Its work is $(Format-Ratio ($minWork / $nodeWork)) of openai-node's and $(Format-Ratio ($minWork / $irmWork)) of the loop's: that much is PowerShell's own (``Import-Module``, binding, the pipeline, ``Measure-Object``, all JIT-compiled in a fresh process) and the runtime's first request. The module's work is $(Format-Ratio ($modWork / $minWork)) of it."
         Line
 
     }
@@ -545,9 +605,11 @@ function ConvertTo-BenchMarkdown($Raw, [int] $UsersSmall, [int] $UsersLarge, [in
         Line '| variant | process | range |'
         Line '|---|---|---|'
         Line "| ``Import-Module; Get-OAIUser -First 1`` | $(Format-Seconds $cold) | $(Format-Range $b.cold) |"
+        $minCold = Get-Median $b.minimal
+        Line "| reference: the minimal binary module, ``Import-Module; Get-MinimalUser -First 1`` | $(Format-Seconds $minCold) | $(Format-Range $b.minimal) |"
         Line "| bare pwsh start | $(Format-Seconds $bpw) | $(Format-Range $b.pwsh) |"
         Line
-        Line "Over the bare start: **$(Format-Number ($over * 1000) '0') ms** (target ≤ 150 ms: $(Met ($over -le 0.150))). Inside the process (medians): ``Import-Module`` $(Format-Number (Get-Median $b.import) '0') ms, the first result $(Format-Number (Get-Median $b.first) '0') ms."
+        Line "Over the bare start: **$(Format-Number ($over * 1000) '0') ms** (target ≤ 150 ms: $(Met ($over -le 0.150))). Inside the process (medians): ``Import-Module`` $(Format-Number (Get-Median $b.import) '0') ms, the first result $(Format-Number (Get-Median $b.first) '0') ms. The minimal module (see (a)) takes $(Format-Number (($minCold - $bpw) * 1000) '0') ms over the bare start."
         Line
 
     }
@@ -628,6 +690,16 @@ function ConvertTo-BenchMarkdown($Raw, [int] $UsersSmall, [int] $UsersLarge, [in
         Line "| default (the server's 429s pace it) | $(Format-Seconds $unpaced) | $(Format-Range $e.unpaced) | $(Format-Ratio ($unpaced / $minimum)) | $refusedUnpaced |"
         Line
         Line "Target ≤ 1.1× the minimum: paced $(Met ($paced / $minimum -le 1.1)), default $(Met ($unpaced / $minimum -le 1.1))."
+        Line
+        Line "Where the time beyond the minimum went (medians; the simulator's arrival times replayed through its bucket, full at the first request): from the first to the last admitted request = the minimum + time the bucket sat full (the server would have admitted, the client sent nothing) + tokens still there at the last request. The rest of the call is before the first request and after the last."
+        Line
+        Line '| variant | first to last request | bucket full | left at the last request | before the first and after the last |'
+        Line '|---|---|---|---|---|'
+        foreach ($variant in 'paced', 'unpaced') {
+            $label = if ($variant -eq 'paced') { "``-RequestsPerMinute $($e.rpm)``" } else { 'default' }
+            $span = Get-Median $e["${variant}Span"]
+            Line "| $label | $(Format-Seconds $span) | $(Format-Seconds (Get-Median $e["${variant}Full"])) | $(Format-Seconds (Get-Median $e["${variant}Left"])) | $(Format-Seconds ((Get-Median $e[$variant]) - $span)) |"
+        }
     }
     else {
         Line "## (e) Get-OAIAccessReport"; Line; Line 'Not run (-Scenario).'; Line

@@ -7,12 +7,15 @@ namespace OpenAIAdmin.Simulator.Infrastructure;
 /// <c>fault</c> names the kind of fault rule that fired for the request (null when none did).
 /// <c>arrived</c> and <c>finished</c> are numbers from one counter of events (an arrival or a finish), so tests can tell
 /// how many requests were in flight at once without timing: request B overlapped A when B arrived before A finished.
+/// <c>arrived_ms</c> is the arrival time in milliseconds since the log was last cleared, for the benchmarks' analysis of
+/// how a client spends a rate limit; tests assert on the counters, never on it.
 /// </summary>
 internal sealed class RequestLog
 {
     private readonly object _gate = new();
     private List<Entry> _entries = new();
     private long _events;
+    private System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     public Entry Add(string method, string path, string query, string? body, string requestId)
     {
@@ -31,6 +34,7 @@ internal sealed class RequestLog
         {
             _entries = new List<Entry>();
             _events = 0;
+            _clock = System.Diagnostics.Stopwatch.StartNew();
         }
     }
 
@@ -38,7 +42,7 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault, e.Arrived, e.Finished }).ToList();
+            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault, e.Arrived, e.Finished, e.ArrivedMs }).ToList();
         }
     }
 
@@ -53,6 +57,7 @@ internal sealed class RequestLog
         {
             _log = log;
             Arrived = Interlocked.Increment(ref log._events);
+            ArrivedMs = Math.Round(log._clock.Elapsed.TotalMilliseconds, 1);
             Method = method;
             Path = path;
             Query = query;
@@ -89,6 +94,8 @@ internal sealed class RequestLog
         }
         /// <summary>The event number of the request's arrival.</summary>
         public long Arrived { get; }
+        /// <summary>Milliseconds from the last clear of the log to the request's arrival.</summary>
+        public double ArrivedMs { get; }
         /// <summary>The event number of the request's end (its status set; the last one when set twice), 0 while in flight.</summary>
         public long Finished => Volatile.Read(ref _finished);
     }
