@@ -64,6 +64,7 @@ namespace OpenAIAdmin
             }
 
             CallState state = CallState.For(request);
+            Task metadata = JsonMetadata<T>.Prepared;
             HttpResponseMessage response;
             try
             {
@@ -115,6 +116,7 @@ namespace OpenAIAdmin
 
                 try
                 {
+                    await metadata.ConfigureAwait(false);
                     T? result = JsonSerializer.Deserialize<T>(content.AsSpan(), Json.Options);
                     return result ?? throw new JsonException("The response body was empty or null.");
                 }

@@ -1,5 +1,7 @@
 using System;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -58,6 +60,26 @@ namespace OpenAIAdmin
 
             public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
                 writer.WriteNumberValue(value.ToUnixTimeSeconds());
+        }
+    }
+
+    /// <summary>
+    /// The serializer's metadata for <typeparamref name="T"/>, built once per process on a pool thread. A call that reads
+    /// a T starts it before sending and waits for it only before reading the answer, so the first call of a process
+    /// builds the metadata (reflection and JIT work of some milliseconds) while its request is in flight, not after it.
+    /// The work does not flow the caller's execution context: the task lives as long as the process and must not keep
+    /// the first caller's state (a cmdlet's event sink) alive.
+    /// </summary>
+    internal static class JsonMetadata<T>
+    {
+        public static readonly Task Prepared = Start();
+
+        private static Task Start()
+        {
+            using (ExecutionContext.SuppressFlow())
+            {
+                return Task.Run(() => { Json.Options.GetTypeInfo(typeof(T)); });
+            }
         }
     }
 }
