@@ -457,16 +457,18 @@ function Invoke-OAIBench {
         if ($Scenario -contains 'c') {
             # (c) peak memory at two sizes, and the bare process for reference.
             Write-Host "== Bench (c): peak RSS for $usersSmall and $usersLarge users, $Runs runs"
-            $c = [ordered]@{ small = @(); large = @(); pwsh = @(); method = if (Test-Path '/usr/bin/time') { '/usr/bin/time (%M, the maximum resident set size the kernel recorded)' } else { 'VmHWM from /proc/<pid>/status, sampled every 5 ms' } }
+            $c = [ordered]@{ small = @(); large = @(); minimalSmall = @(); minimalLarge = @(); pwsh = @(); method = if (Test-Path '/usr/bin/time') { '/usr/bin/time (%M, the maximum resident set size the kernel recorded)' } else { 'VmHWM from /proc/<pid>/status, sampled every 5 ms' } }
             for ($i = 1; $i -le $Runs; $i++) {
                 $c.pwsh += (Run-Pwsh 'bare.ps1' -Memory).PeakRssMiB
             }
             for ($i = 1; $i -le $Runs; $i++) {
                 $r = Run-Pwsh 'module-users.ps1' @($ModuleManifest) -Memory; Assert-Count $r $usersSmall 'Get-OAIUser'; $c.small += $r.PeakRssMiB
+                $r = Run-Pwsh 'minimal-users.ps1' @($minimalManifest) -Memory; Assert-Count $r $usersSmall 'The minimal module'; $c.minimalSmall += $r.PeakRssMiB
             }
             Set-BenchServer $simulator -Bulk @{ users = $usersLarge }
             for ($i = 1; $i -le $Runs; $i++) {
                 $r = Run-Pwsh 'module-users.ps1' @($ModuleManifest) -Memory; Assert-Count $r $usersLarge 'Get-OAIUser'; $c.large += $r.PeakRssMiB
+                $r = Run-Pwsh 'minimal-users.ps1' @($minimalManifest) -Memory; Assert-Count $r $usersLarge 'The minimal module'; $c.minimalLarge += $r.PeakRssMiB
             }
             $results.c = $c
         }
@@ -627,9 +629,12 @@ function ConvertTo-BenchMarkdown($Raw, [int] $UsersSmall, [int] $UsersLarge, [in
         Line '|---|---|---|'
         Line "| $UsersSmall users | $(Format-Number $small) MiB | $(Format-Range $c.small 'MiB' '0.0') |"
         Line "| $UsersLarge users | $(Format-Number $large) MiB | $(Format-Range $c.large 'MiB' '0.0') |"
+        $minSmall = Get-Median $c.minimalSmall; $minLarge = Get-Median $c.minimalLarge
+        Line "| reference: the minimal binary module (see (a)), $UsersSmall users | $(Format-Number $minSmall) MiB | $(Format-Range $c.minimalSmall 'MiB' '0.0') |"
+        Line "| reference: the minimal binary module, $UsersLarge users | $(Format-Number $minLarge) MiB | $(Format-Range $c.minimalLarge 'MiB' '0.0') |"
         Line "| bare pwsh start | $(Format-Number $cpw) MiB | $(Format-Range $c.pwsh 'MiB' '0.0') |"
         Line
-        Line "$UsersLarge users take **$(Format-Number ($large - $small)) MiB** more than $UsersSmall (target ≤ 10 MiB: $(Met (($large - $small) -le 10)))."
+        Line "$UsersLarge users take **$(Format-Number ($large - $small)) MiB** more than $UsersSmall (target ≤ 10 MiB: $(Met (($large - $small) -le 10))). The minimal module, which keeps nothing between pages either, takes $(Format-Number ($minLarge - $minSmall)) MiB more."
         Line
 
     }
