@@ -11,20 +11,27 @@ namespace OpenAIAdmin
     /// <summary>One set of serializer options for the whole API: snake_case names, Unix-second times, nulls omitted.</summary>
     internal static class Json
     {
-        public static readonly JsonSerializerOptions Options = Create();
+        // Compile-time metadata for the common answers, reflection for everything else (JsonContext.cs).
+        public static readonly JsonSerializerOptions Options =
+            Create(JsonTypeInfoResolver.Combine(AdminJsonContext.Default, new DefaultJsonTypeInfoResolver()));
 
-        private static JsonSerializerOptions Create()
+        /// <summary>
+        /// The module's options over <paramref name="resolver"/>, locked: options that can still change keep none of the
+        /// metadata they build (each GetTypeInfo builds it anew), and <see cref="JsonMetadata{T}"/> builds it ahead of a
+        /// type's first request for that request's read to use.
+        /// </summary>
+        internal static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver)
         {
             var options = new JsonSerializerOptions
             {
                 PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
                 DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
                 NumberHandling = JsonNumberHandling.AllowReadingFromString,
-                // Compile-time metadata for the common answers, reflection for everything else (JsonContext.cs).
-                TypeInfoResolver = JsonTypeInfoResolver.Combine(AdminJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+                TypeInfoResolver = resolver,
             };
             options.Converters.Add(new UnixTimeConverter());
             options.Converters.Add(new SecureStringConverter());
+            options.MakeReadOnly();
             return options;
         }
 

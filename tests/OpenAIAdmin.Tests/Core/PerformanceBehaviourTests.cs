@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
+using OpenAIAdmin.Paging;
 using OpenAIAdmin.Simulator.Infrastructure;
 using Xunit;
 
@@ -10,7 +13,8 @@ namespace OpenAIAdmin.Tests.Core;
 /// <summary>
 /// What the performance work changed in behaviour, checked without timing anything: the next page is fetched while the
 /// consumer takes the second half of the current one (and never for a consumer that stops in the first half), a page
-/// fetched ahead is never lost, repeated or reported early, and Debug messages are built only for a sink that wants them.
+/// fetched ahead is never lost, repeated or reported early, Debug messages are built only for a sink that wants them, and
+/// the JSON metadata prepared before a request is the metadata its answer is read with.
 /// </summary>
 public sealed class PerformanceBehaviourTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
 {
@@ -125,6 +129,25 @@ public sealed class PerformanceBehaviourTests : IClassFixture<SimulatorFixture>,
         Assert.Contains(plain.Debug, line => line.StartsWith("HTTP response 200", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Metadata_prepared_ahead_of_a_request_is_the_metadata_its_answer_is_read_with()
+    {
+        var recorder = new RecordingResolver(Json.Options.TypeInfoResolver!);
+        JsonSerializerOptions options = Json.Create(recorder);
+
+        // What JsonMetadata<T> does on a pool thread while the first request of a type is in flight.
+        options.GetTypeInfo(typeof(ListEnvelope<OrganizationUser>));
+        Assert.Contains(typeof(OrganizationUser), recorder.Asked);
+        Assert.Contains(typeof(DateTimeOffset?), recorder.Asked);
+
+        recorder.Asked.Clear();
+        const string page = "{\"object\":\"list\",\"data\":[{\"id\":\"user_1\",\"name\":\"Ada\",\"added_at\":1700000000,"
+            + "\"api_key_last_used_at\":1700000100,\"is_service_account\":false}],\"has_more\":false}";
+        ListEnvelope<OrganizationUser> read = JsonSerializer.Deserialize<ListEnvelope<OrganizationUser>>(page, options)!;
+        Assert.Equal("Ada", Assert.Single(read.Data!).Name);
+        Assert.Empty(recorder.Asked);
+    }
+
     private async Task<IReadOnlyList<RecordedCall>> WaitForRequestsAsync(string path, int count)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(20);
@@ -142,6 +165,21 @@ public sealed class PerformanceBehaviourTests : IClassFixture<SimulatorFixture>,
         while (DateTime.UtcNow < deadline);
 
         return calls;
+    }
+
+    private sealed class RecordingResolver : IJsonTypeInfoResolver
+    {
+        private readonly IJsonTypeInfoResolver _inner;
+
+        public RecordingResolver(IJsonTypeInfoResolver inner) => _inner = inner;
+
+        public List<Type> Asked { get; } = new();
+
+        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+        {
+            Asked.Add(type);
+            return _inner.GetTypeInfo(type, options);
+        }
     }
 
     private sealed class FilteringSink : IClientEventSink, IClientEventFilter
