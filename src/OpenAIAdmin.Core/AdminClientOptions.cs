@@ -47,6 +47,12 @@ namespace OpenAIAdmin
         /// </summary>
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(16);
 
+        /// <summary>
+        /// How long one socket handler serves a connection's new requests before the factory puts a fresh one in its
+        /// place (IHttpClientFactory's default), so that a connection in continuous use still follows DNS changes.
+        /// </summary>
+        internal TimeSpan HandlerLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
         internal Uri NormalizedBaseUri
         {
             get

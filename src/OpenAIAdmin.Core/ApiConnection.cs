@@ -70,8 +70,9 @@ namespace OpenAIAdmin
             {
                 // A crawl (the access report) bounds and paces its calls; each call holds its slot through its retries.
                 using (await RequestThrottle.EnterAsync(cancellationToken).ConfigureAwait(false))
+                using (HttpClient client = _pipeline.NewClient())
                 {
-                    response = await _pipeline.Client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

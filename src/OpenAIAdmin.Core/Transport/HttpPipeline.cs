@@ -7,10 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace OpenAIAdmin.Transport
 {
-    /// <summary>Builds the one HttpClient of a connection: retry → logging → auth → socket handler.</summary>
+    /// <summary>
+    /// Builds the HTTP pipeline of a connection: retry → logging → auth → socket handler, behind IHttpClientFactory. Each
+    /// request takes a client from the factory (<see cref="HttpPipelineLease.NewClient"/>), which hands out the current
+    /// chain and replaces it every <see cref="AdminClientOptions.HandlerLifetime"/>: a socket handler keeps its
+    /// connections, and the addresses it resolved, for as long as they are busy, and a connection lives as long as the
+    /// process (Azure Automation and long exports keep one busy for hours).
+    /// </summary>
     internal static class HttpPipeline
     {
-        private const string ClientName = "OpenAIAdmin";
+        internal const string ClientName = "OpenAIAdmin";
 
         public static HttpPipelineLease Create(AdminClientOptions options, RateLimitGate gate)
         {
@@ -23,6 +29,7 @@ namespace OpenAIAdmin.Transport
                     client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
                     client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
                 })
+                .SetHandlerLifetime(options.HandlerLifetime)
                 .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
                 .AddHttpMessageHandler(() => new RetryHandler(options, gate))
                 .AddHttpMessageHandler(() => new LoggingHandler(options.Credential))
@@ -33,8 +40,7 @@ namespace OpenAIAdmin.Transport
                 .RemoveAllLoggers();
 
             ServiceProvider provider = services.BuildServiceProvider();
-            HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
-            return new HttpPipelineLease(provider, client);
+            return new HttpPipelineLease(provider, provider.GetRequiredService<IHttpClientFactory>());
         }
 
         private static HttpMessageHandler CreatePrimaryHandler() =>
@@ -78,19 +84,17 @@ namespace OpenAIAdmin.Transport
     internal sealed class HttpPipelineLease : IDisposable
     {
         private readonly ServiceProvider _provider;
+        private readonly IHttpClientFactory _factory;
 
-        public HttpPipelineLease(ServiceProvider provider, HttpClient client)
+        public HttpPipelineLease(ServiceProvider provider, IHttpClientFactory factory)
         {
             _provider = provider;
-            Client = client;
+            _factory = factory;
         }
 
-        public HttpClient Client { get; }
+        /// <summary>A client over the chain the factory serves now; disposing it leaves the chain to the factory.</summary>
+        public HttpClient NewClient() => _factory.CreateClient(HttpPipeline.ClientName);
 
-        public void Dispose()
-        {
-            Client.Dispose();
-            _provider.Dispose();
-        }
+        public void Dispose() => _provider.Dispose();
     }
 }

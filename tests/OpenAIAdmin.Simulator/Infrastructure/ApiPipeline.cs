@@ -51,7 +51,7 @@ internal sealed class ApiPipeline
         {
             string? body = await ReadBodyAsync(context).ConfigureAwait(false);
             context.SetRawBody(body);
-            entry = _log.Add(request.Method, path, query, body, requestId);
+            entry = _log.Add(request.Method, path, query, body, requestId, context.Connection.Id);
 
             bool carriesCursor = HttpMethods.IsGet(request.Method) && (request.Query.ContainsKey("after") || request.Query.ContainsKey("page"));
             fault = _faults.Take(request.Method, path, carriesCursor);

@@ -8,7 +8,8 @@ namespace OpenAIAdmin.Simulator.Infrastructure;
 /// <c>arrived</c> and <c>finished</c> are numbers from one counter of events (an arrival or a finish), so tests can tell
 /// how many requests were in flight at once without timing: request B overlapped A when B arrived before A finished.
 /// <c>arrived_ms</c> is the arrival time in milliseconds since the log was last cleared, for the benchmarks' analysis of
-/// how a client spends a rate limit; tests assert on the counters, never on it.
+/// how a client spends a rate limit; tests assert on the counters, never on it. <c>connection</c> names the TCP
+/// connection the request came on (the server's connection id), so tests can tell when a client opened a new one.
 /// </summary>
 internal sealed class RequestLog
 {
@@ -17,9 +18,9 @@ internal sealed class RequestLog
     private long _events;
     private System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
-    public Entry Add(string method, string path, string query, string? body, string requestId)
+    public Entry Add(string method, string path, string query, string? body, string requestId, string connection)
     {
-        var entry = new Entry(this, method, path, query, body, requestId);
+        var entry = new Entry(this, method, path, query, body, requestId, connection);
         lock (_gate)
         {
             _entries.Add(entry);
@@ -42,7 +43,7 @@ internal sealed class RequestLog
     {
         lock (_gate)
         {
-            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault, e.Arrived, e.Finished, e.ArrivedMs }).ToList();
+            return _entries.Select(e => (object)new { e.Method, e.Path, e.Query, e.Body, e.RequestId, e.Status, e.Fault, e.Arrived, e.Finished, e.ArrivedMs, e.Connection }).ToList();
         }
     }
 
@@ -53,7 +54,7 @@ internal sealed class RequestLog
         private string? _fault;
         private long _finished;
 
-        public Entry(RequestLog log, string method, string path, string query, string? body, string requestId)
+        public Entry(RequestLog log, string method, string path, string query, string? body, string requestId, string connection)
         {
             _log = log;
             Arrived = Interlocked.Increment(ref log._events);
@@ -63,6 +64,7 @@ internal sealed class RequestLog
             Query = query;
             Body = body;
             RequestId = requestId;
+            Connection = connection;
         }
 
         public string Method { get; }
@@ -75,6 +77,9 @@ internal sealed class RequestLog
         public string? Body { get; }
 
         public string RequestId { get; }
+
+        /// <summary>The server's id of the TCP connection the request came on.</summary>
+        public string Connection { get; }
 
         /// <summary>The kind of fault that fired for this request (<c>drop</c>, <c>status</c>, …), or null.</summary>
         public string? Fault

@@ -24,7 +24,8 @@ namespace OpenAIAdmin.Tests.Core
             };
             using HttpPipelineLease lease = HttpPipeline.Create(options, new RateLimitGate());
 
-            List<Type> chain = Handlers(lease.Client).ToList();
+            using HttpClient client = lease.NewClient();
+            List<Type> chain = Handlers(client).ToList();
 
             Assert.DoesNotContain(chain, t => t.Namespace == "Microsoft.Extensions.Http.Logging");
             Assert.Equal(

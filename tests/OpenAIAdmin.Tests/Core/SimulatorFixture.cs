@@ -97,6 +97,9 @@ public sealed class RecordedCall
     public long Arrived { get; set; }
 
     public long Finished { get; set; }
+
+    /// <summary>The server's id of the TCP connection the request came on.</summary>
+    public string? Connection { get; set; }
 }
 
 /// <summary>Collects what the core reports, as the PowerShell layer would relay it.</summary>

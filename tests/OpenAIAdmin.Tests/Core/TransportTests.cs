@@ -11,7 +11,7 @@ using Xunit;
 
 namespace OpenAIAdmin.Tests.Core;
 
-/// <summary>Retry, cooldown, cancellation, timeouts and error mapping, over real sockets.</summary>
+/// <summary>Retry, cooldown, cancellation, timeouts, error mapping and handler rotation, over real sockets.</summary>
 public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
 {
     private const string Projects = "/v1/organization/projects";
@@ -22,6 +22,30 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     public Task InitializeAsync() => _sim.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_connection_in_continuous_use_moves_to_a_new_socket_once_its_handler_lifetime_has_passed()
+    {
+        using AdminClient client = _sim.NewClient(o => o.HandlerLifetime = TimeSpan.FromSeconds(1));
+        var watch = Stopwatch.StartNew();
+
+        // A request every 20 ms for twice the lifetime (the shortest the factory takes), far inside the socket handler's
+        // idle timeout (a minute): only a new handler, with connections and name resolution of its own, changes the
+        // connection these requests come on.
+        while (watch.Elapsed < TimeSpan.FromMilliseconds(2200))
+        {
+            await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU");
+            await Task.Delay(20);
+        }
+
+        var connections = (await _sim.RequestsToAsync("/organization/projects/proj_defaultSbtsIO0rWI91rcsUU"))
+            .Select(c => c.Connection).ToList();
+        Assert.All(connections, Assert.NotNull);
+        Assert.True(connections.Count >= 10, $"only {connections.Count} requests");
+        // The first requests share one connection: a new one is not opened per request.
+        Assert.Equal(connections[0], connections[1]);
+        Assert.True(connections.Distinct().Count() >= 2, "every request came on connection " + connections[0]);
+    }
 
     [Fact]
     public async Task Retries_429_with_retry_after_ms_and_says_so_in_verbose()
