@@ -110,6 +110,11 @@ namespace OpenAIAdmin
                         return JsonSerializer.Deserialize<T>("{\"deleted\":true}", Json.Options)!;
                     }
 
+                    if ((int)response.StatusCode >= 300 && (int)response.StatusCode < 400 && response.Headers.Location != null)
+                    {
+                        throw Redirected(operation, path, response, requestId);
+                    }
+
                     string text = Encoding.UTF8.GetString(content.Array!, content.Offset, content.Count);
                     OpenAIAdminApiException error = CreateApiException(response.StatusCode, response.ReasonPhrase, text, requestId, operation);
                     throw state.StopReason == null ? error : WithNote(error, state.StopReason);
@@ -188,6 +193,42 @@ namespace OpenAIAdmin
                         ex)
                     { Operation = operation };
             }
+        }
+
+        /// <summary>
+        /// A redirect is reported, not followed (the primary handler does not follow them): the admin key would not go
+        /// with it. The message names where the server points, without its query, and the base address to connect to
+        /// when the target ends with the path that was asked for.
+        /// </summary>
+        private OpenAIAdminApiException Redirected(string operation, string path, HttpResponseMessage response, string? requestId)
+        {
+            Uri target = response.Headers.Location!;
+            if (!target.IsAbsoluteUri)
+            {
+                target = new Uri(response.RequestMessage?.RequestUri ?? new Uri(Options.NormalizedBaseUri, path), target);
+            }
+
+            string shown = Options.Credential.Scrub(target.GetLeftPart(UriPartial.Path));
+            string asked = "/" + path.Split('?')[0];
+            string? movedTo = target.AbsolutePath.EndsWith(asked, StringComparison.Ordinal) && target.AbsolutePath.Length > asked.Length
+                ? target.GetLeftPart(UriPartial.Authority) + target.AbsolutePath.Substring(0, target.AbsolutePath.Length - asked.Length)
+                : null;
+            string advice = movedTo == null
+                ? "Connect to the address the API has moved to (Connect-OAIAdmin -BaseUri, or OPENAI_BASE_URL)."
+                : new Uri(movedTo + "/") == Options.NormalizedBaseUri
+                    ? "It points back at the address this connection uses: something in between (a proxy or gateway) answers instead of the API."
+                    : "Connect to " + Options.Credential.Scrub(movedTo) + " (Connect-OAIAdmin -BaseUri, or OPENAI_BASE_URL).";
+            var status = response.StatusCode;
+            string message = string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} was not followed: the server answered HTTP {1} ({2}, request id {3}) with a redirect to {4}. The module does not follow "
+                + "redirects: the admin key is not sent on to another address. {5}",
+                operation, (int)status, response.ReasonPhrase ?? status.ToString(), requestId ?? "-", shown, advice);
+            return new OpenAIAdminApiException(AdminErrorKind.ApiRedirected, status, message)
+            {
+                Operation = operation,
+                RequestId = requestId,
+            };
         }
 
         /// <summary>The same API error with a sentence added on why retrying stopped.</summary>

@@ -18,6 +18,7 @@ namespace OpenAIAdmin
         ApiRateLimited,
         ApiServerError,
         ApiError,
+        ApiRedirected,
         ApiUnreachable,
         ApiConnectionLost,
         ApiTimeout,

@@ -33,6 +33,23 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         @(Get-SimulatorRequest).Count | Should -Be 1
     }
 
+    It 'reports a redirect as ApiRedirected naming the new address, follows it nowhere and stops the pipeline' {
+        Add-SimulatorFault @{ kind = 'redirect'; status = 308; location = 'https://admin.example.test/v1/organization/users/user-0005iWmK9D5TKHdUt4HCAUYy'; count = 1 }
+        $problems = $null
+        $err = $null
+        try {
+            'user-0005iWmK9D5TKHdUt4HCAUYy', 'user-0002JeNiLqIA6WxFhRLL4olw' | Get-OAIUser -ErrorAction Continue -ErrorVariable problems | Out-Null
+        }
+        catch { $err = $_ }
+        # Terminating: the second id is never asked for, since every later input would be redirected too.
+        $err.FullyQualifiedErrorId | Should -Be 'ApiRedirected,OpenAIAdmin.Commands.GetOAIUserCommand'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $call = @(Get-SimulatorRequest)
+        @($call | ForEach-Object { "$($_.method) $($_.status) $($_.fault)" }) | Should -Be 'GET 308 redirect'
+        $err.Exception.Message | Should -BeLike "GET /organization/users/user-0005iWmK9D5TKHdUt4HCAUYy was not followed: the server answered HTTP 308 (Permanent Redirect, request id $($call[0].request_id)) with a redirect to https://admin.example.test/v1/organization/users/user-0005iWmK9D5TKHdUt4HCAUYy.*Connect to https://admin.example.test/v1 (Connect-OAIAdmin -BaseUri, or OPENAI_BASE_URL)."
+        "$err" | Should -Not -BeLike "*$FakeAdminKey*"
+    }
+
     It 'reports a delete that was applied before the connection dropped as done, and says why in Verbose' {
         Add-SimulatorFault @{ kind = 'drop_after'; method = 'DELETE'; path = '/v1/organization/users/user-0005iWmK9D5TKHdUt4HCAUYy'; count = 1 }
         $output = Remove-OAIUser -Id user-0005iWmK9D5TKHdUt4HCAUYy -Force -PassThru -Verbose -ErrorVariable problems 4>&1

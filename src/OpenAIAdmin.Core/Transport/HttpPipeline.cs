@@ -70,6 +70,10 @@ namespace OpenAIAdmin.Transport
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
+                // A followed redirect goes out without the Authorization header (.NET drops it on every redirect), so it
+                // would end as a misleading 401, and a 301/302 would turn a POST into a GET. ApiConnection reports the
+                // redirect itself (ApiRedirected).
+                AllowAutoRedirect = false,
             };
 
             if (pinTls)

@@ -173,6 +173,17 @@ internal sealed class ApiPipeline
             case FaultKind.ResetBody:
                 return true;
 
+            case FaultKind.Redirect:
+                // As a gateway or an http-to-https upgrade answers: a Location and a short HTML body, no API error.
+                HttpRequest request = context.Request;
+                entry.Status = fault.Status;
+                context.Response.StatusCode = fault.Status;
+                context.Response.Headers["Location"] = fault.Location
+                    ?? $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body>Moved</body></html>", context.RequestAborted).ConfigureAwait(false);
+                return false;
+
             default:
                 if (fault.RetryAfter is not null)
                 {

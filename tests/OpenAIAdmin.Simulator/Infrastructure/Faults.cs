@@ -15,6 +15,7 @@ internal enum FaultKind
     Overlap,
     RejectPage,
     EmptyPage,
+    Redirect,
 }
 
 /// <summary>One rule posted to <c>POST /_sim/faults</c>; see README.md for the fields.</summary>
@@ -33,6 +34,7 @@ internal sealed class FaultRule
         ("overlap", FaultKind.Overlap),
         ("reject_page", FaultKind.RejectPage),
         ("empty_page", FaultKind.EmptyPage),
+        ("redirect", FaultKind.Redirect),
     };
 
     private long? _firstFired;
@@ -70,6 +72,9 @@ internal sealed class FaultRule
     public string? Code { get; init; }
 
     public string? Param { get; init; }
+
+    /// <summary><c>redirect</c>: the Location sent; null sends the request's own address back.</summary>
+    public string? Location { get; init; }
 
     /// <summary>The wire name of the kind, as posted and as shown in the request log.</summary>
     public string KindName => Names.First(n => n.Kind == Kind).Name;
@@ -161,6 +166,15 @@ internal sealed class FaultRule
             throw ApiException.InvalidValue("status", "a status fault needs a status between 400 and 599.");
         }
 
+        if (kind == FaultKind.Redirect)
+        {
+            status = status == 0 ? 301 : status;
+            if (status is not (301 or 302 or 303 or 307 or 308))
+            {
+                throw ApiException.InvalidValue("status", "a redirect fault needs a status of 301, 302, 303, 307 or 308.");
+            }
+        }
+
         int delay = (int)(Number(root, "delay_ms") ?? 0);
         if (kind == FaultKind.Delay && delay <= 0)
         {
@@ -184,6 +198,7 @@ internal sealed class FaultRule
             Type = Text(root, "type"),
             Code = Text(root, "code"),
             Param = Text(root, "param"),
+            Location = Text(root, "location"),
         };
     }
 

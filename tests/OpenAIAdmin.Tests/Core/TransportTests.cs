@@ -236,6 +236,48 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task A_redirect_is_ApiRedirected_and_not_followed_without_the_key()
+    {
+        // The server points back at the same address: a client that follows sends the request again, and .NET drops
+        // the Authorization header on every redirect, so that second request fails as a missing key (HTTP 401).
+        await _sim.AddFaultAsync(new { kind = "redirect", path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
+
+        Assert.Equal(AdminErrorKind.ApiRedirected, ex.Kind);
+        Assert.Equal(HttpStatusCode.MovedPermanently, ex.StatusCode);
+        var call = Assert.Single(await _sim.RequestsAsync());
+        Assert.Equal((301, "redirect"), (call.Status, call.Fault));
+        Assert.Equal(call.RequestId, ex.RequestId);
+        string target = new Uri(_sim.BaseUri, "organization/projects/proj_defaultSbtsIO0rWI91rcsUU").ToString();
+        Assert.Equal(
+            "GET /organization/projects/proj_defaultSbtsIO0rWI91rcsUU was not followed: the server answered HTTP 301 (Moved Permanently, "
+            + $"request id {call.RequestId}) with a redirect to {target}. The module does not follow redirects: the admin key is not "
+            + "sent on to another address. It points back at the address this connection uses: something in between (a proxy or "
+            + "gateway) answers instead of the API.",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task A_redirected_post_is_not_sent_again_and_the_error_names_the_new_base_address()
+    {
+        // A relative Location, as gateways often send, is read against the address that was asked.
+        await _sim.AddFaultAsync(new { kind = "redirect", status = 307, location = "/moved/v1/organization/projects?x=secret", method = "POST", path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.CreateAsync(new ProjectCreateRequest { Name = "moved" }));
+
+        Assert.Equal(AdminErrorKind.ApiRedirected, ex.Kind);
+        var post = Assert.Single(await _sim.RequestsAsync());
+        Assert.Equal(("POST", 307, "redirect"), (post.Method, post.Status, post.Fault));
+        string newBase = new Uri(_sim.RootUri, "moved/v1").ToString();
+        Assert.Contains($"with a redirect to {newBase}/organization/projects. ", ex.Message);
+        Assert.Contains($"Connect to {newBase} (Connect-OAIAdmin -BaseUri, or OPENAI_BASE_URL).", ex.Message);
+        // The redirect's query is not repeated: it is the server's, and may carry anything.
+        Assert.DoesNotContain("secret", ex.Message);
+        Assert.DoesNotContain("may have applied", ex.Message);
+    }
+
+    [Fact]
     public async Task Failure_to_connect_is_ApiUnreachable_and_says_nothing_was_changed()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
