@@ -63,6 +63,8 @@ namespace OpenAIAdmin.Commands
                     return;
                 }
 
+                CanonicalSetValues.Apply(this);
+
                 using (ClientEvents.Use(new EventRelay(this, DebugWanted())))
                 {
                     ProcessItem();
@@ -125,6 +127,7 @@ namespace OpenAIAdmin.Commands
 
         protected override void EndProcessing()
         {
+            CanonicalSetValues.Apply(this);
             try
             {
                 using (ClientEvents.Use(new EventRelay(this, DebugWanted())))

@@ -181,6 +181,11 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @{ Name = 'a group piped into Set-OAIProject'; Source = { Get-OAIGroup -First 1 }; Command = 'Set-OAIProject'; Arguments = @{ Name = 'x' } }
         @{ Name = 'a certificate piped into Get-OAIUser'; Source = { Get-OAICertificate -First 1 }; Command = 'Get-OAIUser'; Arguments = @{} }
         @{ Name = 'a number piped into Get-OAIProject'; Source = { 42 }; Command = 'Get-OAIProject'; Arguments = @{} }
+        # Their ProjectId fits, but the id the command needs does not: dropping that binding would leave -Id empty.
+        @{ Name = 'a service account piped into Remove-OAIProjectApiKey'; Source = { Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProjectApiKey'; Arguments = @{ Force = $true } }
+        @{ Name = 'a project API key piped into Remove-OAIServiceAccount'; Source = { Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIServiceAccount'; Arguments = @{ Force = $true } }
+        @{ Name = 'a project user piped into Remove-OAIProjectGroup'; Source = { Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProjectGroup'; Arguments = @{ Force = $true } }
+        @{ Name = 'a project role piped into Remove-OAIProjectUser'; Source = { Get-OAIProjectRole -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProjectUser'; Arguments = @{ Force = $true } }
     ) {
         $items = @(& $Source)
         Reset-Simulator
@@ -213,6 +218,53 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         $listed.Count | Should -BeGreaterThan 0
         $listed.ProjectId | Select-Object -Unique | Should -Be $project.Id
         @(Get-SimulatorRequest GET "*/projects/$($project.Id)/certificates").Count | Should -Be 1
+    }
+}
+
+Describe 'Set values in any casing mean what their set says' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'every cmdlet with a [ValidateSet] parameter takes its values through the base cmdlet, which spells them as the set does' {
+        $withSets = @(Get-Command -Module OpenAIAdmin | Where-Object {
+                $_.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } }
+            })
+        $withSets.Count | Should -BeGreaterThan 10
+        foreach ($command in $withSets) {
+            $command.ImplementingType.IsSubclassOf([OpenAIAdmin.Commands.OAICmdlet]) | Should -BeTrue -Because "$($command.Name) must not see a value as typed"
+        }
+    }
+
+    It 'Set-OAIModelPermission -Mode allowlist sets an allow list' {
+        $set = Set-OAIModelPermission -ProjectId proj_datascienceZ7xkBKUkwT43I -Mode allowlist -ModelId gpt-4o -Confirm:$false -PassThru
+        $set.Mode | Should -Be 'allow_list'
+        (Get-SimulatorRequest POST '*/model_permissions').body | ConvertFrom-Json | ForEach-Object mode | Should -Be 'allow_list'
+    }
+
+    It 'Get-OAIProjectApiKey -OwnerType user lists the users'' keys' {
+        $keys = @(Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -OwnerType user -OwnerProjectAccess ANY)
+        $keys.Count | Should -BeGreaterThan 0
+        $keys.OwnerType | Select-Object -Unique | Should -Be 'user'
+        (Get-SimulatorRequest GET '*/api_keys').query | Should -Match '(^|&)owner_project_access=any(&|$)'
+    }
+
+    It 'Get-OAIUsage and Get-OAICost send filters, groupings and widths in any casing as the API spells them' {
+        $nov1 = [DateTimeOffset]::new(2026, 11, 1, 0, 0, 0, [TimeSpan]::Zero)
+        $null = Get-OAIUsage Images -Source IMAGE.GENERATION -Size 1024X1024 -GroupBy Model, SOURCE -BucketWidth 1D -StartTime $nov1 -EndTime $nov1.AddDays(1) -ErrorAction Stop
+        $null = Get-OAICost -GroupBy Project_ID -BucketWidth 1D -StartTime $nov1 -EndTime $nov1.AddDays(1) -ErrorAction Stop
+        $usage = [uri]::UnescapeDataString((Get-SimulatorRequest GET '*/usage/images').query)
+        $usage | Should -Match 'image\.generation'
+        $usage | Should -Match '1024x1024'
+        $usage | Should -Match 'group_by(\[\])?=model'
+        $usage | Should -Match 'group_by(\[\])?=source'
+        $usage | Should -Match 'bucket_width=1d'
+        $usage | Should -Not -MatchExactly 'IMAGE|1024X|Model|SOURCE|1D'
+        [uri]::UnescapeDataString((Get-SimulatorRequest GET '*/organization/costs').query) | Should -Match 'group_by(\[\])?=project_id'
+    }
+
+    It 'Set-OAIServiceAccount -Role OWNER sends the role the API spells' {
+        $changed = Set-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -Id svc_acct_0001WdbH6HxxIqah9BSEXdcc -Role OWNER -Confirm:$false -PassThru -ErrorAction Stop
+        $changed.Role | Should -Be 'owner'
+        (Get-SimulatorRequest POST '*/service_accounts/svc_acct_0001WdbH6HxxIqah9BSEXdcc').body | ConvertFrom-Json | ForEach-Object role | Should -Be 'owner'
     }
 }
 

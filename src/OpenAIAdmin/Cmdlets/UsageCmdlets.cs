@@ -110,7 +110,7 @@ namespace OpenAIAdmin.Commands
                     $"{kind} usage cannot be filtered by {string.Join(", ", refused)}; it takes {takes}.", Kind));
             }
 
-            CheckGroupBy(GroupBy, info.GroupBy, $"{kind} usage");
+            GroupBy = CheckGroupBy(GroupBy, info.GroupBy, $"{kind} usage");
             (DateTimeOffset start, DateTimeOffset? end) = Range();
             var query = new UsageQuery
             {
@@ -220,15 +220,24 @@ namespace OpenAIAdmin.Commands
         }
 
         /// <summary>Refuses, before any request, a group_by value the operation does not take.</summary>
-        private protected void CheckGroupBy(string[]? groupBy, IReadOnlyList<string> allowed, string what)
+        /// <summary>The group-by values as the API spells them (any casing is taken, as a ValidateSet would); refuses the others.</summary>
+        private protected string[]? CheckGroupBy(string[]? groupBy, IReadOnlyList<string> allowed, string what)
         {
-            string[] refused = (groupBy ?? new string[0]).Where(g => !allowed.Contains(g, StringComparer.Ordinal)).ToArray();
+            if (groupBy == null)
+            {
+                return null;
+            }
+
+            string?[] spelled = groupBy.Select(g => allowed.FirstOrDefault(a => string.Equals(a, g, StringComparison.OrdinalIgnoreCase))).ToArray();
+            string[] refused = groupBy.Where((g, i) => spelled[i] == null).ToArray();
             if (refused.Length > 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create("GroupByNotSupported", ErrorCategory.InvalidArgument,
                     $"{what} cannot be grouped by {string.Join(", ", refused.Select(r => "'" + ErrorRecords.Shorten(r) + "'"))}; it takes {string.Join(", ", allowed)}.",
                     string.Join(",", refused)));
             }
+
+            return spelled!;
         }
 
         private static string Utc(DateTimeOffset time) =>
