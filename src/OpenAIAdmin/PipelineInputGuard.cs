@@ -18,7 +18,8 @@ namespace OpenAIAdmin.Commands
     /// parameter or one of its aliases (CSV rows, Select-Object output, the API's own snake_case). A plain string
     /// is an id and always passes. An OpenAIAdmin object that fills one id parameter rightly (a project's ProjectId
     /// bound to -ProjectId) has its wrong binding (its Id bound to the certificate -Id) dropped instead of refused:
-    /// cmdlets therefore test the id parameter for null, not the parameter set, to tell a get from a list.
+    /// cmdlets therefore test the id parameter for null, not the parameter set, to tell a get from a list. A wrong
+    /// binding no parameter set can do without (Remove-OAIProjectApiKey's -Id) is refused, not dropped.
     /// </summary>
     internal sealed class PipelineInputGuard
     {
@@ -121,7 +122,7 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
-            if (fitsSomewhere)
+            if (fitsSomewhere && CanRunWithout(misbound))
             {
                 // A project piped into Get-OAICertificate: its ProjectId names the scope, and PowerShell also bound its Id
                 // to the certificate -Id. That second binding is PowerShell's by-name rule, not the user's intent: drop it.
@@ -134,10 +135,26 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
+            // Nothing fits, or no parameter set can run without the wrong bindings (a service account, whose ProjectId
+            // fits, piped into Remove-OAIProjectApiKey: dropping its Id would leave the key to revoke empty).
             ParameterMetadata first = misbound[0];
             string firstKind = KindOf(first)!;
             return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, but an OpenAIAdmin.{baseObject.GetType().Name} "
                 + $"was piped in (Id '{Shorten(Text(record, "Id"))}'). Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
+        }
+
+        /// <summary>
+        /// Whether some parameter set of the command takes what stays bound once these bindings are dropped, and needs
+        /// nothing more: a project piped into Get-OAIServiceAccount lists (its Id dropped, the list set needs only
+        /// ProjectId); piped into Remove-OAIProjectApiKey it cannot, since every set there needs the key.
+        /// </summary>
+        private bool CanRunWithout(List<ParameterMetadata> dropped)
+        {
+            var remaining = new HashSet<string>(_cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            remaining.ExceptWith(dropped.Select(p => p.Name));
+            return _cmdlet.MyInvocation.MyCommand.ParameterSets.Any(set =>
+                remaining.All(name => set.Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+                && set.Parameters.Where(p => p.IsMandatory).All(p => remaining.Contains(p.Name)));
         }
 
         /// <summary>The XxxId name among a parameter's name and aliases, or null for a parameter that takes no id.</summary>

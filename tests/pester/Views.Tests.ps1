@@ -69,6 +69,10 @@ BeforeAll {
                 Get-OAIUser -First 40 | Select-Object -Last 1 | Remove-OAIUser -Force -PassThru
                 Get-OAIGroup -Name Finance | Get-OAIGroupMember -First 1 | Remove-OAIGroupMember -Force -PassThru
                 Get-OAICertificate | Where-Object Active -eq $false | Select-Object -First 1 | Remove-OAICertificate -Force -PassThru
+                # The longest id (svc_acct_, 33) and object name (organization.project.service_account.deleted) of any delete.
+                Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 | Remove-OAIServiceAccount -Force -PassThru
+                Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -First 1 | Remove-OAIProjectApiKey -Force -PassThru
+                Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX | Select-Object -Last 1 | Remove-OAIProjectUser -Force -PassThru
             }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectUser'           = @{ Produce = { Get-OAIProject | Where-Object Name -in 'Production chatbot', 'Data science' | Get-OAIProjectUser }; Ids = 'Id', 'ProjectId'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.ProjectGroup'          = @{ Produce = {
