@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace OpenAIAdmin
 {
@@ -28,7 +30,15 @@ namespace OpenAIAdmin
             _key = key.Trim();
             Source = source;
             Redacted = Redact(_key);
+            ShapeProblem = ProblemOf(_key);
         }
+
+        /// <summary>
+        /// Why the key cannot be sent as given, as the end of a sentence ("contains white space (character 12)"), or
+        /// null. A character outside printable ASCII (an invisible one left by copying, a line break) cannot go into
+        /// an HTTP header, so every request would fail before reaching the server.
+        /// </summary>
+        public string? ShapeProblem { get; }
 
         public KeySource Source { get; }
 
@@ -55,7 +65,7 @@ namespace OpenAIAdmin
             }
         }
 
-        /// <summary>Replaces every occurrence of the key in <paramref name="text"/> with its redacted form.</summary>
+        /// <summary>Replaces the key, and anything else shaped like an OpenAI key, in <paramref name="text"/> with redacted forms.</summary>
         public string Scrub(string? text)
         {
             if (string.IsNullOrEmpty(text))
@@ -63,7 +73,39 @@ namespace OpenAIAdmin
                 return text ?? string.Empty;
             }
 
-            return text!.IndexOf(_key, StringComparison.Ordinal) < 0 ? text : text.Replace(_key, Redacted);
+            return RedactKeyShapes(text!.IndexOf(_key, StringComparison.Ordinal) < 0 ? text : text.Replace(_key, Redacted));
+        }
+
+        /// <summary>
+        /// Every token shaped like an OpenAI key (sk-admin-…, sk-proj-…, sk-svcacct-…) in its redacted form. A token starts
+        /// after a character that cannot be part of a key, so names such as desk-booking stay whole.
+        /// </summary>
+        public static string RedactKeyShapes(string text) =>
+            text.IndexOf("sk-", StringComparison.Ordinal) < 0 ? text : KeyShapes.Pattern.Replace(text, m => Redact(m.Value));
+
+        private static string? ProblemOf(string key)
+        {
+            if (key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return "starts with 'Bearer ': give the key alone";
+            }
+
+            for (int i = 0; i < key.Length; i++)
+            {
+                char c = key[i];
+                if (c <= ' ' || c > '~')
+                {
+                    return string.Format(
+                        CultureInfo.InvariantCulture,
+                        char.IsWhiteSpace(c)
+                            ? "contains white space (character {0}): copy the key again"
+                            : "contains a character that cannot be sent (character {0}, U+{1:X4}), often left by copying: copy the key again",
+                        i + 1,
+                        (int)c);
+                }
+            }
+
+            return key == "sk-" || key == "sk-admin-" ? "has nothing after its prefix" : null;
         }
 
         public override string ToString() => Redacted;
@@ -83,6 +125,13 @@ namespace OpenAIAdmin
             }
 
             return key.Substring(0, prefixEnd) + "****" + key.Substring(key.Length - tail);
+        }
+
+        /// <summary>Built on first use: most processes never redact anything.</summary>
+        private static class KeyShapes
+        {
+            // Not followed by '*': a key redacted already (sk-admin-****wxyz) is left as it is.
+            internal static readonly Regex Pattern = new Regex(@"(?<![A-Za-z0-9_\-])sk-[A-Za-z0-9_\-]{6,}(?![*A-Za-z0-9_\-])", RegexOptions.CultureInvariant);
         }
     }
 }

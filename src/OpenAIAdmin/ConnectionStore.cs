@@ -68,7 +68,7 @@ namespace OpenAIAdmin.Commands
             }
 
             var credential = new AdminApiKeyCredential(key!, KeySource.Environment);
-            RejectProjectKey(credential, "The key in " + KeyVariable);
+            RejectUnusableKey(credential, "The key in " + KeyVariable);
             ConnectionSettings settings = ConnectionSettings.FromEnvironment();
             Uri baseUri = ValidateBaseUri(EnvironmentBaseUri() ?? AdminClientOptions.DefaultBaseUri, "The " + BaseUriVariable + " environment variable");
             return Open(credential, baseUri, settings, UserAgent(cmdlet), implicitConnection: true, warn);
@@ -93,22 +93,44 @@ namespace OpenAIAdmin.Commands
             return new AdminContext(shared.Client, credential, settings, implicitConnection ? shared.CreatedAt : DateTimeOffset.UtcNow, implicitConnection);
         }
 
-        /// <summary>Only absolute http and https addresses; the same rule for -BaseUri and OPENAI_BASE_URL.</summary>
+        /// <summary>
+        /// Only absolute http and https addresses, without user information (a password in an address would travel and
+        /// show everywhere the address does), a query or a fragment (request paths are appended to the address); the
+        /// same rule for -BaseUri and OPENAI_BASE_URL.
+        /// </summary>
         public static Uri ValidateBaseUri(Uri baseUri, string source)
         {
             if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp)
-                || !string.IsNullOrEmpty(baseUri.UserInfo))
+                || !string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
             {
+                // The error shows the address without its user information; ErrorRecords redacts anything shaped like a key
+                // (a key pasted where the address belongs).
+                string shown = ErrorRecords.Shorten(baseUri.IsAbsoluteUri && !string.IsNullOrEmpty(baseUri.UserInfo)
+                    ? baseUri.Scheme + "://***@" + baseUri.Authority + baseUri.PathAndQuery
+                    : baseUri.OriginalString);
                 throw new ConnectionSetupException(ErrorRecords.Create(ErrorRecords.InvalidBaseUri, ErrorCategory.InvalidArgument,
-                    $"{source} ('{ErrorRecords.Shorten(baseUri.OriginalString)}') is not an absolute http or https address without user information.", baseUri));
+                    $"{source} ('{shown}') is not an absolute http or https address without user information, query or fragment.", shown));
             }
 
             return baseUri;
         }
 
-        /// <summary>Project and service-account keys never work on admin endpoints: say so before any request.</summary>
-        public static void RejectProjectKey(AdminApiKeyCredential credential, string what)
+        /// <summary>
+        /// A key that cannot work, refused before any request: one no HTTP header can carry (an invisible character
+        /// from copying, a line break), and project and service-account keys, which never work on admin endpoints.
+        /// </summary>
+        public static void RejectUnusableKey(AdminApiKeyCredential credential, string what)
         {
+            if (credential.ShapeProblem is string problem)
+            {
+                throw new ConnectionSetupException(ErrorRecords.Create(
+                    AdminErrorKind.InvalidAdminKey.ToString(),
+                    ErrorCategory.AuthenticationError,
+                    $"{what} ({credential.Redacted}) {problem}. Nothing was sent.",
+                    null,
+                    ErrorRecords.ApiConnectionHelp));
+            }
+
             if (credential.IsProjectKey)
             {
                 throw new ConnectionSetupException(ErrorRecords.Create(

@@ -17,9 +17,9 @@ namespace OpenAIAdmin.Commands
 
         public static ErrorRecord FromException(OpenAIAdminException exception, object? target)
         {
-            var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryFor(exception.Kind), target)
+            var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryFor(exception.Kind), Safe(target))
             {
-                ErrorDetails = new ErrorDetails(Limit(exception.Message)),
+                ErrorDetails = new ErrorDetails(Limit(AdminApiKeyCredential.RedactKeyShapes(exception.Message))),
             };
 
             if (exception.Kind == AdminErrorKind.InvalidAdminKey)
@@ -42,8 +42,8 @@ namespace OpenAIAdmin.Commands
 
         public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target, string? recommendedAction = null)
         {
-            message = Limit(message);
-            var record = new ErrorRecord(new InvalidOperationException(message), errorId, category, target);
+            message = Limit(AdminApiKeyCredential.RedactKeyShapes(message));
+            var record = new ErrorRecord(new InvalidOperationException(message), errorId, category, Safe(target));
             if (recommendedAction != null)
             {
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
@@ -61,6 +61,13 @@ namespace OpenAIAdmin.Commands
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = record.ErrorDetails?.RecommendedAction },
             };
         }
+
+        /// <summary>
+        /// A target as an error may show it: the category line and transcripts print it, so text shaped like a key is
+        /// shown redacted (a key given where an address or an id belongs).
+        /// </summary>
+        private static object? Safe(object? target) =>
+            target is string text ? AdminApiKeyCredential.RedactKeyShapes(text) : target;
 
         /// <summary>A value short enough to quote in a message.</summary>
         public static string Shorten(string value) =>

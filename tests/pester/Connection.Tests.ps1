@@ -76,9 +76,49 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
         $err.ErrorDetails.Message | Should -Match 'sk-admin-'
     }
 
-    It 'rejects a base URI that is not http or https' {
-        Get-ErrorId { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri 'ftp://example.com/' } |
+    It 'rejects a base URI that is not http or https, or that has a query or fragment: <Url>' -ForEach @(
+        @{ Url = 'ftp://example.com/' }
+        @{ Url = 'http://127.0.0.1:9/v1?api-version=1' }
+        @{ Url = 'http://127.0.0.1:9/v1#top' }
+    ) {
+        Get-ErrorId { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $Url } |
             Should -Be 'InvalidBaseUri,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+        Get-OAIAdminContext -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'shows neither a key given as the address nor a password in the address, anywhere in the error' -ForEach @(
+        @{ Given = 'sk-admin-SECRETkey0123456789abcdefghijABCD'; Secret = 'SECRETkey0123456789' }
+        @{ Given = 'https://svc:P4ssw0rdXYZ@proxy.example.test/v1'; Secret = 'P4ssw0rdXYZ' }
+    ) {
+        $errors = @(
+            try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $Given } catch { $_ }
+            $env:OPENAI_ADMIN_KEY = $FakeAdminKey
+            $env:OPENAI_BASE_URL = $Given
+            try { Get-OAIProject -ErrorAction Stop } catch { $_ }
+        )
+        $errors.Count | Should -Be 2
+        foreach ($err in $errors) {
+            $err.FullyQualifiedErrorId | Should -BeLike 'InvalidBaseUri,*'
+            $shown = ($err | Out-String) + ($err | Format-List * -Force | Out-String) + $err.CategoryInfo.GetMessage() + "$($err.TargetObject)" + $err.Exception.Message
+            $shown | Should -Not -Match $Secret
+        }
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'refuses a key no request could carry before any request: <Why>' -ForEach @(
+        @{ Why = 'an invisible character'; Key = "sk-admin-pester-fake-key-0123456789$([char]0x200B)"; Says = 'U+200B' }
+        @{ Why = 'a line break inside'; Key = "sk-admin-pester-fake`nkey-0123456789"; Says = 'white space' }
+        @{ Why = 'a Bearer prefix'; Key = 'Bearer sk-admin-pester-fake-key-0123456789'; Says = "'Bearer '" }
+    ) {
+        $err = $null
+        try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $SimulatorUrl } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidAdminKey,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+        "$err" | Should -BeLike "*$Says*Nothing was sent."
+        "$err" | Should -Not -Match 'fake-key-0123'
+        $env:OPENAI_ADMIN_KEY = $Key
+        $env:OPENAI_BASE_URL = $SimulatorUrl
+        Get-ErrorId { Get-OAIProject } | Should -Be 'InvalidAdminKey,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
     }
 
     It 'validates -MaxRetryCount' {

@@ -17,9 +17,8 @@ namespace OpenAIAdmin.Transport
     {
         private const int MaxLoggedBody = 4096;
 
-        // One-time secrets in responses (new admin/service-account keys) and anything shaped like a key.
+        // One-time secrets in responses (new admin/service-account keys); anything shaped like a key is the credential's to redact.
         private static readonly Regex SecretField = new Regex("(\"value\"\\s*:\\s*)\"[^\"]*\"", RegexOptions.Compiled);
-        private static readonly Regex KeyLike = new Regex("sk-[A-Za-z0-9_\\-]{6,}", RegexOptions.Compiled);
 
         private readonly AdminApiKeyCredential _credential;
 
@@ -27,9 +26,7 @@ namespace OpenAIAdmin.Transport
 
         internal static string RedactSecrets(string text, AdminApiKeyCredential credential)
         {
-            string scrubbed = credential.Scrub(text);
-            scrubbed = SecretField.Replace(scrubbed, "$1\"***\"");
-            return KeyLike.Replace(scrubbed, m => AdminApiKeyCredential.Redact(m.Value));
+            return SecretField.Replace(credential.Scrub(text), "$1\"***\"");
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ namespace OpenAIAdmin.Commands
                 CredentialSet => KeyFrom(Plain(Credential.Password), KeySource.Credential, "-Credential"),
                 _ => KeyFrom(ConnectionStore.EnvironmentKey(), KeySource.Environment, ConnectionStore.KeyVariable),
             };
-            ConnectionStore.RejectProjectKey(credential, "The key");
+            ConnectionStore.RejectUnusableKey(credential, "The key");
 
             Uri baseUri = BaseUri != null
                 ? ConnectionStore.ValidateBaseUri(BaseUri, "-BaseUri")

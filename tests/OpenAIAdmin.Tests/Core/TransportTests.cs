@@ -236,6 +236,18 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task An_API_error_that_echoes_any_key_shows_it_redacted()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 400, message = "Incorrect API key provided: sk-proj-ABCDEFGHIJKL1234.", path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient();
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
+        Assert.Equal(AdminErrorKind.ApiBadRequest, ex.Kind);
+        Assert.Equal("Incorrect API key provided: sk-proj-****1234.", ex.ApiMessage);
+        Assert.DoesNotContain("ABCDEFGH", ex.Message);
+        Assert.Equal(400, Assert.Single(await _sim.RequestsAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_redirect_is_ApiRedirected_and_not_followed_without_the_key()
     {
         // The server points back at the same address: a client that follows sends the request again, and .NET drops

@@ -107,6 +107,38 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public void Scrub_redacts_every_key_shape_and_leaves_names_that_contain_sk_whole()
+    {
+        var credential = new AdminApiKeyCredential("sk-admin-connection-key-12345", KeySource.Parameter);
+        string scrubbed = credential.Scrub(
+            "Incorrect API key provided: sk-proj-ABCDEFGHIJKL1234 (also sk-admin-connection-key-12345, \"sk-svcacct-QWERTYUIOP5678\"). "
+            + "Project desk-booking-assistant, task-skipper, already redacted: sk-admin-****wxyz.");
+        Assert.Equal(
+            "Incorrect API key provided: sk-proj-****1234 (also sk-admin-****2345, \"sk-svcacct-****5678\"). "
+            + "Project desk-booking-assistant, task-skipper, already redacted: sk-admin-****wxyz.",
+            scrubbed);
+    }
+
+    [Fact]
+    public void Debug_redaction_leaves_names_that_contain_sk_whole()
+    {
+        var credential = new AdminApiKeyCredential("sk-admin-connection-key-12345", KeySource.Parameter);
+        const string text = "{\"name\": \"desk-booking-assistant\", \"owner\": \"risk-analytics_team\"}";
+        Assert.Equal(text, LoggingHandler.RedactSecrets(text, credential));
+    }
+
+    [Theory]
+    [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz012345\u200B", "contains a character that cannot be sent (character 42, U+200B), often left by copying: copy the key again")]
+    [InlineData("sk-admin-abcdefghijklmnop\nqrstuvwxyz012345", "contains white space (character 26): copy the key again")]
+    [InlineData("sk-admin-abcdéfghijklmnopqrstuvwxyz012345", "contains a character that cannot be sent (character 14, U+00E9), often left by copying: copy the key again")]
+    [InlineData("Bearer sk-admin-abcdefghijklmnopqrstuvwxyz012345", "starts with 'Bearer ': give the key alone")]
+    [InlineData("sk-admin-", "has nothing after its prefix")]
+    [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz012345", null)]
+    [InlineData("  sk-admin-abcdefghijklmnopqrstuvwxyz012345\r\n", null)]
+    public void A_key_no_request_could_carry_says_why(string key, string? problem) =>
+        Assert.Equal(problem, new AdminApiKeyCredential(key, KeySource.Parameter).ShapeProblem);
+
+    [Fact]
     public void Rate_limit_gate_only_extends()
     {
         var gate = new RateLimitGate();
