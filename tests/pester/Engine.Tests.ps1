@@ -268,6 +268,81 @@ Describe 'Set values in any casing mean what their set says' {
     }
 }
 
+Describe 'Numbers, dates and lengths of time mean the same on every machine' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'every whole-number, date and TimeSpan parameter reads its argument through the module''s transformation' {
+        $checked = 0
+        foreach ($command in Get-Command -Module OpenAIAdmin) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin [System.Management.Automation.Cmdlet]::CommonParameters }) {
+                $type = [Nullable]::GetUnderlyingType($parameter.ParameterType) ?? $parameter.ParameterType
+                $expected = switch ($type) {
+                    ([int]) { 'WholeNumberAttribute' } ([long]) { 'WholeNumberAttribute' }
+                    ([datetime]) { 'InvariantTimeAttribute' } ([DateTimeOffset]) { 'InvariantTimeAttribute' }
+                    ([timespan]) { 'TimeSpanArgumentAttribute' }
+                }
+                if (-not $expected) { continue }
+                $checked++
+                @($parameter.Attributes | ForEach-Object { $_.GetType().Name }) | Should -Contain $expected -Because "$($command.Name) -$($parameter.Name)"
+            }
+        }
+        $checked | Should -BeGreaterThan 30
+    }
+
+    It 'refuses <Value> for a rate limit before any request' -ForEach @(
+        @{ Value = 10.7 }
+        @{ Value = '1.000' }
+        @{ Value = '1,000' }
+    ) {
+        Get-ErrorId { Set-OAIRateLimit -ProjectId proj_defaultSbtsIO0rWI91rcsUU -Model gpt-4o -MaxRequestsPer1Minute $Value -Confirm:$false } |
+            Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.SetOAIRateLimitCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'takes whole numbers however they come: 10, 10.0, ''10''' {
+        foreach ($value in 10, 10.0, '10') {
+            $text = Get-HostText { Set-OAIRateLimit -ProjectId proj_defaultSbtsIO0rWI91rcsUU -Model gpt-4o -MaxRequestsPer1Minute $value -WhatIf }
+            $text | Should -Match '→ 10\b'
+        }
+    }
+
+    It 'refuses a bare number as a key''s lifetime (PowerShell would read ticks) before any request' {
+        Get-ErrorId { New-OAIAdminApiKey -Name short-lived -ExpiresIn 30 } | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.NewOAIAdminApiKeyCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+        $key = New-OAIAdminApiKey -Name day-long -ExpiresIn '1.00:00:00' -WarningAction SilentlyContinue
+        ((Get-SimulatorRequest POST '*/admin_api_keys').body | ConvertFrom-Json).expires_in_seconds | Should -Be 86400
+        $key.Id | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reads date text the same in <Culture>' -ForEach @(
+        @{ Culture = 'th-TH' }
+        @{ Culture = 'fa-IR' }
+        @{ Culture = 'de-DE' }
+        @{ Culture = 'ar-SA' }
+    ) {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            $null = Get-OAICost -StartTime '2026-11-01Z' -EndTime '11/03/2026 00:00Z' -ErrorAction Stop
+            $null = Get-OAIAuditLog -StartTime '2026-11-01T00:00:00+00:00' -First 1 -ErrorAction Stop
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+        # 2026-11-01 and 2026-11-03 00:00 UTC, as Unix seconds.
+        $costs = @(Get-SimulatorRequest GET '*/organization/costs').query -join ' '
+        $costs | Should -Match '\bstart_time=1793491200\b'
+        $costs | Should -Match '\bend_time=1793664000\b'
+        (Get-SimulatorRequest GET '*/organization/audit_logs').query | Should -Match 'effective_at(\[|%5B)gte(\]|%5D)=1793491200'
+    }
+
+    It 'says how to write a date it cannot read' {
+        $err = $null
+        try { Get-OAICost -StartTime 'next tuesday' } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.GetOAICostCommand'
+        "$err" | Should -Match '2026-11-01Z'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+}
+
 Describe 'Input that must never reach the API' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 

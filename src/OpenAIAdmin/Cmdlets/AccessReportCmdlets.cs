@@ -33,16 +33,19 @@ namespace OpenAIAdmin.Commands
         /// <summary>Mark keys and service accounts not used (or, never used, created) within this many days.</summary>
         [Parameter]
         [ValidateRange(1, 36500)]
+        [WholeNumber]
         public int? StaleDays { get; set; }
 
         /// <summary>At most this many API requests in flight.</summary>
         [Parameter]
         [ValidateRange(1, AccessReportOptions.MaxThrottleLimit)]
+        [WholeNumber]
         public int ThrottleLimit { get; set; } = AccessReportOptions.DefaultThrottleLimit;
 
         /// <summary>A client-side budget: at most this many request starts in any minute, one second's worth at once, then spread evenly.</summary>
         [Parameter]
         [ValidateRange(1, 100000)]
+        [WholeNumber]
         public int? RequestsPerMinute { get; set; }
 
         /// <summary>Archived projects too (all projects only; -ProjectId reports the projects given).</summary>

@@ -24,6 +24,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 100)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override void ProcessItem() =>
@@ -47,9 +48,11 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>Lifetime of the key, from one second to 365 days.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ExpiresInSet)]
+        [TimeSpanArgument]
         public TimeSpan ExpiresIn { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ExpiresAtSet)]
+        [InvariantTime(AsDateTime = true)]
         public DateTime ExpiresAt { get; set; }
 
         protected override object? ErrorTarget => Name;

@@ -17,10 +17,12 @@ namespace OpenAIAdmin.Commands
     {
         /// <summary>Events at or after this time (inclusive).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [InvariantTime]
         public DateTimeOffset StartTime { get; set; }
 
         /// <summary>Events before this time (exclusive).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [InvariantTime]
         public DateTimeOffset EndTime { get; set; }
 
         [Parameter(ParameterSetName = ListSet, Position = 0)]
@@ -53,6 +55,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 100)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override void ProcessItem()
@@ -107,6 +110,7 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>Where the first run begins (the file holds no events yet).</summary>
         [Parameter]
+        [InvariantTime]
         public DateTimeOffset StartTime { get; set; }
 
         /// <summary>Go on although the state file records another filter.</summary>

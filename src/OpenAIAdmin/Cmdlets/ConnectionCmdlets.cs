@@ -32,14 +32,17 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(0, ConnectionStore.MaxRetryCountLimit)]
+        [WholeNumber]
         public int MaxRetryCount { get; set; }
 
         [Parameter]
         [ValidateRange(1, ConnectionStore.TimeoutSecLimit)]
+        [WholeNumber]
         public int TimeoutSec { get; set; }
 
         [Parameter]
         [ValidateRange(1, ConnectionStore.OperationTimeoutSecLimit)]
+        [WholeNumber]
         public int OperationTimeoutSec { get; set; }
 
         [Parameter]

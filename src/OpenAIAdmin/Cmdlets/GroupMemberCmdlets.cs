@@ -37,6 +37,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         private string TargetGroupId => ParameterSetName == InputObjectSet ? InputObject.Id : GroupId;

@@ -54,6 +54,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(1, 100)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => ProjectId;

@@ -31,6 +31,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(1, 100)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => ProjectId;
@@ -130,6 +131,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => GroupId;

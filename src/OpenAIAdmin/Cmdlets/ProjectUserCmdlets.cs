@@ -25,6 +25,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(1, 100)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => ProjectId;
@@ -155,6 +156,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => UserId;

@@ -24,6 +24,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(1, 100)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => ProjectId;
@@ -73,26 +74,32 @@ namespace OpenAIAdmin.Commands
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
+        [WholeNumber]
         public long? MaxRequestsPer1Minute { get; set; }
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
+        [WholeNumber]
         public long? MaxTokensPer1Minute { get; set; }
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
+        [WholeNumber]
         public long? MaxImagesPer1Minute { get; set; }
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
+        [WholeNumber]
         public long? MaxAudioMegabytesPer1Minute { get; set; }
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
+        [WholeNumber]
         public long? MaxRequestsPer1Day { get; set; }
 
         [Parameter]
         [ValidateRange(1, long.MaxValue)]
+        [WholeNumber]
         public long? Batch1DayMaxInputTokens { get; set; }
 
         [Parameter]

@@ -27,6 +27,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => UserId;
@@ -119,6 +120,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override object? ErrorTarget => GroupId;

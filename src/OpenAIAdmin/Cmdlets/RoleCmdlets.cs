@@ -23,6 +23,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [ValidateRange(1, 1000)]
+        [WholeNumber]
         public int? PageSize { get; set; }
 
         protected override void ProcessItem() =>

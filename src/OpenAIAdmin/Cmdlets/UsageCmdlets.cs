@@ -186,15 +186,18 @@ namespace OpenAIAdmin.Commands
     {
         /// <summary>The start of the range (inclusive). A DateTime of kind Local or Unspecified is local time of this computer.</summary>
         [Parameter]
+        [InvariantTime]
         public DateTimeOffset? StartTime { get; set; }
 
         /// <summary>The end of the range (exclusive).</summary>
         [Parameter]
+        [InvariantTime]
         public DateTimeOffset? EndTime { get; set; }
 
         /// <summary>At most this many windows (one request each at a time) are read at once.</summary>
         [Parameter]
         [ValidateRange(1, 16)]
+        [WholeNumber]
         public int ThrottleLimit { get; set; } = 4;
 
         /// <summary>Add ProjectName, UserEmail and ApiKeyName from listings read once per command.</summary>

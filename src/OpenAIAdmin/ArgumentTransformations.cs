@@ -1,0 +1,92 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace OpenAIAdmin.Commands
+{
+    /// <summary>
+    /// Reads a date given as text by the invariant culture, as PowerShell does in scripts and casts. PowerShell binds
+    /// text to a compiled cmdlet's date parameter with the current culture: under th-TH '2026-11-01Z' was a Buddhist-era
+    /// year (1483), under de-DE '11/01/2026' the 11th of January, so one command asked for other dates on another
+    /// machine, silently. Text without an offset is local time, as a DateTime of kind Local would be; values that are
+    /// not text pass on unchanged.
+    /// </summary>
+    public sealed class InvariantTimeAttribute : ArgumentTransformationAttribute
+    {
+        /// <summary>For a DateTime parameter: the value as a DateTime (text with an offset becomes local time).</summary>
+        public bool AsDateTime { get; set; }
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            if (!((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is string text))
+            {
+                return inputData;
+            }
+
+            const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal;
+            if (AsDateTime && DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out DateTime dateTime))
+            {
+                return dateTime;
+            }
+
+            if (!AsDateTime && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out DateTimeOffset instant))
+            {
+                return instant;
+            }
+
+            throw new ArgumentTransformationMetadataException(
+                $"'{ErrorRecords.Shorten(text)}' is not a date and time. Write it as 2026-11-01 (local midnight), 2026-11-01Z (midnight UTC) "
+                + "or 2026-11-01T08:00+01:00; it reads the same in every culture.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a number with a fraction, or text that is not digits, for a whole-number parameter. PowerShell would round
+    /// 10.7 to 11 and read '1.000' (one thousand, written the German way) as 1, silently: one request a minute on a
+    /// production model is an outage.
+    /// </summary>
+    public sealed class WholeNumberAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            bool whole = value switch
+            {
+                double d => Math.Floor(d) == d,
+                float f => Math.Floor(f) == f,
+                decimal m => decimal.Truncate(m) == m,
+                string text => long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+                    CultureInfo.InvariantCulture, out _),
+                _ => true,
+            };
+            if (!whole)
+            {
+                throw new ArgumentTransformationMetadataException(
+                    $"'{ErrorRecords.Shorten(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty)}' is not a whole number. "
+                    + "Give digits only, without separators or a fraction (1000, not 1.000, 1,000 or 999.5).");
+            }
+
+            return inputData;
+        }
+    }
+
+    /// <summary>
+    /// Refuses a bare number for a TimeSpan parameter: PowerShell reads 30 as 30 ticks (3 microseconds), so
+    /// New-OAIAdminApiKey -ExpiresIn 30 made a key that expired at once. Text ('30.00:00:00') and TimeSpans pass on.
+    /// </summary>
+    public sealed class TimeSpanArgumentAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is int || value is long || value is double || value is float || value is decimal || value is short || value is byte)
+            {
+                throw new ArgumentTransformationMetadataException(
+                    $"A bare number ({Convert.ToString(value, CultureInfo.InvariantCulture)}) is not a length of time: PowerShell would read it as ticks "
+                    + "(ten millionths of a second). Give New-TimeSpan -Days 30, or text such as '30.00:00:00' (30 days) or '01:00:00' (one hour).");
+            }
+
+            return inputData;
+        }
+    }
+}
