@@ -18,25 +18,43 @@ namespace OpenAIAdmin.Commands
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            if (!((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is string text))
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (!(value is string text))
             {
-                return inputData;
+                return value is DateTimeOffset || value is DateTime ? InApiRange(inputData, value) : inputData;
             }
 
             const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal;
             if (AsDateTime && DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out DateTime dateTime))
             {
-                return dateTime;
+                return InApiRange(dateTime, dateTime);
             }
 
             if (!AsDateTime && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out DateTimeOffset instant))
             {
-                return instant;
+                return InApiRange(instant, instant);
             }
 
             throw new ArgumentTransformationMetadataException(
                 $"'{ErrorRecords.Shorten(text)}' is not a date and time. Write it as 2026-11-01 (local midnight), 2026-11-01Z (midnight UTC) "
                 + "or 2026-11-01T08:00+01:00; it reads the same in every culture.");
+        }
+
+        /// <summary>
+        /// The API counts time in seconds since 1970 (UTC): an earlier time (DateTime.MinValue, a year typed short) would
+        /// end in an overflow or a negative time. Years are compared, not instants, so MinValue never meets an offset.
+        /// </summary>
+        private static object InApiRange(object result, object time)
+        {
+            int year = time is DateTimeOffset instant ? instant.UtcDateTime.Year : ((DateTime)time).Year;
+            if (year < 1970)
+            {
+                string shown = time is DateTimeOffset t ? t.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)
+                    : ((DateTime)time).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                throw new ArgumentTransformationMetadataException($"{shown} is before 1970: the API's times begin on 1970-01-01 (UTC).");
+            }
+
+            return result;
         }
     }
 

@@ -89,8 +89,12 @@ namespace OpenAIAdmin.Commands
 
         private IReadOnlyList<KeyValuePair<string, string>> Choices(AdminContext context, string scope)
         {
-            string key = $"{context.GetHashCode()}|{Kind}|{scope}";
-            if (Cache.TryGetValue(key, out CacheEntry? cached) && cached.Connection == context && DateTime.UtcNow - cached.FetchedAt < CacheLifetime)
+            // Keyed by the shared client and the time the connection was made, not by the connection object: the implicit
+            // connection (OPENAI_ADMIN_KEY) is a new object at every Tab, with its client's time, so a per-object key
+            // fetched at every Tab and grew without end. Each Connect-OAIAdmin still starts afresh.
+            AdminClient client = context.Client;
+            string key = $"{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(client)}|{context.ConnectedAt.UtcTicks}|{Kind}|{scope}";
+            if (Cache.TryGetValue(key, out CacheEntry? cached) && ReferenceEquals(cached.Client, client) && DateTime.UtcNow - cached.FetchedAt < CacheLifetime)
             {
                 return cached.Choices;
             }
@@ -98,13 +102,13 @@ namespace OpenAIAdmin.Commands
             try
             {
                 using var cancel = new CancellationTokenSource(FetchTimeout);
-                Task<IReadOnlyList<KeyValuePair<string, string>>> fetch = Task.Run(() => FetchAsync(context.Client, scope, cancel.Token));
+                Task<IReadOnlyList<KeyValuePair<string, string>>> fetch = Task.Run(() => FetchAsync(client, scope, cancel.Token));
                 if (!fetch.Wait(FetchTimeout))
                 {
                     return Array.Empty<KeyValuePair<string, string>>();
                 }
 
-                Cache[key] = new CacheEntry(context, DateTime.UtcNow, fetch.Result);
+                Cache[key] = new CacheEntry(client, DateTime.UtcNow, fetch.Result);
                 return fetch.Result;
             }
             catch (Exception)
@@ -119,14 +123,14 @@ namespace OpenAIAdmin.Commands
 
         private sealed class CacheEntry
         {
-            public CacheEntry(AdminContext connection, DateTime fetchedAt, IReadOnlyList<KeyValuePair<string, string>> choices)
+            public CacheEntry(AdminClient client, DateTime fetchedAt, IReadOnlyList<KeyValuePair<string, string>> choices)
             {
-                Connection = connection;
+                Client = client;
                 FetchedAt = fetchedAt;
                 Choices = choices;
             }
 
-            public AdminContext Connection { get; }
+            public AdminClient Client { get; }
 
             public DateTime FetchedAt { get; }
 

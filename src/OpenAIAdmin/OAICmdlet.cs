@@ -254,8 +254,31 @@ namespace OpenAIAdmin.Commands
             return ShouldProcess(target, action);
         }
 
-        protected static WildcardPattern? Wildcard(string? pattern) =>
-            string.IsNullOrEmpty(pattern) ? null : new WildcardPattern(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        /// <summary>
+        /// The pattern of a -Name-like filter, checked here: WildcardPattern parses on its first match, which comes after
+        /// the first page has been read, so a stray '[' failed with a bare exception after a request.
+        /// </summary>
+        protected WildcardPattern? Wildcard(string? pattern)
+        {
+            if (string.IsNullOrEmpty(pattern))
+            {
+                return null;
+            }
+
+            var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            try
+            {
+                wildcard.IsMatch(string.Empty);
+            }
+            catch (WildcardPatternException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("InvalidWildcardPattern", ErrorCategory.InvalidArgument,
+                    $"'{ErrorRecords.Shorten(pattern!)}' is not a valid wildcard pattern. Nothing was sent. To match [ or ] themselves, escape them with a backtick (`[).",
+                    pattern));
+            }
+
+            return wildcard;
+        }
 
         /// <summary>
         /// The Get body every resource shares: the given ids one by one (a missing one is a non-terminating error),

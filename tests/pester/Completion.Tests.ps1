@@ -64,6 +64,24 @@ Describe 'Id completion on the real cmdlets' {
         @(Get-SimulatorRequest GET '*/organization/roles').Count | Should -Be 1
     }
 
+    It 'asks the API once per kind for repeated completions on the implicit connection too' {
+        Disconnect-OAIAdmin
+        $saved = @{ Key = $env:OPENAI_ADMIN_KEY; Url = $env:OPENAI_BASE_URL; Retries = $env:OPENAI_ADMIN_MAX_RETRIES }
+        try {
+            # Settings no other test uses: a client of its own, so nothing cached before this test answers.
+            $env:OPENAI_ADMIN_KEY = $FakeAdminKey
+            $env:OPENAI_BASE_URL = $SimulatorUrl
+            $env:OPENAI_ADMIN_MAX_RETRIES = '7'
+            foreach ($i in 1..3) { @(Complete 'Remove-OAIGroup -Id Contr')[0].ListItemText | Should -Be 'Contractors' }
+            @(Get-SimulatorRequest GET '*/organization/groups').Count | Should -Be 1
+        }
+        finally {
+            $env:OPENAI_ADMIN_KEY = $saved.Key
+            $env:OPENAI_BASE_URL = $saved.Url
+            $env:OPENAI_ADMIN_MAX_RETRIES = $saved.Retries
+        }
+    }
+
     It 'completes service accounts and project API keys only from the project on the line' {
         @(Complete 'Get-OAIServiceAccount -Id ').Count | Should -Be 0
         @(Complete 'Get-OAIProjectApiKey -Id ').Count | Should -Be 0

@@ -356,6 +356,21 @@ Describe 'Input that must never reach the API' {
         Get-ErrorId { & $Command @Arguments } | Should -Be "ParameterArgumentValidationError,OpenAIAdmin.Commands.$type"
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
+
+    It '<Command> refuses <Why> with <ErrorId> before any request' -ForEach @(
+        @{ Command = 'Get-OAIProject'; Why = 'a broken wildcard'; ErrorId = 'InvalidWildcardPattern'; Arguments = @{ Name = '[' } }
+        @{ Command = 'Get-OAIGroup'; Why = 'a broken wildcard'; ErrorId = 'InvalidWildcardPattern'; Arguments = @{ Name = 'Eng[' } }
+        @{ Command = 'Get-OAIProjectApiKey'; Why = 'a broken wildcard'; ErrorId = 'InvalidWildcardPattern'; Arguments = @{ ProjectId = 'proj_defaultSbtsIO0rWI91rcsUU'; Name = '[ci' } }
+        @{ Command = 'Get-OAIRateLimit'; Why = 'a broken wildcard'; ErrorId = 'InvalidWildcardPattern'; Arguments = @{ ProjectId = 'proj_defaultSbtsIO0rWI91rcsUU'; Model = 'gpt-[' } }
+        @{ Command = 'New-OAIInvite'; Why = 'a project role without projects'; ErrorId = 'ProjectRoleWithoutProject'; Arguments = @{ Email = 'new.person@example.com'; ProjectRole = 'owner' } }
+        @{ Command = 'Get-OAICost'; Why = 'a time before 1970'; ErrorId = 'ParameterArgumentTransformationError'; Arguments = @{ EndTime = [DateTimeOffset]::MinValue } }
+        @{ Command = 'Get-OAIUsage'; Why = 'a time before 1970'; ErrorId = 'ParameterArgumentTransformationError'; Arguments = @{ Kind = 'Completions'; StartTime = [datetime]::MinValue; EndTime = '0001-01-03Z' } }
+        @{ Command = 'Get-OAIAuditLog'; Why = 'a time before 1970'; ErrorId = 'ParameterArgumentTransformationError'; Arguments = @{ StartTime = '1969-12-31Z' } }
+    ) {
+        $type = (Get-Command $Command).ImplementingType.Name
+        Get-ErrorId { & $Command @Arguments } | Should -Be "$ErrorId,OpenAIAdmin.Commands.$type"
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
 }
 
 Describe 'Confirmations name the target and list every change' {

@@ -148,9 +148,10 @@ namespace OpenAIAdmin.Resources
     {
         public static void CheckRange(DateTimeOffset start, DateTimeOffset? end)
         {
-            if (start == default)
+            if (start.UtcDateTime.Year < 1970)
             {
-                throw new OpenAIAdminException(AdminErrorKind.InvalidArgument, "The start time is missing.");
+                throw new OpenAIAdminException(AdminErrorKind.InvalidArgument,
+                    $"The start time ({BucketWindow.Text(start)} UTC) is missing or before 1970: the API's times begin on 1970-01-01 (UTC).");
             }
 
             if (end is DateTimeOffset e && e <= start)

@@ -92,6 +92,13 @@ namespace OpenAIAdmin.Commands
 
         protected override void ProcessItem()
         {
+            if (ProjectId == null && MyInvocation.BoundParameters.ContainsKey(nameof(ProjectRole)))
+            {
+                // Without -ProjectId the invite grants the default project as the API decides; a role given for it would be dropped.
+                ThrowTerminatingError(ErrorRecords.Create("ProjectRoleWithoutProject", ErrorCategory.InvalidArgument,
+                    "-ProjectRole applies to the projects of -ProjectId; give -ProjectId too, or -Project with a role per project. Nothing was sent.", Email));
+            }
+
             IList<InviteProject>? projects = ParameterSetName == ProjectSet
                 ? Project.Select(Grant).ToList()
                 : ProjectId?.Select(id => new InviteProject(id, ProjectRole.ToLowerInvariant())).ToList();

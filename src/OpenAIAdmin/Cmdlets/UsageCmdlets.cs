@@ -222,7 +222,6 @@ namespace OpenAIAdmin.Commands
             return (start, end);
         }
 
-        /// <summary>Refuses, before any request, a group_by value the operation does not take.</summary>
         /// <summary>The group-by values as the API spells them (any casing is taken, as a ValidateSet would); refuses the others.</summary>
         private protected string[]? CheckGroupBy(string[]? groupBy, IReadOnlyList<string> allowed, string what)
         {
