@@ -29,6 +29,15 @@ namespace OpenAIAdmin
         bool WantsDebug { get; }
     }
 
+    /// <summary>
+    /// Optional for a sink: warnings, what a user must learn without -Verbose (a span the server would not give, so rows
+    /// may be missing). A sink without this interface gets them as Verbose messages.
+    /// </summary>
+    public interface IClientWarningSink
+    {
+        void Warning(string message);
+    }
+
     /// <summary>The sink of the current logical call (flows with async code, so one HttpClient serves many callers).</summary>
     public static class ClientEvents
     {
@@ -50,6 +59,19 @@ namespace OpenAIAdmin
         internal static void Verbose(string message) => CurrentSink.Value?.Verbose(message);
 
         internal static void Debug(string message) => CurrentSink.Value?.Debug(message);
+
+        internal static void Warning(string message)
+        {
+            IClientEventSink? sink = CurrentSink.Value;
+            if (sink is IClientWarningSink warnings)
+            {
+                warnings.Warning(message);
+            }
+            else
+            {
+                sink?.Verbose(message);
+            }
+        }
 
         internal static void Progress(string activity, int done, int total) => CurrentSink.Value?.Progress(activity, done, total);
 

@@ -86,14 +86,21 @@ namespace OpenAIAdmin.Commands
             }
         }
 
-        /// <summary>Gets each id in turn; a failure for one id is reported and the next id still runs.</summary>
-        protected void WriteEach<T>(IEnumerable<string> ids, Func<string, Task<T>> get)
+        /// <summary>
+        /// Gets each id in turn, writing those the cmdlet's filters want (filters narrow a lookup as they narrow a list);
+        /// a failure for one id is reported and the next id still runs.
+        /// </summary>
+        protected void WriteEach<T>(IEnumerable<string> ids, Func<string, Task<T>> get, Func<T, bool>? wanted = null)
         {
             foreach (string id in ids)
             {
                 try
                 {
-                    WriteObject(Await(get(id)));
+                    T item = Await(get(id));
+                    if (wanted == null || wanted(item))
+                    {
+                        WriteObject(item);
+                    }
                 }
                 catch (OpenAIAdminException ex)
                 {
@@ -285,16 +292,19 @@ namespace OpenAIAdmin.Commands
         /// else the whole list, streamed, filtered by a wildcard on the name when one is given.
         /// </summary>
         protected void GetOrList<T>(string[]? ids, Func<string, Task<T>> get, Func<ListOptions, IAsyncEnumerable<T>> list,
-            int? pageSize = null, string? namePattern = null, Func<T, string?>? nameOf = null)
+            int? pageSize = null, string? namePattern = null, Func<T, string?>? nameOf = null, Func<T, bool>? where = null)
         {
+            WildcardPattern? name = nameOf == null ? null : Wildcard(namePattern);
+            Func<T, bool>? wanted = name == null
+                ? where
+                : item => name.IsMatch(nameOf!(item) ?? string.Empty) && (where == null || where(item));
             if (ids != null)
             {
-                WriteEach(ids, get);
+                WriteEach(ids, get, wanted);
                 return;
             }
 
-            WildcardPattern? name = Wildcard(namePattern);
-            WriteList(list, pageSize, name == null || nameOf == null ? null : item => name.IsMatch(nameOf(item) ?? string.Empty));
+            WriteList(list, pageSize, wanted);
         }
 
         /// <summary>
@@ -302,9 +312,9 @@ namespace OpenAIAdmin.Commands
         /// call, then write its result when -PassThru is given or the cmdlet has no -PassThru (New and Add return what
         /// they made).
         /// </summary>
-        protected void Change<T>(string target, string action, Func<Task<T>> call)
+        protected void Change<T>(string target, string action, Func<Task<T>> call, bool highImpact = false)
         {
-            if (!ShouldChange(target, action, Switch("Force")))
+            if (!(highImpact ? ShouldChangeHighImpact(target, action) : ShouldChange(target, action, Switch("Force"))))
             {
                 return;
             }
@@ -430,6 +440,8 @@ namespace OpenAIAdmin.Commands
 
         private void RelayDebug(string message) => Post(() => WriteDebug(message));
 
+        private void RelayWarning(string message) => Post(() => WriteWarning(message));
+
         private void RelayPage(string operation, int pageNumber, long itemCount)
         {
             // One page needs no progress bar; from the second page on, long listings show how far they got.
@@ -524,7 +536,7 @@ namespace OpenAIAdmin.Commands
             return !(preference is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
         }
 
-        private sealed class EventRelay : IClientEventSink, IClientEventFilter
+        private sealed class EventRelay : IClientEventSink, IClientEventFilter, IClientWarningSink
         {
             private readonly OAICmdlet _cmdlet;
 
@@ -539,6 +551,8 @@ namespace OpenAIAdmin.Commands
             public void Verbose(string message) => _cmdlet.RelayVerbose(message);
 
             public void Debug(string message) => _cmdlet.RelayDebug(message);
+
+            public void Warning(string message) => _cmdlet.RelayWarning(message);
 
             public void PageReceived(string operation, int pageNumber, long itemCount) => _cmdlet.RelayPage(operation, pageNumber, itemCount);
 

@@ -139,7 +139,7 @@ Describe 'Get-OAIAuditLog' {
         @{ What = 'a page size of 101'; ErrorId = 'ParameterArgumentValidationError'; Arguments = @{ PageSize = 101 } }
         @{ What = 'a blank project id'; ErrorId = 'ParameterArgumentValidationError'; Arguments = @{ ProjectId = ' ' } }
         @{ What = 'a blank event type'; ErrorId = 'ParameterArgumentValidationError'; Arguments = @{ EventType = '' } }
-        @{ What = 'a time that is not one'; ErrorId = 'CannotConvertArgumentNoMessage'; Arguments = @{ StartTime = 'yesterday-ish' } }
+        @{ What = 'a time that is not one'; ErrorId = 'ParameterArgumentTransformationError'; Arguments = @{ StartTime = 'yesterday-ish' } }
     ) {
         Get-ErrorId { Get-OAIAuditLog @Arguments } | Should -Be "$ErrorId,OpenAIAdmin.Commands.GetOAIAuditLogCommand"
         @(Get-SimulatorRequest).Count | Should -Be 0

@@ -343,6 +343,24 @@ Describe 'Numbers, dates and lengths of time mean the same on every machine' {
     }
 }
 
+Describe 'Filters narrow a lookup by id as they narrow a list' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'Get-OAIProjectUser -Id with -Name returns only the ids whose name matches' {
+        $users = @(Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 2)
+        Reset-Simulator
+        @(Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -Id $users.Id -Name $users[1].Name).Id | Should -Be $users[1].Id
+        @(Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -Id $users[0].Id -Name 'zzz*').Count | Should -Be 0
+        @(Get-SimulatorRequest GET '*/organization/projects/proj_productionchatbotrC4xJHX/users/*').Count | Should -Be 3
+    }
+
+    It 'Get-OAIProjectApiKey -Id with -OwnerType returns the key only when its owner is of that type' {
+        $serviceKey = @(Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -OwnerType ServiceAccount -OwnerProjectAccess Any)[0]
+        @(Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -Id $serviceKey.Id -OwnerType User).Count | Should -Be 0
+        @(Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -Id $serviceKey.Id -OwnerType ServiceAccount).Id | Should -Be $serviceKey.Id
+    }
+}
+
 Describe 'Input that must never reach the API' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 

@@ -34,6 +34,17 @@ Describe 'Set-OAIModelPermission' {
         (Get-OAIModelPermission -ProjectId $project.Id).Mode | Should -Be 'deny_list'
     }
 
+    It 'asks before an empty allow list blocks every model, as ConfirmImpact High would' {
+        $project = Get-SupportBot
+        # This host cannot answer prompts: asking shows as the engine's NonInteractive error, and nothing is sent.
+        { Set-OAIModelPermission -ProjectId $project.Id -Mode AllowList -ModelId @() -ErrorAction Stop } | Should -Throw '*NonInteractive*'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        $text = Get-HostText { Set-OAIModelPermission -ProjectId $project.Id -Mode AllowList -ModelId @() -WhatIf }
+        $text | Should -Match 'Allow no model at all'
+        Set-OAIModelPermission -ProjectId $project.Id -Mode AllowList -ModelId @() -Confirm:$false
+        (Get-SimulatorRequest POST '*/model_permissions')[0].body | Should -Be '{"mode":"allow_list","model_ids":[]}'
+    }
+
     It 'refuses a mode outside the set, a blank model id, and an archived project' {
         $project = Get-SupportBot
         Get-ErrorId { Set-OAIModelPermission -ProjectId $project.Id -Mode Everything -ModelId x } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAIModelPermissionCommand'

@@ -248,6 +248,13 @@ Describe 'Project groups' {
         @(Get-SimulatorRequest GET "*/organization/projects/$Prod/groups/$Engineering")[1].query | Should -Be 'group_type=tenant_group'
     }
 
+    It 'lists only groups of the -GroupType given, and narrows an -Id lookup by -Name' {
+        @(Get-OAIProjectGroup -ProjectId $Prod -GroupType group).GroupName | Should -Be 'Engineering'
+        @(Get-OAIProjectGroup -ProjectId $Prod -GroupType tenant_group).Count | Should -Be 0
+        @(Get-OAIProjectGroup -ProjectId $Prod -Id $Engineering -Name 'Eng*').GroupName | Should -Be 'Engineering'
+        @(Get-OAIProjectGroup -ProjectId $Prod -Id $Engineering -Name 'Contr*').Count | Should -Be 0
+    }
+
     It 'refuses a role of another project and an archived project with ApiBadRequest' {
         $otherRole = (Get-OAIProjectRole -ProjectId (Get-OAIProject -First 1).Id -Name Member).Id
         Get-ErrorId { Add-OAIProjectGroup -ProjectId $Prod -Id $Contractors -RoleId $otherRole } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.AddOAIProjectGroupCommand'

@@ -54,6 +54,15 @@ BeforeAll {
 Describe 'Get-OAIUsage' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
+    It 'warns that rows may be missing when the server keeps saying has_more on empty pages' {
+        Add-SimulatorFault @{ kind = 'empty_page'; count = -1; path = '/v1/organization/costs' }
+        $warnings = $null
+        $rows = @(Get-OAICost -StartTime $Nov1 -EndTime $Nov1.AddDays(7) -WarningVariable warnings -WarningAction SilentlyContinue)
+        $rows.Count | Should -Be 0
+        @($warnings).Count | Should -Be 1
+        "$warnings" | Should -BeLike '*2026-11-01 00:00 to 2026-11-08 00:00 UTC is taken as empty, so rows of that span may be missing.*'
+    }
+
     It 'reads 30 days of hours under latency as exactly the rows of a sequential next_page walk, in time order, four windows at a time' {
         Set-SimulatorBehaviour @{ max_page_results = 400 }
         $expected = Invoke-HourlyWalk $Nov1 $Nov1.AddDays(30)

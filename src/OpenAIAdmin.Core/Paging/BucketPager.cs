@@ -360,9 +360,11 @@ namespace OpenAIAdmin.Paging
                     string? nextPage = page.NextPage;
                     if (stalled >= MaxStalls)
                     {
-                        // has_more, again and again, on pages that bring nothing: the server has nothing more here.
-                        ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
-                            "{0}: {1} pages in a row brought no new bucket although the server said has_more; {2} to {3} is taken as empty.",
+                        // has_more, again and again, on pages that bring nothing: the server gives nothing more here. Going on
+                        // would never end; taking the span as empty may leave rows out, which the user must hear of.
+                        ClientEvents.Warning(string.Format(CultureInfo.InvariantCulture,
+                            "{0}: {1} pages in a row brought no new bucket although the server said has_more; {2} to {3} UTC is taken as empty, "
+                            + "so rows of that span may be missing. Ask for that span again later.",
                             _operation, stalled, BucketWindow.Text(position), BucketWindow.Text(pieceEnd)));
                         position = pieceEnd;
                         stalled = 0;

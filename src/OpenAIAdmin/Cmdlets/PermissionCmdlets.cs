@@ -56,9 +56,13 @@ namespace OpenAIAdmin.Commands
 
             string mode = Mode == "AllowList" ? "allow_list" : "deny_list";
             string models = ModelId.Length == 0 ? "no models" : string.Join(", ", ModelId.Distinct());
-            string action = mode == "allow_list" ? $"Allow only {models}" : $"Deny {models}";
+            // An empty allow list blocks every model at once, as grave as Remove-OAIModelPermission opening them all:
+            // it asks as ConfirmImpact High would.
+            bool blocksAll = mode == "allow_list" && ModelId.Length == 0;
+            string action = blocksAll ? "Allow no model at all (every model request of the project is refused)"
+                : mode == "allow_list" ? $"Allow only {models}" : $"Deny {models}";
             Change($"model permissions of project {ProjectId}", action,
-                () => Client.Projects.ModelPermissions.UpdateAsync(ProjectId, mode, ModelId, CancellationToken));
+                () => Client.Projects.ModelPermissions.UpdateAsync(ProjectId, mode, ModelId, CancellationToken), highImpact: blocksAll);
         }
     }
 

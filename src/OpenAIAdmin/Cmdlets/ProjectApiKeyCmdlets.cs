@@ -73,13 +73,13 @@ namespace OpenAIAdmin.Commands
                 && (serviceAccountId == null || (k.OwnerType == "service_account" && k.OwnerId == serviceAccountId))
                 && (userId == null || (k.OwnerType == "user" && k.OwnerId == userId));
 
+            bool filtered = name != null || ownerType != null || serviceAccountId != null || userId != null;
             if (Id != null)
             {
-                WriteEach(Id, id => Client.Projects.ApiKeys.GetAsync(projectId, id, CancellationToken));
+                WriteEach(Id, id => Client.Projects.ApiKeys.GetAsync(projectId, id, CancellationToken), filtered ? Wanted : (Func<ProjectApiKey, bool>?)null);
                 return;
             }
 
-            bool filtered = name != null || ownerType != null || serviceAccountId != null || userId != null;
             WriteList(o => Client.Projects.ApiKeys.ListAsync(projectId, access, o, CancellationToken), PageSize, filtered ? Wanted : (Func<ProjectApiKey, bool>?)null);
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -19,7 +20,7 @@ namespace OpenAIAdmin.Commands
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string[]? Id { get; set; }
 
-        /// <summary>With -Id: the kind of group to look up (the API's default is group).</summary>
+        /// <summary>The kind of group: with -Id the kind to look up (the API's default is group), else the kind listed.</summary>
         [Parameter]
         [ValidateSet("group", "tenant_group")]
         public string? GroupType { get; set; }
@@ -36,9 +37,13 @@ namespace OpenAIAdmin.Commands
 
         protected override object? ErrorTarget => ProjectId;
 
-        protected override void ProcessItem() =>
-            GetOrList(Id, id => Client.Projects.Groups.GetAsync(ProjectId, id, GroupType, CancellationToken),
-                o => Client.Projects.Groups.ListAsync(ProjectId, null, o, CancellationToken), PageSize, Name, g => g.GroupName);
+        protected override void ProcessItem()
+        {
+            string? groupType = GroupType;
+            GetOrList(Id, id => Client.Projects.Groups.GetAsync(ProjectId, id, groupType, CancellationToken),
+                o => Client.Projects.Groups.ListAsync(ProjectId, null, o, CancellationToken), PageSize, Name, g => g.GroupName,
+                groupType == null ? null : g => string.Equals(g.GroupType, groupType, StringComparison.Ordinal));
+        }
     }
 
     [Cmdlet(VerbsCommon.Add, "OAIProjectGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

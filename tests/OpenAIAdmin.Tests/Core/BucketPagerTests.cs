@@ -221,6 +221,24 @@ public sealed class BucketPagerTests : IClassFixture<SimulatorFixture>, IAsyncLi
     }
 
     [Fact]
+    public async Task A_server_that_says_has_more_on_empty_pages_without_end_is_left_with_a_warning_that_rows_may_be_missing()
+    {
+        await _sim.AddFaultAsync(new { kind = "empty_page", count = -1, path = "/v1/organization/usage/completions" });
+        using AdminClient client = _sim.NewClient();
+        var sink = new RecordingSink();
+        List<UsageResult> rows;
+        using (ClientEvents.Use(sink))
+        {
+            rows = await client.Usage.ListAsync(UsageKind.Completions, Hourly(Nov1, Nov1.AddDays(1))).ToListAsync();
+        }
+
+        Assert.Empty(rows);
+        string warning = Assert.Single(sink.Warnings);
+        Assert.Contains("pages in a row brought no new bucket although the server said has_more; 2026-11-01 00:00 to 2026-11-02 00:00 UTC is taken as empty, so rows of that span may be missing.", warning);
+        Assert.Equal(8, (await UsageCallsAsync()).Count(c => c.Fault == "empty_page"));
+    }
+
+    [Fact]
     public async Task Has_more_without_a_next_page_on_every_page_is_read_to_the_end_by_time()
     {
         await _sim.SetBehaviourAsync(new { max_page_buckets = 50 });

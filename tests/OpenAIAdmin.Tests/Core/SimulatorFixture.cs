@@ -103,9 +103,13 @@ public sealed class RecordedCall
 }
 
 /// <summary>Collects what the core reports, as the PowerShell layer would relay it.</summary>
-public sealed class RecordingSink : IClientEventSink
+public sealed class RecordingSink : IClientEventSink, IClientWarningSink
 {
     private readonly object _gate = new();
+
+    public List<string> Warnings { get; } = new();
+
+    void IClientWarningSink.Warning(string message) { lock (_gate) { Warnings.Add(message); } }
 
     public List<string> Verbose { get; } = new();
 
