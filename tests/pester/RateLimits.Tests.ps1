@@ -34,6 +34,19 @@ Describe 'Set-OAIRateLimit' {
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 
+    It 'looks up the current values of limits named by rows (ProjectId with Id or Model), as Import-Csv gives them' {
+        $production = Get-Production
+        $rows = [pscustomobject]@{ ProjectId = $production.Id; Id = 'rl-gpt-4o' }, [pscustomobject]@{ ProjectId = $production.Id; Model = 'o3' }
+        Reset-Simulator
+        $text = Get-HostText { $rows | Set-OAIRateLimit -MaxRequestsPer1Minute 5 -WhatIf }
+        $text | Should -Match ([regex]::Escape("max_requests_per_1_minute 10,000 → 5"" on target ""rate limit 'gpt-4o' (rl-gpt-4o) in project $($production.Id)"))
+        $text | Should -Match ([regex]::Escape("on target ""rate limit 'o3' (rl-o3) in project $($production.Id)"))
+        $text | Should -Not -Match '\(none\) → 5'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        $rows | Set-OAIRateLimit -MaxRequestsPer1Minute 5
+        @(Get-SimulatorRequest POST '*/rate_limits/*').path | Should -Be "/v1/organization/projects/$($production.Id)/rate_limits/rl-gpt-4o", "/v1/organization/projects/$($production.Id)/rate_limits/rl-o3"
+    }
+
     It 'sends only the limits given, by piped limit, by model and by id' {
         $production = Get-Production
         $limit = Get-OAIRateLimit -ProjectId $production.Id -Model gpt-4o

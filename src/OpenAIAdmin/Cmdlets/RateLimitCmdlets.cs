@@ -129,9 +129,15 @@ namespace OpenAIAdmin.Commands
                     "Give at least one -Max… or -Batch1DayMaxInputTokens limit: there is nothing to change.", ErrorTarget));
             }
 
-            ProjectRateLimit current = ParameterSetName == InputObjectSet
+            // A limit piped from Get-OAIRateLimit carries its current values; anything else (a CSV row of ProjectId and Id
+            // or Model, which PowerShell turns into an empty limit) is looked up, so the preview shows what changes.
+            bool given = ParameterSetName == InputObjectSet;
+            ProjectRateLimit current = given && InputObjectCameAsItIs()
                 ? InputObject
-                : Await(Client.Projects.RateLimits.FindAsync(ProjectId, ParameterSetName == ModelSet ? Model : Id, CancellationToken));
+                : Await(Client.Projects.RateLimits.FindAsync(
+                    given ? InputObject.ProjectId ?? string.Empty : ProjectId,
+                    given ? (string.IsNullOrEmpty(InputObject.Id) ? InputObject.Model ?? string.Empty : InputObject.Id) : ParameterSetName == ModelSet ? Model : Id,
+                    CancellationToken));
             string projectId = current.ProjectId ?? ProjectId;
             string changes = Changes(request.ChangesFrom(current).Select(Step).ToArray());
             string target = Target("rate limit", current.Id, current.Model) + $" in project {projectId}";
