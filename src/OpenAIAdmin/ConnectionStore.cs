@@ -121,24 +121,13 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         public static void RejectUnusableKey(AdminApiKeyCredential credential, string what)
         {
-            if (credential.ShapeProblem is string problem)
+            string? problem = credential.ShapeProblem != null ? credential.ShapeProblem + ". Nothing was sent."
+                : credential.IsProjectKey ? "is a project or service-account key. The Administration API needs an admin key (sk-admin-...)."
+                : null;
+            if (problem != null)
             {
                 throw new ConnectionSetupException(ErrorRecords.Create(
-                    AdminErrorKind.InvalidAdminKey.ToString(),
-                    ErrorCategory.AuthenticationError,
-                    $"{what} ({credential.Redacted}) {problem}. Nothing was sent.",
-                    null,
-                    ErrorRecords.ApiConnectionHelp));
-            }
-
-            if (credential.IsProjectKey)
-            {
-                throw new ConnectionSetupException(ErrorRecords.Create(
-                    AdminErrorKind.InvalidAdminKey.ToString(),
-                    ErrorCategory.AuthenticationError,
-                    $"{what} ({credential.Redacted}) is a project or service-account key. The Administration API needs an admin key (sk-admin-...).",
-                    null,
-                    ErrorRecords.ApiConnectionHelp));
+                    AdminErrorKind.InvalidAdminKey.ToString(), ErrorCategory.AuthenticationError, $"{what} ({credential.Redacted}) {problem}", null, ErrorRecords.ApiConnectionHelp));
             }
         }
 
