@@ -124,6 +124,12 @@ namespace OpenAIAdmin.Commands
         /// <summary>The work for one pipeline input.</summary>
         protected abstract void ProcessItem();
 
+        /// <summary>
+        /// Whether an -InputObject that PowerShell built from another object may lack an Id, because the cmdlet finds the
+        /// thing by another property (Set-OAIRateLimit by Model); otherwise the pipeline guard refuses such input.
+        /// </summary>
+        protected internal virtual bool NamesInputWithoutId => false;
+
         /// <summary>What an error of the current input refers to (usually the id).</summary>
         protected virtual object? ErrorTarget => null;
 

@@ -34,11 +34,13 @@ namespace OpenAIAdmin.Commands
 
         private readonly PSCmdlet _cmdlet;
         private readonly HashSet<string> _fromCommandLine;
+        private readonly bool _changes;
 
         public PipelineInputGuard(PSCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
             _fromCommandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            _changes = cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("WhatIf");
         }
 
         /// <summary>The record PowerShell is binding for this ProcessRecord call, or null without pipeline input.</summary>
@@ -83,6 +85,16 @@ namespace OpenAIAdmin.Commands
 
             var record = PSObject.AsPSObject(input);
             bool ours = baseObject.GetType().Assembly == CoreAssembly;
+            if (!ours && !_fromCommandLine.Contains("InputObject") && !(_cmdlet is OAICmdlet { NamesInputWithoutId: true })
+                && _cmdlet.MyInvocation.BoundParameters.TryGetValue("InputObject", out object? converted)
+                && PSObject.AsPSObject(converted).Properties["Id"] != null && Text(converted, "Id") == null)
+            {
+                // PowerShell built an object of the module's type from this one by its property names (a CSV row, a
+                // Select-Object result) and it has no Id: say so, rather than "the id is empty" from deeper down.
+                object target = converted is PSObject wrapped ? wrapped.BaseObject : converted;
+                return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline: it has no Id, "
+                    + $"so it names no {target.GetType().Name}. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with an Id property.");
+            }
             var misbound = new List<ParameterMetadata>();
             bool fitsSomewhere = false;
             foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters)
@@ -101,7 +113,12 @@ namespace OpenAIAdmin.Commands
 
                 if (ours)
                 {
-                    if (Text(record, kind) == FirstText(bound.Value))
+                    // A command that changes things takes as its own target (-Id) only the thing itself: a group member names
+                    // its group by GroupId and a project user its project by ProjectId, and piping them into Remove-OAIGroup
+                    // or Remove-OAIProject would delete the group or archive the project. Reading (Get-OAIUser from a
+                    // member) may follow such a reference.
+                    bool itself = parameter.Name != "Id" || !_changes || Text(record, "Id") == FirstText(bound.Value);
+                    if (Text(record, kind) == FirstText(bound.Value) && itself)
                     {
                         fitsSomewhere = true;
                     }
@@ -110,8 +127,10 @@ namespace OpenAIAdmin.Commands
                         misbound.Add(parameter);
                     }
                 }
-                else if (!Names(parameter).Any(name => record.Properties[name] != null))
+                else if (!Names(parameter).Any(name => FirstText(record.Properties[name]?.Value) == FirstText(bound.Value)))
                 {
+                    // A property of that name must hold the value bound: a script block has an Id (a Guid) of its own, and
+                    // PowerShell bound its text.
                     return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline as -{parameter.Name}: "
                         + $"it has no {OrList(Names(parameter))} property. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
                 }
@@ -139,8 +158,13 @@ namespace OpenAIAdmin.Commands
             // fits, piped into Remove-OAIProjectApiKey: dropping its Id would leave the key to revoke empty).
             ParameterMetadata first = misbound[0];
             string firstKind = KindOf(first)!;
+            string? ownId = Text(record, "Id");
+            string? refers = Text(record, firstKind);
+            string what = refers != null && refers != ownId
+                ? $"(it refers to {Words(firstKind)} '{Shorten(refers)}' without being one)"
+                : $"(Id '{Shorten(ownId)}')";
             return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, but an OpenAIAdmin.{baseObject.GetType().Name} "
-                + $"was piped in (Id '{Shorten(Text(record, "Id"))}'). Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
+                + $"was piped in {what}. Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
         }
 
         /// <summary>

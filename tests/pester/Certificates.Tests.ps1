@@ -148,6 +148,7 @@ Describe 'Import-OAICertificate' {
         Get-ErrorId { Import-OAICertificate -Path $junk } | Should -Be 'InvalidCertificate,OpenAIAdmin.Commands.ImportOAICertificateCommand'
         Get-ErrorId { Import-OAICertificate -Content ((New-TestCertificate).Pem + (New-TestCertificate).Pem) } | Should -Be 'InvalidCertificate,OpenAIAdmin.Commands.ImportOAICertificateCommand'
         Get-ErrorId { Import-OAICertificate -Path (Join-Path $script:CertDir 'missing.pem') } | Should -Be 'PathNotFound,OpenAIAdmin.Commands.ImportOAICertificateCommand'
+        Get-ErrorId { Import-OAICertificate -Path $script:CertDir } | Should -Be 'PathIsFolder,OpenAIAdmin.Commands.ImportOAICertificateCommand'
         Get-ErrorId { Import-OAICertificate -Content '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.ImportOAICertificateCommand'
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
@@ -170,12 +171,41 @@ Describe 'Import-OAICertificate' {
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
 
+    It 'uploads a file read line by line (Get-Content without -Raw) once, piped or given to -Content' {
+        $file = Join-Path $script:CertDir 'lines.pem'
+        Set-Content -Path $file -Value ("subject=CN=lines`n" + (New-TestCertificate -Subject 'CN=lines.example.com').Pem)
+        $piped = @(Get-Content $file | Import-OAICertificate -Name lines-piped -ErrorVariable problems)
+        $given = @(Import-OAICertificate -Name lines-given -Content (Get-Content $file))
+        $problems.Count | Should -Be 0
+        $piped.Count | Should -Be 1
+        $given.Count | Should -Be 1
+        @(Get-SimulatorRequest POST '*/organization/certificates').Count | Should -Be 2
+        # A line that is no certificate, piped alone, is one clear error, not one per line.
+        $errors = @()
+        'not', 'a', 'certificate' | Import-OAICertificate -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidCertificate,OpenAIAdmin.Commands.ImportOAICertificateCommand'
+    }
+
     It 'warns about an expired certificate and still uploads it' {
         $test = New-TestCertificate -StartDays -60 -ValidDays -1
         $certificate = Import-OAICertificate -Content $test.Pem -WarningVariable warnings -WarningAction SilentlyContinue
         $certificate | Should -Not -BeNullOrEmpty
         $warnings.Count | Should -Be 1
         "$($warnings[0])" | Should -Match 'expired'
+    }
+
+    It 'writes the dates of its warning and confirmation in UTC and the Gregorian calendar, whatever the culture' {
+        $test = New-TestCertificate -StartDays -60 -ValidDays -1
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'th-TH'
+            $text = Get-HostText { Import-OAICertificate -Content $test.Pem -WhatIf -WarningAction Continue }
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+        $expires = $test.NotAfter.UtcDateTime
+        $text | Should -Match ([regex]::Escape("expired on $($expires.ToString('yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture)) UTC"))
+        $text | Should -Match ([regex]::Escape("expires $($expires.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)))"))
     }
 }
 

@@ -186,6 +186,15 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @{ Name = 'a project API key piped into Remove-OAIServiceAccount'; Source = { Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIServiceAccount'; Arguments = @{ Force = $true } }
         @{ Name = 'a project user piped into Remove-OAIProjectGroup'; Source = { Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProjectGroup'; Arguments = @{ Force = $true } }
         @{ Name = 'a project role piped into Remove-OAIProjectUser'; Source = { Get-OAIProjectRole -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProjectUser'; Arguments = @{ Force = $true } }
+        # A member names its group by GroupId without being the group: it must not delete or rename it.
+        @{ Name = 'a group member piped into Remove-OAIGroup'; Source = { Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 1 }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
+        @{ Name = 'a group member piped into Set-OAIGroup'; Source = { Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 1 }; Command = 'Set-OAIGroup'; Arguments = @{ Name = 'renamed'; Confirm = $false } }
+        @{ Name = 'a project user piped into Remove-OAIProject'; Source = { Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
+        # A script block has an Id property of its own (a Guid); PowerShell bound its text.
+        @{ Name = 'a script block piped into Remove-OAIGroup'; Source = { { x } }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
+        # PowerShell builds an empty Group from a row without an Id.
+        @{ Name = 'a row without an Id piped into Remove-OAIGroup'; Source = { [pscustomobject]@{ Name = 'x' } }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
+        @{ Name = 'a row without an Id piped into Remove-OAIUser'; Source = { [pscustomobject]@{ Email = 'x@example.com' } }; Command = 'Remove-OAIUser'; Arguments = @{ Force = $true } }
     ) {
         $items = @(& $Source)
         Reset-Simulator

@@ -113,6 +113,15 @@ Describe 'ci-pipelines.md: Invoke-ProjectCleanup.ps1, plan then apply' {
         @(Import-Csv (Join-Path $out 'archived.csv')).Count | Should -Be 3
     }
 
+    It 'writes artifacts that say "nothing" when no project matches' {
+        $out = Join-Path $TestDrive 'ci-none'
+        $run = Invoke-Recipe Invoke-ProjectCleanup.ps1 -Arguments @('-NamePattern', 'nomatch-*', '-OutputDirectory', $out) -Environment $WithKey
+        $run.ExitCode | Should -Be 0 -Because "$($run.Output)$($run.Errors)"
+        (Get-Content (Join-Path $out 'plan.json') -Raw).Trim() | Should -Be '[]'
+        (Get-Content (Join-Path $out 'plan.csv')) | Should -Be '"Id","Name","CreatedAt"'
+        @(Import-Csv (Join-Path $out 'plan.csv')).Count | Should -Be 0
+    }
+
     It 'exits 1 with the error id when the secret is missing' {
         $run = Invoke-Recipe Invoke-ProjectCleanup.ps1 -Arguments @('-NamePattern', 'tmp-*', '-OutputDirectory', (Join-Path $TestDrive 'ci-nokey')) -Environment $Simulator
         $run.ExitCode | Should -Be 1

@@ -48,8 +48,24 @@ Describe 'New-OAIInvite' {
         (Get-SimulatorRequest POST '*/organization/invites')[0].body | Should -Be '{"email":"dan@contoso.com","role":"reader"}'
     }
 
+    It 'refuses rows whose projects are only text (Export-Csv, Import-Csv) rather than granting the default project' {
+        $csv = Join-Path $TestDrive 'invites.csv'
+        Get-OAIInvite -Status accepted | Export-Csv -Path $csv -NoTypeInformation
+        Reset-Simulator
+        $errors = @()
+        $sent = @(Import-Csv $csv | New-OAIInvite -ErrorVariable errors -ErrorAction SilentlyContinue -Confirm:$false)
+        $sent.Count | Should -Be 0
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'InvalidProjectGrant,OpenAIAdmin.Commands.NewOAIInviteCommand'
+        "$($errors[0])" | Should -BeLike '*are text, not project grants*'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
     It 'grants one role in several projects with -ProjectId and -ProjectRole' {
-        $invite = New-OAIInvite erin@contoso.com owner -ProjectId proj_datascienceZ7xkBKUkwT43I, proj_supportbottE5emakLryq7y4 -ProjectRole owner
+        # This host cannot answer prompts: inviting an owner asks, as making one does, and nothing is sent.
+        { New-OAIInvite erin@contoso.com owner -ErrorAction Stop } | Should -Throw '*NonInteractive*'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        $invite = New-OAIInvite erin@contoso.com owner -ProjectId proj_datascienceZ7xkBKUkwT43I, proj_supportbottE5emakLryq7y4 -ProjectRole owner -Confirm:$false
         $invite.Role | Should -Be 'owner'
         ($invite.Projects | ForEach-Object { "$($_.Id)=$($_.Role)" }) -join ',' | Should -Be 'proj_datascienceZ7xkBKUkwT43I=owner,proj_supportbottE5emakLryq7y4=owner'
     }

@@ -44,7 +44,7 @@ BeforeAll {
         'OpenAIAdmin.GroupMember'           = @{ Produce = { Get-OAIGroup -First 3 | Get-OAIGroupMember -First 4 }; Ids = 'GroupId', 'UserId'; Row = 'UserId'; Dates = @(); Never = @() }
         'OpenAIAdmin.Invite'                = @{ Produce = {
                 Get-OAIInvite
-                New-OAIInvite -Email 'views.new@example.com' -Role owner
+                New-OAIInvite -Email 'views.new@example.com' -Role owner -Confirm:$false
             }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.Role'                  = @{ Produce = { Get-OAIRole }; Ids = 'Id'; Row = 'Id'; Dates = @(); Never = @() }
         'OpenAIAdmin.UserRoleAssignment'    = @{ Produce = {

@@ -20,20 +20,31 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+
+# JSON and CSV of the rows; with no rows, "[]" and a header line, so the artifacts say "nothing" rather than being empty.
+function Write-Artifact([object[]] $Rows, [string[]] $Property, [string] $Name) {
+    $selected = @($Rows | Select-Object $Property)
+    ConvertTo-Json -InputObject $selected | Set-Content (Join-Path $OutputDirectory "$Name.json")
+    if ($selected.Count -eq 0) {
+        ($Property | ForEach-Object { '"' + $_ + '"' }) -join ',' | Set-Content (Join-Path $OutputDirectory "$Name.csv")
+    }
+    else {
+        $selected | Export-Csv (Join-Path $OutputDirectory "$Name.csv") -NoTypeInformation
+    }
+}
+
 try {
     Import-Module OpenAIAdmin
     New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
     $projects = @(Get-OAIProject -Name $NamePattern)
     if ($Apply) {
         $archived = @($projects | Remove-OAIProject -Force -PassThru)
-        $archived | Select-Object Id, Name, Status, ArchivedAt | ConvertTo-Json -AsArray | Set-Content (Join-Path $OutputDirectory 'archived.json')
-        $archived | Select-Object Id, Name, Status, ArchivedAt | Export-Csv (Join-Path $OutputDirectory 'archived.csv') -NoTypeInformation
+        Write-Artifact $archived Id, Name, Status, ArchivedAt archived
         Write-Output "Archived $($archived.Count) project(s)."
     }
     else {
         $projects | Remove-OAIProject -WhatIf
-        $projects | Select-Object Id, Name, CreatedAt | ConvertTo-Json -AsArray | Set-Content (Join-Path $OutputDirectory 'plan.json')
-        $projects | Select-Object Id, Name, CreatedAt | Export-Csv (Join-Path $OutputDirectory 'plan.csv') -NoTypeInformation
+        Write-Artifact $projects Id, Name, CreatedAt plan
         Write-Output "Plan: $($projects.Count) project(s) would be archived."
     }
     exit 0

@@ -55,6 +55,10 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(Certificate))]
     public sealed class ImportOAICertificateCommand : OAICmdlet
     {
+        /// <summary>A certificate's date in a message, as the views show dates: UTC, invariant digits and calendar (not th-TH's year 2564).</summary>
+        private static string Utc(DateTimeOffset time, string format) =>
+            time.UtcDateTime.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
         private const string ContentSet = "Content";
@@ -72,15 +76,19 @@ namespace OpenAIAdmin.Commands
         [ValidateNotBlank]
         public string[] LiteralPath { get; set; } = null!;
 
+        /// <summary>PEM text; several strings are the lines of one text (Get-Content without -Raw).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ContentSet, ValueFromPipeline = true)]
         [ValidateNotBlank]
-        public string Content { get; set; } = null!;
+        public string[] Content { get; set; } = null!;
 
         [Parameter]
         [ValidateNotBlank]
         public string? Name { get; set; }
 
         private object? _target;
+
+        /// <summary>Lines piped one by one (Get-Content without -Raw), gathered until a PEM block's END line.</summary>
+        private List<string>? _lines;
 
         protected override object? ErrorTarget => _target;
 
@@ -89,7 +97,21 @@ namespace OpenAIAdmin.Commands
             if (ParameterSetName == ContentSet)
             {
                 _target = Name;
-                Upload(Content, null);
+                string text = string.Join("\n", Content);
+                if (text.IndexOf('\n') < 0 && text.IndexOf('\r') < 0)
+                {
+                    // One line, not a PEM text: a file piped line by line. Its lines make one text up to the END line.
+                    (_lines ??= new List<string>()).Add(text);
+                    if (text.IndexOf("-----END ", StringComparison.Ordinal) < 0)
+                    {
+                        return;
+                    }
+
+                    text = string.Join("\n", _lines);
+                    _lines = null;
+                }
+
+                Upload(text, null);
                 return;
             }
 
@@ -101,6 +123,17 @@ namespace OpenAIAdmin.Commands
                 {
                     Upload(text, file);
                 }
+            }
+        }
+
+        /// <summary>Lines left after the last END line (or a text of one line): uploaded as one text, which says what is wrong with it.</summary>
+        protected override void EndItems()
+        {
+            if (_lines != null)
+            {
+                string text = string.Join("\n", _lines);
+                _lines = null;
+                Upload(text, null);
             }
         }
 
@@ -124,15 +157,15 @@ namespace OpenAIAdmin.Commands
             DateTimeOffset now = DateTimeOffset.UtcNow;
             if (certificate.NotAfter < now)
             {
-                WriteWarning($"The certificate {certificate.Subject} expired on {certificate.NotAfter:yyyy-MM-dd HH:mm} UTC.");
+                WriteWarning($"The certificate {certificate.Subject} expired on {Utc(certificate.NotAfter, "yyyy-MM-dd HH:mm")} UTC.");
             }
             else if (certificate.NotBefore > now)
             {
-                WriteWarning($"The certificate {certificate.Subject} is not valid before {certificate.NotBefore:yyyy-MM-dd HH:mm} UTC.");
+                WriteWarning($"The certificate {certificate.Subject} is not valid before {Utc(certificate.NotBefore, "yyyy-MM-dd HH:mm")} UTC.");
             }
 
             string label = Name != null ? $"certificate '{Name}'" : "certificate";
-            string target = $"{label} {certificate.Subject} (thumbprint {certificate.Thumbprint}, expires {certificate.NotAfter:yyyy-MM-dd})"
+            string target = $"{label} {certificate.Subject} (thumbprint {certificate.Thumbprint}, expires {Utc(certificate.NotAfter, "yyyy-MM-dd")})"
                 + (file == null ? string.Empty : $" from '{file}'");
             if (!ShouldProcess(target, "Upload to the organization"))
             {
@@ -186,6 +219,13 @@ namespace OpenAIAdmin.Commands
         private string? ReadCertificateFile(string file)
         {
             var info = new FileInfo(file);
+            if (Directory.Exists(file))
+            {
+                WriteError(new ErrorRecord(new IOException($"'{file}' is a folder, not a certificate file: give the file's path, or a wildcard such as '{System.IO.Path.Combine(file, "*.pem")}'."),
+                    "PathIsFolder", ErrorCategory.InvalidArgument, file));
+                return null;
+            }
+
             if (!info.Exists)
             {
                 WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find the certificate file '{file}'."), "PathNotFound", ErrorCategory.ObjectNotFound, file));

@@ -99,12 +99,26 @@ namespace OpenAIAdmin.Commands
                     "-ProjectRole applies to the projects of -ProjectId; give -ProjectId too, or -Project with a role per project. Nothing was sent.", Email));
             }
 
+            if (ParameterSetName != ProjectSet && PipelineInputGuard.Current(this) is object record
+                && (PipelineInputGuard.Text(record, "Projects") ?? PipelineInputGuard.Text(record, "Project")) is string unread)
+            {
+                // A CSV row keeps an invite's projects only as text, which cannot bind -Project: inviting without them
+                // would grant the default project instead of the ones the row names.
+                WriteError(ErrorRecords.Create("InvalidProjectGrant", ErrorCategory.InvalidArgument,
+                    $"The piped object's projects ('{ErrorRecords.Shorten(unread)}') are text, not project grants (a CSV keeps only text), so '{Email}' was not invited. "
+                    + "Nothing was sent. Pipe invites themselves (Import-Clixml keeps them), or give -Project @{ Id = '...'; Role = 'member' }.", Email));
+                return;
+            }
+
             IList<InviteProject>? projects = ParameterSetName == ProjectSet
                 ? Project.Select(Grant).ToList()
                 : ProjectId?.Select(id => new InviteProject(id, ProjectRole.ToLowerInvariant())).ToList();
             string role = Role.ToLowerInvariant();
             string grants = projects == null ? "the default project" : projects.Count == 0 ? "no project" : string.Join(", ", projects);
-            if (!ShouldProcess($"'{Email}'", $"Invite as {role}, granting {grants}"))
+            // An accepted owner invite gives full control of the organization, as Set-OAIUser -Role owner does: it asks
+            // as ConfirmImpact High would.
+            string action = $"Invite as {role}, granting {grants}";
+            if (!(role == "owner" ? ShouldChangeHighImpact($"'{Email}'", action + " (an owner has full control of the organization)") : ShouldProcess($"'{Email}'", action)))
             {
                 return;
             }

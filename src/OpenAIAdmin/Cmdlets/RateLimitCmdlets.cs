@@ -105,6 +105,9 @@ namespace OpenAIAdmin.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>A row of ProjectId and Model names a limit too (it is looked up).</summary>
+        protected internal override bool NamesInputWithoutId => true;
+
         protected override object? ErrorTarget => ParameterSetName switch
         {
             InputObjectSet => InputObject?.Id,
