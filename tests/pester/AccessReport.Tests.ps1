@@ -97,6 +97,21 @@ Describe 'Get-OAIAccessReport' {
         @(Get-SimulatorRequest GET '*/organization/projects').Count | Should -Be 0 -Because 'the project list is not needed'
     }
 
+    It 'takes project ids from the pipeline as well as projects' {
+        $rows = @($Prod | Get-OAIAccessReport -ErrorVariable problems)
+        $problems.Count | Should -Be 0
+        $rows.Count | Should -BeGreaterThan 0
+        @($rows.ProjectId | Select-Object -Unique) | Should -Be $Prod
+    }
+
+    It 'reports nothing, with a warning, when the pipeline brings no project (a filter that matched nothing)' {
+        $warnings = $null
+        $rows = @(Get-OAIProject -Name 'no such project*' | Get-OAIAccessReport -WarningVariable warnings -WarningAction SilentlyContinue)
+        $rows.Count | Should -Be 0
+        "$warnings" | Should -BeLike 'No project came down the pipeline*'
+        @(Get-SimulatorRequest GET '*' | Where-Object path -notlike '*/organization/projects').Count | Should -Be 0 -Because 'only the listing that matched nothing was sent'
+    }
+
     It '-StaleDays marks keys and service accounts unused for that long, by last use or creation' {
         $rows = @(Get-OAIAccessReport -ProjectId $Prod -StaleDays 90)
         $machine = @($rows | Where-Object PrincipalType -in 'ApiKey', 'ServiceAccount')

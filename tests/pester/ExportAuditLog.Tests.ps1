@@ -151,6 +151,7 @@ Describe 'Export-OAIAuditLog' {
         @{ What = 'an organization type with -TenantOnly'; ErrorId = 'EventTypeNotTenantScoped'; Arguments = @{ EventType = 'user.added'; TenantOnly = $true } }
         @{ What = 'a path of another provider'; ErrorId = 'InvalidPath'; Arguments = @{ Path = 'Env:\OAI_AUDIT' } }
         @{ What = 'the same file as state'; ErrorId = 'InvalidPath'; Arguments = @{ StatePath = '<file>' } }
+        @{ What = 'the lock file as state'; ErrorId = 'InvalidPath'; Arguments = @{ StatePath = '<file>.lock' } }
         @{ What = 'a missing folder'; ErrorId = 'ExportFileError'; Arguments = @{ Path = '<folder>/no-such-folder/events.jsonl' } }
         @{ What = 'a folder'; ErrorId = 'ExportFileError'; Arguments = @{ Path = '<folder>' } }
         @{ What = 'a blank path'; ErrorId = 'ParameterArgumentValidationError'; Arguments = @{ Path = ' ' } }

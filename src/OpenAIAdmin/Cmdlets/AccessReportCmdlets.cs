@@ -23,8 +23,8 @@ namespace OpenAIAdmin.Commands
     [OutputType(typeof(AccessReportRow))]
     public sealed class GetOAIAccessReportCommand : OAICmdlet
     {
-        /// <summary>Only these projects (no organization rows). Piped projects bind here.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Only these projects (no organization rows). Piped projects and project ids bind here.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         [ValidateNotBlank]
@@ -67,6 +67,14 @@ namespace OpenAIAdmin.Commands
 
         protected override void EndItems()
         {
+            if (MyInvocation.ExpectingInput && !_piped)
+            {
+                // Input was piped and none was a project (Get-OAIProject -Name with a typo matched nothing): a report of
+                // the whole organization is not what that pipeline asked for.
+                WriteWarning("No project came down the pipeline, so there is nothing to report. Run Get-OAIAccessReport without input for the whole organization.");
+                return;
+            }
+
             var options = new AccessReportOptions
             {
                 ProjectIds = _piped ? _projectIds : null,

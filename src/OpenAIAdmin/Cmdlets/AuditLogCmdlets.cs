@@ -128,10 +128,12 @@ namespace OpenAIAdmin.Commands
         {
             string path = FileSystemPath(Path, "Path");
             string? statePath = StatePath == null ? null : FileSystemPath(StatePath, "StatePath");
-            if (statePath != null && string.Equals(statePath, path, StringComparison.OrdinalIgnoreCase))
+            // The export also writes <path>.lock, and the state <state>.tmp before renaming it: none may be another's file.
+            string[] exportFiles = { path, path + ".lock" };
+            if (statePath != null && (exportFiles.Contains(statePath, StringComparer.OrdinalIgnoreCase) || exportFiles.Contains(statePath + ".tmp", StringComparer.OrdinalIgnoreCase)))
             {
                 ThrowTerminatingError(ErrorRecords.Create("InvalidPath", ErrorCategory.InvalidArgument,
-                    "-StatePath must name another file than -Path.", StatePath));
+                    $"-StatePath must name a file of its own: not -Path, nor the export's lock file '{path}.lock'.", StatePath));
             }
 
             var request = new Resources.AuditLogExportRequest
