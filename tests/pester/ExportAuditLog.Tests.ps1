@@ -154,6 +154,8 @@ Describe 'Export-OAIAuditLog' {
         @{ What = 'the lock file as state'; ErrorId = 'InvalidPath'; Arguments = @{ StatePath = '<file>.lock' } }
         @{ What = 'a missing folder'; ErrorId = 'ExportFileError'; Arguments = @{ Path = '<folder>/no-such-folder/events.jsonl' } }
         @{ What = 'a folder'; ErrorId = 'ExportFileError'; Arguments = @{ Path = '<folder>' } }
+        @{ What = 'a state file in a missing folder'; ErrorId = 'ExportFileError'; Arguments = @{ StatePath = '<folder>/no-such-folder/export.state' } }
+        @{ What = 'a folder as the state file'; ErrorId = 'ExportFileError'; Arguments = @{ StatePath = '<folder>' } }
         @{ What = 'a blank path'; ErrorId = 'ParameterArgumentValidationError'; Arguments = @{ Path = ' ' } }
     ) {
         # (PowerShell variable names ignore case: $call, not $arguments, next to the test case's $Arguments.)

@@ -202,6 +202,21 @@ namespace OpenAIAdmin.Resources
                 throw new AuditLogExportException(AuditLogExportException.FileError, $"'{Path}' is a folder, not a file.");
             }
 
+            // The state file is a cache, but one that cannot be written never protects the filter: say so before any request.
+            if (_request.StatePath is string statePath)
+            {
+                string? stateFolder = System.IO.Path.GetDirectoryName(statePath);
+                if (string.IsNullOrEmpty(stateFolder) || !Directory.Exists(stateFolder))
+                {
+                    throw new AuditLogExportException(AuditLogExportException.FileError, $"The folder of the state file '{statePath}' does not exist.");
+                }
+
+                if (Directory.Exists(statePath))
+                {
+                    throw new AuditLogExportException(AuditLogExportException.FileError, $"The state file '{statePath}' is a folder, not a file.");
+                }
+            }
+
             if (!_request.DryRun)
             {
                 _lock = OpenLock(Path + ".lock");
