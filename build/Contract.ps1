@@ -153,7 +153,7 @@ $Cases = @(
     @{ Cmdlet = 'New-OAIInvite'; Set = 'ProjectId'; Run = {
             $Made.Invite = New-OAIInvite -Email contract.one@example.com -Role reader -ProjectId $Seed.DataScience -ProjectRole owner
             $Made.Invite
-            New-OAIInvite -Email contract.default@example.com -Role owner
+            New-OAIInvite -Email contract.default@example.com -Role owner -Confirm:$false
         }
     }
     @{ Cmdlet = 'New-OAIInvite'; Set = 'Project'; Run = {
