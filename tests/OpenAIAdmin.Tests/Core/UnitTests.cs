@@ -128,13 +128,13 @@ public sealed class UnitTests
     }
 
     [Theory]
-    [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz012345\u200B", "contains a character that cannot be sent (character 42, U+200B), often left by copying: copy the key again")]
-    [InlineData("sk-admin-abcdefghijklmnop\nqrstuvwxyz012345", "contains white space (character 26): copy the key again")]
-    [InlineData("sk-admin-abcdéfghijklmnopqrstuvwxyz012345", "contains a character that cannot be sent (character 14, U+00E9), often left by copying: copy the key again")]
-    [InlineData("Bearer sk-admin-abcdefghijklmnopqrstuvwxyz012345", "starts with 'Bearer ': give the key alone")]
+    [InlineData("sk-admin-abcdefghij0123456789\u200B", "contains a character that cannot be sent (character 30, U+200B), often left by copying: copy the key again")]
+    [InlineData("sk-admin-abcdefghij\n0123456789", "contains white space (character 20): copy the key again")]
+    [InlineData("sk-admin-abcdéfghij0123456789", "contains a character that cannot be sent (character 14, U+00E9), often left by copying: copy the key again")]
+    [InlineData("Bearer sk-admin-abcdefghij0123456789", "starts with 'Bearer ': give the key alone")]
     [InlineData("sk-admin-", "has nothing after its prefix")]
-    [InlineData("sk-admin-abcdefghijklmnopqrstuvwxyz012345", null)]
-    [InlineData("  sk-admin-abcdefghijklmnopqrstuvwxyz012345\r\n", null)]
+    [InlineData("sk-admin-abcdefghij0123456789", null)]
+    [InlineData("  sk-admin-abcdefghij0123456789\r\n", null)]
     public void A_key_no_request_could_carry_says_why(string key, string? problem) =>
         Assert.Equal(problem, new AdminApiKeyCredential(key, KeySource.Parameter).ShapeProblem);
 
