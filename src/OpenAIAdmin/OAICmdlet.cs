@@ -337,16 +337,7 @@ namespace OpenAIAdmin.Commands
         /// the API sent), not one PowerShell built from another object by its property names (a CSV row), whose other
         /// properties are empty. Given on the command line, it is taken as it is.
         /// </summary>
-        protected bool InputObjectCameAsItIs()
-        {
-            object? current = PipelineInputGuard.Current(this);
-            if (current == null || !MyInvocation.BoundParameters.TryGetValue("InputObject", out object? bound))
-            {
-                return true;
-            }
-
-            return ReferenceEquals(current is PSObject record ? record.BaseObject : current, bound is PSObject value ? value.BaseObject : bound);
-        }
+        protected bool InputObjectCameAsItIs() => !PipelineInputGuard.IsConverted(this, out _);
 
         /// <summary>
         /// The id this input acts on: the Id of the object bound to -InputObject when that set is in use, else

@@ -50,6 +50,22 @@ namespace OpenAIAdmin.Commands
             return value is PSObject wrapped && wrapped.BaseObject == System.Management.Automation.Internal.AutomationNull.Value ? null : value;
         }
 
+        /// <summary>
+        /// Whether -InputObject holds not the record that came down the pipeline but an object PowerShell built from it
+        /// by its property names (a CSV row made into an empty module object); <paramref name="bound"/> is that object.
+        /// </summary>
+        public static bool IsConverted(PSCmdlet cmdlet, out object? bound)
+        {
+            bound = null;
+            object? current = Current(cmdlet);
+            if (current == null || !cmdlet.MyInvocation.BoundParameters.TryGetValue("InputObject", out bound))
+            {
+                return false;
+            }
+
+            return !ReferenceEquals(current is PSObject record ? record.BaseObject : current, bound is PSObject value ? value.BaseObject : bound);
+        }
+
         /// <summary>A property of an object (a .NET one or a PowerShell alias/note) as text; null when absent or empty.</summary>
         public static string? Text(object? source, string property)
         {
@@ -85,8 +101,7 @@ namespace OpenAIAdmin.Commands
 
             var record = PSObject.AsPSObject(input);
             bool ours = baseObject.GetType().Assembly == CoreAssembly;
-            if (!ours && !_fromCommandLine.Contains("InputObject") && !(_cmdlet is OAICmdlet { NamesInputWithoutId: true })
-                && _cmdlet.MyInvocation.BoundParameters.TryGetValue("InputObject", out object? converted)
+            if (IsConverted(_cmdlet, out object? converted) && converted != null && !(_cmdlet is OAICmdlet { NamesInputWithoutId: true })
                 && PSObject.AsPSObject(converted).Properties["Id"] != null && Text(converted, "Id") == null)
             {
                 // PowerShell built an object of the module's type from this one by its property names (a CSV row, a
@@ -132,7 +147,7 @@ namespace OpenAIAdmin.Commands
                     // A property of that name must hold the value bound: a script block has an Id (a Guid) of its own, and
                     // PowerShell bound its text.
                     return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline as -{parameter.Name}: "
-                        + $"it has no {OrList(Names(parameter))} property. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
+                        + $"it has no {OrList(Names(parameter))} property holding the value bound. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
                 }
             }
 
