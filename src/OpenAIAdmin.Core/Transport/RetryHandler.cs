@@ -11,8 +11,8 @@ using System.Threading.Tasks;
 namespace OpenAIAdmin.Transport
 {
     /// <summary>
-    /// Outermost handler: per-attempt timeouts, retries with server hints and capped jittered backoff, the shared
-    /// 429 cooldown, and one time budget for the whole call (<see cref="AdminClientOptions.OperationTimeout"/>).
+    /// Outermost handler: per-attempt timeouts, retries with server hints and capped jittered backoff, the connection's
+    /// <see cref="RateLimitGate"/> (429 cooldown and pacing after it), and one time budget for the whole call (<see cref="AdminClientOptions.OperationTimeout"/>).
     /// A POST is re-sent only when the server said it did not act or no connection was made.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
@@ -73,10 +73,13 @@ namespace OpenAIAdmin.Transport
             int retries = Math.Max(0, _options.MaxRetries);
             int attempts = retries + 1;
             string target = request.Method + " " + request.RequestUri?.AbsolutePath;
+            long ticket = _gate.NewTicket();
+            bool retryAnnounced = false;
 
             for (int attempt = 1; ; attempt++)
             {
-                await WaitForCooldown(target, budget, cancellationToken).ConfigureAwait(false);
+                RateLimitGate.Admission admission = await EnterGateAsync(ticket, target, budget, retryAnnounced, cancellationToken).ConfigureAwait(false);
+                retryAnnounced = false;
                 TimeSpan attemptLimit = budget.AttemptLimit(_options.RequestTimeout);
                 state.Attempts = attempt;
                 HttpRequestMessage message = attempt == 1 ? request : Clone(request, body);
@@ -97,6 +100,7 @@ namespace OpenAIAdmin.Transport
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
+                    admission.Dispose();
                     response?.Dispose();
                     state.Elapsed = budget.Elapsed;
                     reason = string.Format(CultureInfo.InvariantCulture, "no complete response within {0}", Seconds(attemptLimit));
@@ -116,6 +120,7 @@ namespace OpenAIAdmin.Transport
                 }
                 catch (Exception ex) when (TransportFailure.IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
                 {
+                    admission.Dispose();
                     response?.Dispose();
                     state.Elapsed = budget.Elapsed;
                     FailureStage stage = TransportFailure.StageOf(ex);
@@ -138,13 +143,24 @@ namespace OpenAIAdmin.Transport
 
                     continue;
                 }
-
-                if (!ShouldRetry(response, idempotent))
+                catch
                 {
-                    return response;
+                    admission.Dispose();
+                    throw;
                 }
 
                 int status = (int)response.StatusCode;
+                if (status != 429)
+                {
+                    admission.Answered();
+                }
+
+                if (!ShouldRetry(response, idempotent))
+                {
+                    admission.Dispose();
+                    return response;
+                }
+
                 if (status >= 500)
                 {
                     state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " failed with HTTP " + status);
@@ -153,13 +169,27 @@ namespace OpenAIAdmin.Transport
                 reason = string.Format(CultureInfo.InvariantCulture, "HTTP {0} {1} (request id {2})", status, response.ReasonPhrase, RequestId(response));
                 if (attempt >= attempts)
                 {
+                    admission.Dispose();
                     state.StopReason = GaveUp(attempt, budget, "the retry limit is " + retries);
                     return response;
                 }
 
                 TimeSpan? hint = ServerDelay(response);
-                TimeSpan delay = RetryDelay(attempt, hint);
-                if (!budget.Fits(delay))
+                TimeSpan delay;
+                bool waits;
+                if (status == 429)
+                {
+                    // The connection's other requests wait with this one, and this one waits in the gate's line.
+                    waits = _gate.TryRefuse(admission, hint, round => RetryDelay(round, hint), budget.Fits, out delay);
+                }
+                else
+                {
+                    delay = RetryDelay(attempt, hint);
+                    waits = budget.Fits(delay);
+                }
+
+                admission.Dispose();
+                if (!waits)
                 {
                     state.StopReason = hint is { } asked && asked >= delay
                         ? string.Format(CultureInfo.InvariantCulture,
@@ -170,14 +200,15 @@ namespace OpenAIAdmin.Transport
                     return response;
                 }
 
+                response.Dispose();
                 if (status == 429)
                 {
-                    // The connection's other requests wait with this one. Only a wait this call really takes starts a
-                    // cooldown: a hint it refuses (an hour, say) must not block the connection, which may be shared.
-                    _gate.Extend(delay);
+                    // The gate holds the next attempt until the cooldown ends and its turn comes.
+                    Announce(target, attempt, attempts, reason, delay, budget);
+                    retryAnnounced = true;
+                    continue;
                 }
 
-                response.Dispose();
                 await Wait(target, attempt, attempts, reason, delay, budget, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -201,14 +232,19 @@ namespace OpenAIAdmin.Transport
             return true;
         }
 
-        private async Task WaitForCooldown(string target, Budget budget, CancellationToken cancellationToken)
+        /// <summary>
+        /// Waits for the gate to let this attempt go. A cooldown longer than the call can wait fails it at once; a turn
+        /// that does not come while the call could still make an attempt (the connection's other calls go first) fails
+        /// it then. Either way nothing was sent.
+        /// </summary>
+        private async Task<RateLimitGate.Admission> EnterGateAsync(long ticket, string target, Budget budget, bool retryAnnounced, CancellationToken cancellationToken)
         {
-            TimeSpan left = _gate.Remaining;
-            if (left <= TimeSpan.Zero)
+            if (_gate.TryEnter(out RateLimitGate.Admission? admitted))
             {
-                return;
+                return admitted!;
             }
 
+            TimeSpan left = _gate.Remaining;
             if (!budget.Fits(left))
             {
                 throw new CooldownExceedsBudgetException(string.Format(CultureInfo.InvariantCulture,
@@ -216,17 +252,40 @@ namespace OpenAIAdmin.Transport
                     Seconds(left), Seconds(budget.Left), Seconds(budget.Total)));
             }
 
-            ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
-                "Waiting {0:0.###} s before {1}: the server asked this connection to slow down.", left.TotalSeconds, target));
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!retryAnnounced && left > TimeSpan.Zero)
+            {
+                ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
+                    "Waiting {0:0.###} s before {1}: the server asked this connection to slow down.", left.TotalSeconds, target));
+            }
+
+            if (!budget.IsLimited)
+            {
+                return await _gate.EnterAsync(ticket, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            turn.CancelAfter(budget.WaitLimit);
+            try
+            {
+                return await _gate.EnterAsync(ticket, turn.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CooldownExceedsBudgetException(string.Format(CultureInfo.InvariantCulture,
+                    "the server rate-limited this connection, and this request's turn behind the connection's other requests did not come within the {0} left of this call's {1} time limit.",
+                    Seconds(budget.Left), Seconds(budget.Total)));
+            }
         }
 
-        private static async Task Wait(string target, int attempt, int attempts, string reason, TimeSpan delay, Budget budget, CancellationToken cancellationToken)
-        {
+        private static void Announce(string target, int attempt, int attempts, string reason, TimeSpan delay, Budget budget) =>
             ClientEvents.Verbose(string.Format(CultureInfo.InvariantCulture,
                 "Retrying {0} in {1:0.###} s after {2} (attempt {3} of {4}{5}).",
                 target, delay.TotalSeconds, reason, attempt + 1, attempts,
                 budget.IsLimited ? string.Format(CultureInfo.InvariantCulture, "; {0:0.#} s left of {1:0.#} s", budget.Left.TotalSeconds, budget.Total.TotalSeconds) : string.Empty));
+
+        private static async Task Wait(string target, int attempt, int attempts, string reason, TimeSpan delay, Budget budget, CancellationToken cancellationToken)
+        {
+            Announce(target, attempt, attempts, reason, delay, budget);
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
@@ -373,6 +432,16 @@ namespace OpenAIAdmin.Transport
 
             /// <summary>A retry fits when, after waiting <paramref name="delay"/>, enough of the budget is left for an attempt.</summary>
             public bool Fits(TimeSpan delay) => !IsLimited || _clock.Elapsed + delay + _minimumAttempt <= Total;
+
+            /// <summary>The longest wait that still <see cref="Fits"/> (zero when none does); only for a limited budget.</summary>
+            public TimeSpan WaitLimit
+            {
+                get
+                {
+                    TimeSpan limit = Total - _clock.Elapsed - _minimumAttempt;
+                    return limit > TimeSpan.Zero ? limit : TimeSpan.Zero;
+                }
+            }
 
             /// <summary>This attempt's time limit: RequestTimeout, or what is left of the budget when that is less.</summary>
             public TimeSpan AttemptLimit(TimeSpan requestTimeout)

@@ -8,7 +8,9 @@ namespace OpenAIAdmin.Simulator.Infrastructure;
 /// <summary>
 /// Conditions of the whole server, for benchmarks and load tests: a latency added to every <c>/v1</c> request and a
 /// request-rate limit. Unlike faults, they are settings of the server, not rules that fire: given on the command line
-/// (<c>--latency-ms</c>, <c>--requests-per-minute</c>, <c>--burst</c>) or at run time on <c>POST /_sim/conditions</c>.
+/// (<c>--latency-ms</c>, <c>--requests-per-minute</c>, <c>--burst</c>) or at run time on <c>POST /_sim/conditions</c>,
+/// which also takes <c>retry_after_ms</c> (true: a 429 carries the exact wait in <c>retry-after-ms</c> as well, so
+/// tests can scale a limit down below the one-second resolution of <c>Retry-After</c>).
 /// <c>POST /_sim/reset</c> restores the ones the server started with.
 /// </summary>
 internal sealed class ServerConditions
@@ -21,7 +23,7 @@ internal sealed class ServerConditions
 
     public ServerConditions(int latencyMs, int? requestsPerMinute, int? burst)
     {
-        _start = Validate(new Settings(latencyMs, requestsPerMinute, burst));
+        _start = Validate(new Settings(latencyMs, requestsPerMinute, burst, PreciseHint: false));
         _current = _start;
         Restart();
     }
@@ -47,7 +49,18 @@ internal sealed class ServerConditions
         }
     }
 
-    /// <summary>Applies <c>{latency_ms, requests_per_minute, burst}</c>; a field not given keeps its value, null or 0 turns the limit off.</summary>
+    public bool PreciseHint
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current.PreciseHint;
+            }
+        }
+    }
+
+    /// <summary>Applies <c>{latency_ms, requests_per_minute, burst, retry_after_ms}</c>; a field not given keeps its value, null or 0 turns the limit off.</summary>
     public void Apply(string? json)
     {
         JsonElement root;
@@ -71,6 +84,20 @@ internal sealed class ServerConditions
             Settings next = _current;
             foreach (JsonProperty field in root.EnumerateObject())
             {
+                if (field.Name == "retry_after_ms")
+                {
+                    next = next with
+                    {
+                        PreciseHint = field.Value.ValueKind switch
+                        {
+                            JsonValueKind.True => true,
+                            JsonValueKind.False => false,
+                            _ => throw ApiException.InvalidValue(field.Name, "expected true or false."),
+                        },
+                    };
+                    continue;
+                }
+
                 int? value = field.Value.ValueKind switch
                 {
                     JsonValueKind.Null => null,
@@ -100,6 +127,7 @@ internal sealed class ServerConditions
                 latency_ms = _current.LatencyMs,
                 requests_per_minute = _current.RequestsPerMinute,
                 burst = _current.RequestsPerMinute is null ? (int?)null : BurstOf(_current),
+                retry_after_ms = _current.PreciseHint,
             };
         }
     }
@@ -153,7 +181,7 @@ internal sealed class ServerConditions
         return settings;
     }
 
-    private sealed record Settings(int LatencyMs, int? RequestsPerMinute, int? Burst);
+    private sealed record Settings(int LatencyMs, int? RequestsPerMinute, int? Burst, bool PreciseHint);
 }
 
 /// <summary>
@@ -196,6 +224,11 @@ internal sealed class ConditionsMiddleware
         {
             int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             context.Response.Headers["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);
+            if (_conditions.PreciseHint)
+            {
+                context.Response.Headers["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            }
+
             throw ApiException.ForStatus(429);
         }
 

@@ -57,6 +57,13 @@ public sealed class SimulatorFixture : IAsyncLifetime
         (await _control.PostAsync("_sim/faults", content)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sets server conditions (<c>POST /_sim/conditions</c>); <see cref="ResetAsync"/> restores the start ones.</summary>
+    public async Task SetConditionsAsync(object conditions)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(conditions), Encoding.UTF8, "application/json");
+        (await _control.PostAsync("_sim/conditions", content)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Chooses list variants (<c>POST /_sim/behaviour</c>); <see cref="ResetAsync"/> restores the defaults.</summary>
     public async Task SetBehaviourAsync(object behaviour)
     {

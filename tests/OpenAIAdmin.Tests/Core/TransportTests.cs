@@ -440,6 +440,50 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task Parallel_calls_against_a_limit_of_one_at_a_time_all_get_through_each_refused_only_a_few_times()
+    {
+        // The case of 60 requests a minute with a bucket of one, four calls at a time and the default retry settings,
+        // scaled down 20 times so it takes seconds: one request every 50 ms, backoff 25 ms doubling to 800 ms, a 7.5 s
+        // budget. Released all at once after each cooldown, the waiting calls were refused again and again, the
+        // cooldown grew with the unluckiest one's backoff, and calls ran out of retries.
+        using AdminClient client = _sim.NewClient(o =>
+        {
+            o.InitialRetryDelay = TimeSpan.FromMilliseconds(25);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(800);
+            o.OperationTimeout = TimeSpan.FromSeconds(7.5);
+        });
+        List<string> ids = (await client.Users.ListAsync(options: new ListOptions { MaxItems = 60 }).ToListAsync()).Select(u => u.Id).ToList();
+        await _sim.SetConditionsAsync(new { requests_per_minute = 1200, burst = 1, retry_after_ms = true });
+
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(ids);
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task Worker()
+        {
+            while (queue.TryDequeue(out string? id))
+            {
+                try
+                {
+                    Assert.Equal(id, (await client.Users.GetAsync(id)).Id);
+                }
+                catch (OpenAIAdminException ex)
+                {
+                    failures.Add(id + ": " + ex.Message);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Worker)));
+
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
+        var calls = (await _sim.RequestsAsync()).Where(c => c.Path.StartsWith("/v1/organization/users/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(60, calls.Count(c => c.Status == 200));
+        // The limit was met (a bucket of one at four at a time), and no call was refused more than a few times.
+        Assert.Contains(calls, c => c.Status == 429);
+        int mostRefused = calls.Where(c => c.Status == 429).GroupBy(c => c.Path).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        Assert.True(mostRefused <= 4, $"a call was refused {mostRefused} times; {calls.Count(c => c.Status == 429)} refusals in all");
+    }
+
+    [Fact]
     public async Task Cancellation_ends_an_in_flight_request_promptly()
     {
         await _sim.AddFaultAsync(new { kind = "delay", delay_ms = 30000, path = Projects, count = 1 });

@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using OpenAIAdmin.Transport;
 using Xunit;
 
@@ -139,13 +143,172 @@ public sealed class UnitTests
         Assert.Equal(problem, new AdminApiKeyCredential(key, KeySource.Parameter).ShapeProblem);
 
     [Fact]
-    public void Rate_limit_gate_only_extends()
+    public async Task Rate_limit_gate_lets_waiters_go_one_at_a_time_oldest_first_and_one_more_per_answer()
     {
         var gate = new RateLimitGate();
-        gate.Extend(TimeSpan.FromSeconds(5));
-        DateTimeOffset until = gate.CooldownUntil;
-        gate.Extend(TimeSpan.FromSeconds(1));
-        Assert.Equal(until, gate.CooldownUntil);
-        Assert.InRange(gate.Remaining.TotalSeconds, 4, 5);
+        long first = gate.NewTicket(), second = gate.NewTicket(), third = gate.NewTicket();
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? refused));
+        Assert.True(gate.TryRefuse(refused!, TimeSpan.FromMilliseconds(200), _ => TimeSpan.FromMilliseconds(200), _ => true, out TimeSpan wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), wait);
+        refused!.Dispose();
+        Assert.Equal(1, gate.Window);
+        Assert.False(gate.TryEnter(out _));
+
+        // Asked for out of order; they come in ticket order, one while the first is in flight.
+        Task<RateLimitGate.Admission> c = gate.EnterAsync(third, CancellationToken.None);
+        Task<RateLimitGate.Admission> b = gate.EnterAsync(second, CancellationToken.None);
+        Task<RateLimitGate.Admission> a = gate.EnterAsync(first, CancellationToken.None);
+        Assert.Same(a, await Task.WhenAny(a, b, c));
+        await Task.Delay(100);
+        Assert.False(b.IsCompleted || c.IsCompleted, "a second request went out with the first still in flight");
+
+        // Its answer widens the window to two: both others go.
+        RateLimitGate.Admission probe = await a;
+        probe.Answered();
+        probe.Dispose();
+        Assert.Equal(2, gate.Window);
+        (await b).Dispose();
+        (await c).Dispose();
+    }
+
+    [Fact]
+    public void Rate_limit_gate_resumes_a_burst_at_the_width_it_had_when_the_server_answered_as_many()
+    {
+        // Four in flight, a server that answered more than four since the last cooldown (a bucket that ran dry): all
+        // four may go again after the cooldown. Then a round with one answer and three in flight: one at a time.
+        var gate = new RateLimitGate();
+        for (int i = 0; i < 6; i++)
+        {
+            Assert.True(gate.TryEnter(out RateLimitGate.Admission? answered));
+            answered!.Answered();
+            answered.Dispose();
+        }
+
+        var inFlight = new RateLimitGate.Admission?[4];
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.True(gate.TryEnter(out inFlight[i]));
+        }
+
+        Assert.True(gate.TryRefuse(inFlight[0]!, TimeSpan.Zero, _ => TimeSpan.Zero, _ => true, out _));
+        Assert.Equal(4, gate.Window);
+        foreach (RateLimitGate.Admission? admission in inFlight)
+        {
+            admission!.Dispose();
+        }
+
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? probe));
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? second));
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? third));
+        probe!.Answered();
+        probe.Dispose();
+        Assert.True(gate.TryRefuse(second!, TimeSpan.Zero, _ => TimeSpan.Zero, _ => true, out _));
+        Assert.Equal(1, gate.Window);
+        second!.Dispose();
+        third!.Dispose();
+    }
+
+    [Fact]
+    public void Rate_limit_gate_grows_the_cooldown_only_for_requests_sent_after_the_last_one_began()
+    {
+        var gate = new RateLimitGate();
+        var rounds = new List<int>();
+        TimeSpan WaitAfter(int round)
+        {
+            rounds.Add(round);
+            return TimeSpan.FromMilliseconds(100 * round);
+        }
+
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? early));
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? alsoEarly));
+        Assert.True(gate.TryRefuse(early!, null, WaitAfter, _ => true, out TimeSpan wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), wait);
+
+        // Sent before that cooldown began: it waits out what is left of it, or its hint when longer, and starts no round.
+        Assert.True(gate.TryRefuse(alsoEarly!, TimeSpan.FromMilliseconds(300), WaitAfter, _ => true, out wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), wait);
+        Assert.Equal(new[] { 1 }, rounds);
+        Assert.InRange(gate.Remaining.TotalMilliseconds, 200, 300);
+
+        // A wait the call cannot take changes nothing.
+        Assert.False(gate.TryRefuse(alsoEarly!, TimeSpan.FromHours(1), WaitAfter, _ => false, out wait));
+        Assert.Equal(TimeSpan.FromHours(1), wait);
+        Assert.InRange(gate.Remaining.TotalMilliseconds, 0, 300);
+        early!.Dispose();
+        alsoEarly!.Dispose();
+    }
+
+    [Fact]
+    public async Task Rate_limit_gate_strands_no_waiter_when_cooldowns_end_by_the_millisecond()
+    {
+        // Four callers against a bucket of one refilled every 10 ms, each refusal cooling down by exactly the time to
+        // the next token: cooldowns end every few milliseconds, often while the gate decides whether a timer is needed.
+        var gate = new RateLimitGate();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        object bucket = new object();
+        double tokens = 1;
+        TimeSpan refilled = TimeSpan.Zero;
+        TimeSpan? Refusal()
+        {
+            lock (bucket)
+            {
+                TimeSpan now = clock.Elapsed;
+                tokens = Math.Min(1, tokens + ((now - refilled).TotalSeconds * 100));
+                refilled = now;
+                if (tokens >= 1)
+                {
+                    tokens -= 1;
+                    return null;
+                }
+
+                return TimeSpan.FromSeconds((1 - tokens) / 100);
+            }
+        }
+
+        int started = 0, refusals = 0;
+        async Task Caller()
+        {
+            while (Interlocked.Increment(ref started) <= 100)
+            {
+                long ticket = gate.NewTicket();
+                while (true)
+                {
+                    Task<RateLimitGate.Admission> turn = gate.EnterAsync(ticket, CancellationToken.None);
+                    Assert.True(await Task.WhenAny(turn, Task.Delay(TimeSpan.FromSeconds(5))) == turn, "a caller was left waiting after the cooldown ended");
+                    RateLimitGate.Admission admission = await turn;
+                    await Task.Yield();
+                    if (Refusal() is { } hint)
+                    {
+                        Interlocked.Increment(ref refusals);
+                        Assert.True(gate.TryRefuse(admission, hint, _ => hint, _ => true, out _));
+                        admission.Dispose();
+                        continue;
+                    }
+
+                    admission.Answered();
+                    admission.Dispose();
+                    break;
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Caller)));
+        Assert.True(refusals > 0, "the bucket never refused: nothing was tested");
+    }
+
+    [Fact]
+    public async Task Rate_limit_gate_forgets_a_cancelled_waiter()
+    {
+        var gate = new RateLimitGate();
+        Assert.True(gate.TryEnter(out RateLimitGate.Admission? refused));
+        Assert.True(gate.TryRefuse(refused!, null, _ => TimeSpan.FromMilliseconds(100), _ => true, out _));
+        refused!.Dispose();
+        using var cancel = new CancellationTokenSource();
+        Task<RateLimitGate.Admission> gone = gate.EnterAsync(gate.NewTicket(), cancel.Token);
+        Task<RateLimitGate.Admission> next = gate.EnterAsync(gate.NewTicket(), CancellationToken.None);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone);
+        // The cancelled one held no place: the next goes once the cooldown is over.
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
     }
 }

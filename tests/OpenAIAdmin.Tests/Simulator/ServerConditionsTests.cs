@@ -42,6 +42,27 @@ public sealed class ServerConditionsTests : IClassFixture<SimulatorFixture>, IAs
     }
 
     [Fact]
+    public async Task Retry_after_ms_adds_the_exact_wait_to_the_whole_seconds()
+    {
+        // 60 a minute with a bucket of one: the second request finds the bucket empty for about a second.
+        Assert.Contains("\"retry_after_ms\":true", await ControlAsync("_sim/conditions", "{\"requests_per_minute\":60,\"burst\":1,\"retry_after_ms\":true}"));
+        using var api = new SimApi(_sim);
+        Assert.Equal(200, (await api.GetAsync("organization/projects")).Status);
+        Reply refused = await api.GetAsync("organization/projects");
+        Assert.Equal(429, refused.Status);
+        int millis = int.Parse(refused.Headers.GetValues("retry-after-ms").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(millis, 1, 1000);
+        Assert.Equal("1", refused.Headers.GetValues("Retry-After").Single());
+
+        // New conditions start with a full bucket.
+        await ControlAsync("_sim/conditions", "{\"retry_after_ms\":false}");
+        Assert.Equal(200, (await api.GetAsync("organization/projects")).Status);
+        Reply plain = await api.GetAsync("organization/projects");
+        Assert.Equal(429, plain.Status);
+        Assert.False(plain.Headers.Contains("retry-after-ms"));
+    }
+
+    [Fact]
     public async Task Bulk_data_grows_the_organization_and_a_reset_removes_it()
     {
         Assert.Contains("\"users\":1000", await ControlAsync("_sim/bulk", "{\"users\":1000,\"projects\":3,\"project_members\":2}"));
