@@ -124,6 +124,11 @@ namespace OpenAIAdmin
                 {
                     await metadata.ConfigureAwait(false);
                     T? result = JsonSerializer.Deserialize<T>(content.AsSpan(), Json.Options);
+                    if (result is Paging.IAnsweredWithRequestId answered)
+                    {
+                        answered.RequestId = requestId;
+                    }
+
                     return result ?? throw new JsonException("The response body was empty or null.");
                 }
                 catch (JsonException ex)

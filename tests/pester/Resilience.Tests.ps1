@@ -94,6 +94,7 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         Add-SimulatorFault @{ kind = 'repeat_cursor'; count = -1; path = '/v1/organization/users' }
         $users = Get-OAIUser -PageSize 20 -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -Be 'PagingCursorRepeated,OpenAIAdmin.Commands.GetOAIUserCommand'
+        $problems[0].Exception.Message | Should -Match '\(request id req_\w+\)\.$'
         @($users).Count | Should -Be @($users.Id | Sort-Object -Unique).Count
     }
 

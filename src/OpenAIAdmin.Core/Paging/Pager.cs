@@ -129,16 +129,16 @@ namespace OpenAIAdmin.Paging
                     {
                         throw new OpenAIAdminException(
                             AdminErrorKind.PagingCursorMissing,
-                            $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {emitted} items were returned and the rest could not be read.")
-                        { Operation = operation };
+                            $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {emitted} items were returned and the rest could not be read (request id {page.RequestId ?? "-"}).")
+                        { Operation = operation, RequestId = page.RequestId };
                     }
 
                     if (next == cursor || !seenCursors.Add(next!))
                     {
                         throw new OpenAIAdminException(
                             AdminErrorKind.PagingCursorRepeated,
-                            $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {emitted} items to avoid a loop.")
-                        { Operation = operation };
+                            $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {emitted} items to avoid a loop (request id {page.RequestId ?? "-"}).")
+                        { Operation = operation, RequestId = page.RequestId };
                     }
 
                     cursor = next;

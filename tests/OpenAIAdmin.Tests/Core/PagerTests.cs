@@ -148,7 +148,11 @@ public sealed class PagerTests : IClassFixture<SimulatorFixture>, IAsyncLifetime
         });
         Assert.Equal(AdminErrorKind.PagingCursorRepeated, ex.Kind);
         Assert.Equal(seen.Count, seen.Distinct().Count());
-        Assert.True((await _sim.RequestsAsync()).Count <= 3, "paging must stop instead of looping");
+        var calls = await _sim.RequestsAsync();
+        Assert.True(calls.Count <= 3, "paging must stop instead of looping");
+        // The error names the answer that repeated the cursor.
+        Assert.Equal(calls[^1].RequestId, ex.RequestId);
+        Assert.EndsWith($"(request id {calls[^1].RequestId}).", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -162,7 +162,10 @@ public sealed class PagerVariantTests : SimulatorHttpTests
 
         Assert.Equal(AdminErrorKind.PagingCursorMissing, error.Kind);
         Assert.Equal(expected, seen);
-        Assert.Single(await GetsToAsync("/organization/groups"));
+        RecordedCall only = Assert.Single(await GetsToAsync("/organization/groups"));
+        Assert.NotNull(only.RequestId);
+        Assert.Equal(only.RequestId, error.RequestId);
+        Assert.Contains($"(request id {only.RequestId})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
