@@ -174,6 +174,24 @@ Describe 'Export-OAIAuditLog' {
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
 
+    It 'refuses a read-only export file before any request and leaves it as it was' {
+        (Export-OAIAuditLog -Path $file).EventsWritten | Should -BeGreaterThan 0
+        $before = Get-FileHash $file
+        [void](Add-AuditEvent @{ count = 2; type = 'group.updated' })
+        $requests = @(Get-SimulatorRequest).Count
+        Set-ItemProperty -Path $file -Name IsReadOnly -Value $true
+        try {
+            $err = $null
+            try { Export-OAIAuditLog -Path $file -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -Be 'ExportFileError,OpenAIAdmin.Commands.ExportOAIAuditLogCommand'
+            $err.Exception.Message | Should -BeLike "*is read-only; nothing was exported."
+            @(Get-SimulatorRequest).Count | Should -Be $requests
+        }
+        finally { Set-ItemProperty -Path $file -Name IsReadOnly -Value $false }
+        (Get-FileHash $file).Hash | Should -Be $before.Hash
+        (Export-OAIAuditLog -Path $file).EventsWritten | Should -BeGreaterOrEqual 2
+    }
+
     It 'never runs twice on one file at once' {
         $lock = [IO.File]::Open("$file.lock", 'OpenOrCreate', 'ReadWrite', 'None')
         try {

@@ -221,6 +221,7 @@ namespace OpenAIAdmin.Resources
             {
                 _lock = OpenLock(Path + ".lock");
                 _lock.SetLength(0);
+                RefuseUnwritableTarget();
             }
 
             _tail = Io(() => FileTail.Read(Path));
@@ -260,6 +261,25 @@ namespace OpenAIAdmin.Resources
             }
 
             await ListAsync(client, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A file that cannot be written is found now, not after the whole listing: read-only (which Windows enforces
+        /// for administrators too, so it is refused on every system) or refused by its permissions.
+        /// </summary>
+        private void RefuseUnwritableTarget()
+        {
+            if (!File.Exists(Path))
+            {
+                return;
+            }
+
+            if ((Io(() => File.GetAttributes(Path)) & FileAttributes.ReadOnly) != 0)
+            {
+                throw new AuditLogExportException(AuditLogExportException.FileError, $"'{Path}' is read-only; nothing was exported.");
+            }
+
+            Io(() => new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete).Dispose());
         }
 
         private void Resume(string id, long second, IEnumerable<string> idsAtSecond)
