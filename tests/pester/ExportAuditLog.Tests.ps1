@@ -79,6 +79,11 @@ Describe 'Export-OAIAuditLog' {
         $again.ResumedFrom | Should -Be 'File'
         $again.ResumedAfterId | Should -Be $expected[-1]
         (Get-FileHash $file).Hash | Should -Be $hash
+
+        # -WhatIf with nothing new says so, as a run with something to append would say what.
+        $text = Get-HostText { Export-OAIAuditLog -Path $file -StatePath $state -WhatIf }
+        $text | Should -Match ([regex]::Escape('What if: Performing the operation "Append no events" on target "' + $file + '"'))
+        (Get-FileHash $file).Hash | Should -Be $hash
     }
 
     It 'appends exactly the new events, also those in the second of the last one exported' {

@@ -157,7 +157,12 @@ namespace OpenAIAdmin.Commands
                 if (!export.HasChanges)
                 {
                     WriteVerbose($"Nothing to append to '{path}'.");
-                    if (!request.DryRun)
+                    if (request.DryRun)
+                    {
+                        // Only the What if line: a run that has nothing to do asks nothing.
+                        ShouldProcess(path, Action(export));
+                    }
+                    else
                     {
                         export.Finish();
                         Report(export);
