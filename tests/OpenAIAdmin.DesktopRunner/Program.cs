@@ -100,6 +100,7 @@ namespace OpenAIAdmin.DesktopRunner
             Run("a list stops early without fetching more pages", ListStopsEarly);
             Run("a get returns the project; an unknown id is ApiNotFound (404)", GetAndNotFound);
             Run("a 429 with retry-after-ms is waited out and retried", RetryAfter429);
+            Run("parallel calls against a limit of one at a time all get through, oldest first", ParallelUnderStrictLimit);
             Run("a 500 on a GET is retried; a 500 on a POST is reported, not re-sent", Retry500);
             Run("a new admin key's value is a read-only SecureString and is never serialized", SecretAsSecureString);
             Run("SecureString to text the way Connect-OAIAdmin does it (NetworkCredential)", SecureStringRoundTrip);
@@ -243,6 +244,32 @@ namespace OpenAIAdmin.DesktopRunner
             Assert(Regex.Matches(log, "\"status\":429").Count == 1, "the 429 fault did not fire exactly once");
             Assert(CountRequests("GET", "/v1/organization/projects") == 2, "not exactly one retry");
             Assert(watch.ElapsedMilliseconds >= 400, $"retried after {watch.ElapsedMilliseconds} ms, before the server's 400 ms");
+        }
+
+        /// <summary>The connection's rate-limit gate (its timer and its line of waiters) on the .NET Framework.</summary>
+        private async Task ParallelUnderStrictLimit()
+        {
+            using AdminClient client = NewClient(maxRetries: 10);
+            List<string> ids = (await ToList(client.Users.ListAsync(), take: 20)).Select(u => u.Id).ToList();
+            Post(_simulatorRoot + "/_sim/conditions", "{\"requests_per_minute\":1200,\"burst\":1,\"retry_after_ms\":true}");
+            var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(ids);
+            async Task Worker()
+            {
+                while (queue.TryDequeue(out string? id))
+                {
+                    OrganizationUser user = await client.Users.GetAsync(id).ConfigureAwait(false);
+                    Assert(user.Id == id, $"asked for {id}, got {user.Id}");
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Worker)));
+            string log = RequestLog();
+            int refused = Regex.Matches(log, "\"status\":429").Count;
+            Assert(refused > 0, "the server never refused: the limit was not met");
+            foreach (string id in ids)
+            {
+                Assert(CountRequests("GET", "/v1/organization/users/" + id) <= 5, $"{id} was sent more than five times");
+            }
         }
 
         private async Task Retry500()
