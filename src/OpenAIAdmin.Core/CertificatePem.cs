@@ -71,6 +71,37 @@ namespace OpenAIAdmin
 
         private static readonly Regex AnyBegin = new Regex(@"-----BEGIN (?<label>[A-Z0-9 ]+)-----", RegexOptions.CultureInvariant);
 
+        /// <summary>
+        /// The text of a certificate file: UTF-8, or UTF-16/UTF-32 as its byte-order mark says, or UTF-16 without one,
+        /// told by the zero bytes of its first (ASCII) character, as some editors and tools save it. Read as UTF-8, such
+        /// a file would have no BEGIN line and be taken for a binary (DER) file. A DER file starts with 0x30, never 0.
+        /// </summary>
+        public static string ReadText(byte[] bytes)
+        {
+            if (bytes == null)
+            {
+                throw new ArgumentNullException(nameof(bytes));
+            }
+
+            bool hasBom = (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+                || (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)));
+            if (!hasBom && bytes.Length >= 2 && bytes.Length % 2 == 0)
+            {
+                if (bytes[0] != 0 && bytes[1] == 0)
+                {
+                    return Encoding.Unicode.GetString(bytes);
+                }
+
+                if (bytes[0] == 0 && bytes[1] != 0)
+                {
+                    return Encoding.BigEndianUnicode.GetString(bytes);
+                }
+            }
+
+            using var reader = new System.IO.StreamReader(new System.IO.MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+
         /// <summary>Reads and checks PEM text; throws <see cref="CertificateFormatException"/> saying what is wrong.</summary>
         public static PemCertificate Parse(string? text)
         {

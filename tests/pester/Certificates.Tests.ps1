@@ -122,6 +122,18 @@ Describe 'Import-OAICertificate' {
         (Get-OAICertificate | Where-Object Id -eq $certificate.Id).Active | Should -BeFalse
     }
 
+    It 'uploads a PEM file saved as UTF-16, with or without a byte-order mark' {
+        $test = New-TestCertificate -Subject 'CN=utf16.pester.example.com'
+        $withBom = Join-Path $script:CertDir 'utf16-bom.pem'
+        $withoutBom = Join-Path $script:CertDir 'utf16-nobom.pem'
+        Set-Content -Path $withBom -Value $test.Pem -Encoding unicode
+        [IO.File]::WriteAllBytes($withoutBom, [Text.Encoding]::Unicode.GetBytes($test.Pem))
+        $uploaded = @(Import-OAICertificate -Path $withBom, $withoutBom)
+        $uploaded.Count | Should -Be 2
+        $bodies = @(Get-SimulatorRequest POST '*/organization/certificates' | ForEach-Object { ($_.body | ConvertFrom-Json).certificate })
+        $bodies | Should -Be @(($test.Pem.TrimEnd("`n") + "`n"), ($test.Pem.TrimEnd("`n") + "`n"))
+    }
+
     It 'uploads PEM text from the pipeline and files piped from Get-ChildItem' {
         $test = New-TestCertificate
         $fromText = $test.Pem | Import-OAICertificate

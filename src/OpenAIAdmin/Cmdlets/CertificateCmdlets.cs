@@ -242,7 +242,7 @@ namespace OpenAIAdmin.Commands
 
             try
             {
-                return File.ReadAllText(file);
+                return CertificatePem.ReadText(File.ReadAllBytes(file));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

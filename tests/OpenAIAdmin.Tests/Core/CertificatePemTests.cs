@@ -74,6 +74,48 @@ public sealed class CertificatePemTests
         Assert.Contains("2 certificates", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16le-bom")]
+    [InlineData("utf-16be")]
+    [InlineData("utf-16be-bom")]
+    public void Reads_a_file_in_any_encoding_editors_save_pem_in(string encoding)
+    {
+        string pem = NewCertificate("CN=encodings.example.com").Pem;
+        byte[] bytes = encoding switch
+        {
+            "utf-8" => new System.Text.UTF8Encoding(false).GetBytes(pem),
+            "utf-8-bom" => WithPreamble(new System.Text.UTF8Encoding(true), pem),
+            "utf-16le" => System.Text.Encoding.Unicode.GetBytes(pem),
+            "utf-16le-bom" => WithPreamble(System.Text.Encoding.Unicode, pem),
+            "utf-16be" => System.Text.Encoding.BigEndianUnicode.GetBytes(pem),
+            _ => WithPreamble(System.Text.Encoding.BigEndianUnicode, pem),
+        };
+
+        Assert.Equal(pem, CertificatePem.ReadText(bytes));
+        Assert.Equal("CN=encodings.example.com", CertificatePem.Parse(CertificatePem.ReadText(bytes)).Subject);
+    }
+
+    [Fact]
+    public void Reads_binary_der_bytes_as_text_that_is_refused_as_der()
+    {
+        byte[] der = NewCertificate().Certificate.RawData;
+        var ex = Assert.Throws<CertificateFormatException>(() => CertificatePem.Parse(CertificatePem.ReadText(der)));
+        Assert.Contains("DER", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] WithPreamble(System.Text.Encoding encoding, string text)
+    {
+        byte[] preamble = encoding.GetPreamble();
+        byte[] body = encoding.GetBytes(text);
+        byte[] all = new byte[preamble.Length + body.Length];
+        preamble.CopyTo(all, 0);
+        body.CopyTo(all, preamble.Length);
+        return all;
+    }
+
     [Fact]
     public void Refuses_binary_der()
     {
