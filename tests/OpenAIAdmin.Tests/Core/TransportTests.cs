@@ -440,6 +440,25 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task Verbose_lines_redact_a_key_pasted_as_a_filter_or_an_id()
+    {
+        using AdminClient client = _sim.NewClient();
+        var sink = new RecordingSink();
+        const string pasted = "sk-admin-pastedwrong12345";
+        using (ClientEvents.Use(sink))
+        {
+            await client.AuditLogs.ListAsync(new OpenAIAdmin.Resources.AuditLogQuery { ProjectIds = new[] { pasted } }).ToListAsync();
+            await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.GetAsync(pasted));
+        }
+
+        // The requests carried it (the server saw it), the messages about them do not.
+        Assert.Contains(await _sim.RequestsAsync(), c => (c.Path + c.Query).Contains(pasted, StringComparison.Ordinal));
+        Assert.Contains(sink.Verbose, v => v.StartsWith("HTTP GET", StringComparison.Ordinal) && v.Contains("project_ids", StringComparison.Ordinal));
+        Assert.DoesNotContain("pastedwrong", sink.All(), StringComparison.Ordinal);
+        Assert.Contains("sk-admin-****2345", sink.All(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Parallel_calls_against_a_limit_of_one_at_a_time_all_get_through_each_refused_only_a_few_times()
     {
         // The case of 60 requests a minute with a bucket of one, four calls at a time and the default retry settings,
