@@ -115,6 +115,64 @@ Describe 'Export-OAIAuditLog' {
         (Get-FileHash $file).Hash | Should -Be $hash
     }
 
+    It 'removes a half-written first line, the only text of the file, and writes its event again' {
+        Export-OAIAuditLog -Path $file | Out-Null
+        $full = [IO.File]::ReadAllBytes($file)
+        $first = [array]::IndexOf($full, [byte]10) + 1
+        Set-FileLength $file ([int]($first / 2))
+        $result = Export-OAIAuditLog -Path $file
+        $result.RemovedIncompleteBytes | Should -Be ([int]($first / 2))
+        (Read-ExportFile $file).id | Should -Be (Get-ExpectedId)
+    }
+
+    It 'leaves a file without a line break that is not the start of an event as it is: <What>' -ForEach @(
+        @{ What = 'a note'; Text = 'important notes' }
+        @{ What = 'a JSON array of events'; Text = '[{"id":"audit_log-abc","effective_at":1700000000}]' }
+        @{ What = 'a one-line JSON document'; Text = '{"name":"settings","retention_days":30}' }
+    ) {
+        [IO.File]::WriteAllText($file, $Text)
+        $err = $null
+        try { Export-OAIAuditLog -Path $file -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ExportFileInvalid,OpenAIAdmin.Commands.ExportOAIAuditLogCommand'
+        $err.Exception.Message | Should -BeLike '*holds no audit log event*nothing was written*'
+        [IO.File]::ReadAllText($file) | Should -BeExactly $Text
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'refuses an event time no date can hold, in the file as ExportFileInvalid and in the state with a warning' {
+        Set-Content -Path $file -Value '{"id":"audit_log-far","effective_at":99999999999999}' -Encoding utf8NoBOM
+        Get-ErrorId { Export-OAIAuditLog -Path $file } | Should -Be 'ExportFileInvalid,OpenAIAdmin.Commands.ExportOAIAuditLogCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+
+        Remove-Item $file
+        Set-Content -Path $state -Encoding utf8NoBOM -Value (@{ format = 'OpenAIAdmin.AuditLogExport/1'; path = $file; filter = ''; file_length = 0
+            last_event = @{ id = 'audit_log-far'; effective_at = 99999999999999; ids_at_second = @('audit_log-far') } } | ConvertTo-Json)
+        $result = Export-OAIAuditLog -Path $file -StatePath $state -WarningVariable warned -WarningAction SilentlyContinue
+        $result.EventsWritten | Should -Be (Get-ExpectedId).Count
+        $warned.Count | Should -BeGreaterOrEqual 1
+    }
+
+    It 'refuses a path no file may have with InvalidPath' {
+        Get-ErrorId { Export-OAIAuditLog -Path "$TestDrive/a`0b.jsonl" } | Should -Be 'InvalidPath,OpenAIAdmin.Commands.ExportOAIAuditLogCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'gives its scratch file and a rewritten state file the permissions of the files they belong to' -Skip:$IsWindows {
+        Export-OAIAuditLog -Path $file -StatePath $state | Out-Null
+        [IO.File]::SetUnixFileMode($file, 'UserRead, UserWrite')
+        [IO.File]::SetUnixFileMode($state, 'UserRead, UserWrite')
+        [void](Add-AuditEvent @{ count = 2; type = 'group.updated' })
+        (Export-OAIAuditLog -Path $file -StatePath $state).EventsWritten | Should -Be 2
+        [IO.File]::GetUnixFileMode("$file.lock") | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
+        [IO.File]::GetUnixFileMode($state) | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
+    }
+
+    It 'trims the ids it filters by, as it trims event types' {
+        $project = (Get-OAIProject -First 1).Id
+        Export-OAIAuditLog -Path $file -ProjectId " $project " | Out-Null
+        (Get-AuditRequest)[0].query | Should -Be "project_ids[]=$project&limit=100"
+    }
+
     It 'resolves relative paths against the current location and -PassThru writes the appended events, oldest first' {
         Push-Location $TestDrive
         try {

@@ -129,7 +129,7 @@ namespace OpenAIAdmin.Paging
                     {
                         throw new OpenAIAdminException(
                             AdminErrorKind.PagingCursorMissing,
-                            $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {emitted} items were returned and the rest could not be read (request id {page.RequestId ?? "-"}).")
+                            $"{operation} said more results exist but gave no cursor for page {pageNumber + 1}; {Items(emitted)} {(emitted == 1 ? "was" : "were")} returned and the rest could not be read (request id {page.RequestId ?? "-"}).")
                         { Operation = operation, RequestId = page.RequestId };
                     }
 
@@ -137,7 +137,7 @@ namespace OpenAIAdmin.Paging
                     {
                         throw new OpenAIAdminException(
                             AdminErrorKind.PagingCursorRepeated,
-                            $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {emitted} items to avoid a loop (request id {page.RequestId ?? "-"}).")
+                            $"{operation} returned the cursor '{next}' a second time on page {pageNumber}; paging stopped after {Items(emitted)} to avoid a loop (request id {page.RequestId ?? "-"}).")
                         { Operation = operation, RequestId = page.RequestId };
                     }
 
@@ -163,6 +163,8 @@ namespace OpenAIAdmin.Paging
                 prefetchStop?.Dispose();
             }
         }
+
+        private static string Items(long count) => count == 1 ? "1 item" : count + " items";
 
         private static Task<ListEnvelope<T>> FetchAsync<T>(
             ApiConnection connection, ListRequest<T> request, ListOptions options, int pageSize, string? cursor, long emitted, CancellationToken cancellationToken)

@@ -58,6 +58,12 @@ namespace OpenAIAdmin.Resources
     /// <summary>What to export where. Paths are full file-system paths.</summary>
     public sealed class AuditLogExportRequest
     {
+        /// <summary>How the file system compares paths: case-insensitively on Windows only (Linux and macOS volumes may hold two files that differ in case).</summary>
+        public static StringComparer PathComparer { get; } =
+            System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
+                ? StringComparer.OrdinalIgnoreCase
+                : StringComparer.Ordinal;
+
         /// <summary>The JSON Lines file: one API event object per line, oldest first. It is created when missing.</summary>
         public string Path { get; set; } = string.Empty;
 
@@ -127,10 +133,6 @@ namespace OpenAIAdmin.Resources
         };
 
         /// <summary>File names compare as the platform does: case-insensitively on Windows.</summary>
-        private static readonly StringComparison PathComparison =
-            System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)
-                ? StringComparison.OrdinalIgnoreCase
-                : StringComparison.Ordinal;
 
         private readonly AuditLogExportRequest _request;
         private readonly List<long> _blockStarts = new List<long>();
@@ -221,12 +223,14 @@ namespace OpenAIAdmin.Resources
             {
                 _lock = OpenLock(Path + ".lock");
                 _lock.SetLength(0);
+                // Before any event is in it: the scratch file holds the same data as the export.
+                Io(() => UnixPermissions.Copy(Path, Path + ".lock"));
                 RefuseUnwritableTarget();
             }
 
             _tail = Io(() => FileTail.Read(Path));
             ExportState? state = ExportState.Read(_request.StatePath, _warnings);
-            if (state != null && !string.Equals(state.Path, Path, PathComparison))
+            if (state != null && !AuditLogExportRequest.PathComparer.Equals(state.Path, Path))
             {
                 _warnings.Add($"The state file '{_request.StatePath}' belongs to '{state.Path}', not to '{Path}'; it was not used.");
                 state = null;
@@ -581,8 +585,12 @@ namespace OpenAIAdmin.Resources
                 return null;
             }
 
-            return value.TryGetInt64(out long whole) ? whole : (long)Math.Floor(value.GetDouble());
+            long? second = value.TryGetInt64(out long whole) ? whole : value.GetDouble() is double real && !double.IsInfinity(real) && Math.Abs(real) < 1e15 ? (long)Math.Floor(real) : (long?)null;
+            // A time DateTimeOffset cannot hold is not an event time: such a line is not an event.
+            return second is long known && IsUnixSecond(known) ? second : null;
         }
+
+        private static bool IsUnixSecond(long second) => second >= 0 && second <= 253402300799;
 
         private static FileStream OpenLock(string path)
         {
@@ -734,7 +742,62 @@ namespace OpenAIAdmin.Resources
                     tail.IdsAtLastSecond.Add(id);
                 }
 
+                CheckIncompleteLine(path, stream, tail);
                 return tail;
+            }
+
+            /// <summary>
+            /// What is after the last line break is cut before appending: the partial line a run stopped while writing
+            /// leaves. It is cut only when it can be one: at most a line's length and, in a file that holds no event yet
+            /// (nothing proves it an export), the start of an event. Otherwise any file without a line break (notes, a
+            /// JSON array, a one-line document) was taken for a partial line and emptied.
+            /// </summary>
+            private static void CheckIncompleteLine(string path, FileStream stream, FileTail tail)
+            {
+                long incomplete = tail.IncompleteBytes;
+                if (incomplete == 0)
+                {
+                    return;
+                }
+
+                if (incomplete > MaxLineBytes)
+                {
+                    throw new AuditLogExportException(AuditLogExportException.FileInvalid,
+                        $"'{path}' ends with {incomplete} bytes after its last line break, more than a line of an export holds: it is not an audit log export. Nothing was written.");
+                }
+
+                if (tail.LastId != null)
+                {
+                    return;
+                }
+
+                var bytes = new byte[incomplete];
+                stream.Position = tail.ValidLength;
+                ReadFully(stream, bytes);
+                ReadOnlyMemory<byte> text = Trim(bytes);
+                if (text.Length == 0 || LooksLikeEventStart(text.Span))
+                {
+                    return;
+                }
+
+                throw new AuditLogExportException(AuditLogExportException.FileInvalid,
+                    $"'{path}' holds no audit log event, and its text is not the start of one: it is not an audit log export, so nothing was written. "
+                    + "Export-OAIAuditLog appends only to files it wrote; give another path.");
+            }
+
+            /// <summary>A whole event without its line break, or the beginning of one as this export writes it (the API's field order, id first).</summary>
+            private static bool LooksLikeEventStart(ReadOnlySpan<byte> text)
+            {
+                try
+                {
+                    using JsonDocument document = JsonDocument.Parse(text.ToArray());
+                    return AuditLogsClient.IdOf(document.RootElement) != null && SecondOf(document.RootElement) != null;
+                }
+                catch (JsonException)
+                {
+                    ReadOnlySpan<byte> eventStart = new byte[] { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':' };
+                    return text.StartsWith(eventStart);
+                }
             }
 
             /// <summary>A line without its carriage return and without a byte order mark (a file begun by another tool).</summary>
@@ -904,6 +967,11 @@ namespace OpenAIAdmin.Resources
                     {
                         state.LastId = last.GetProperty("id").GetString();
                         state.LastSecond = last.GetProperty("effective_at").GetInt64();
+                        if (!IsUnixSecond(state.LastSecond.Value))
+                        {
+                            throw new FormatException($"its last event's effective_at, {state.LastSecond}, is not a time");
+                        }
+
                         state.IdsAtLastSecond = last.GetProperty("ids_at_second").EnumerateArray().Select(e => e.GetString() ?? string.Empty).Where(s => s.Length > 0).ToList();
                     }
 
@@ -949,6 +1017,8 @@ namespace OpenAIAdmin.Resources
                     file.Write(text.GetBuffer(), 0, (int)text.Length);
                     file.Flush(true);
                 }
+
+                UnixPermissions.Copy(path, temporary);
 
                 if (File.Exists(path))
                 {

@@ -65,10 +65,10 @@ namespace OpenAIAdmin.Commands
                 StartTime = AuditLogFilter.Time(this, "StartTime", StartTime),
                 EndTime = AuditLogFilter.Time(this, "EndTime", EndTime),
                 EventTypes = AuditLogFilter.EventTypes(this, EventType, TenantOnly),
-                ProjectIds = ProjectId,
-                ActorIds = ActorId,
-                ActorEmails = ActorEmail,
-                ResourceIds = ResourceId,
+                ProjectIds = AuditLogFilter.Trimmed(ProjectId),
+                ActorIds = AuditLogFilter.Trimmed(ActorId),
+                ActorEmails = AuditLogFilter.Trimmed(ActorEmail),
+                ResourceIds = AuditLogFilter.Trimmed(ResourceId),
                 TenantOnly = TenantOnly,
             };
             AuditLogFilter.CheckRange(this, query.StartTime, query.EndTime);
@@ -130,7 +130,7 @@ namespace OpenAIAdmin.Commands
             string? statePath = StatePath == null ? null : FileSystemPath(StatePath, "StatePath");
             // The export also writes <path>.lock, and the state <state>.tmp before renaming it: none may be another's file.
             string[] exportFiles = { path, path + ".lock" };
-            if (statePath != null && (exportFiles.Contains(statePath, StringComparer.OrdinalIgnoreCase) || exportFiles.Contains(statePath + ".tmp", StringComparer.OrdinalIgnoreCase)))
+            if (statePath != null && (exportFiles.Contains(statePath, Resources.AuditLogExportRequest.PathComparer) || exportFiles.Contains(statePath + ".tmp", Resources.AuditLogExportRequest.PathComparer)))
             {
                 ThrowTerminatingError(ErrorRecords.Create("InvalidPath", ErrorCategory.InvalidArgument,
                     $"-StatePath must name a file of its own: not -Path, nor the export's lock file '{path}.lock'.", StatePath));
@@ -142,7 +142,7 @@ namespace OpenAIAdmin.Commands
                 StatePath = statePath,
                 EventTypes = AuditLogFilter.EventTypes(this, EventType, TenantOnly),
                 EventTypeFilter = EventType?.Select(t => t.Trim()).ToArray(),
-                ProjectIds = ProjectId,
+                ProjectIds = AuditLogFilter.Trimmed(ProjectId),
                 TenantOnly = TenantOnly,
                 StartTime = AuditLogFilter.Time(this, "StartTime", StartTime),
                 AcceptFilterChange = Force,
@@ -253,7 +253,16 @@ namespace OpenAIAdmin.Commands
                     $"-{parameter} '{path}' is a path of the {provider.Name} provider; give a file system path.", path));
             }
 
-            return System.IO.Path.GetFullPath(resolved);
+            try
+            {
+                return System.IO.Path.GetFullPath(resolved);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is System.IO.PathTooLongException)
+            {
+                // A character no file name may hold (a NUL from a script's string) is found by the file system's rules.
+                ThrowTerminatingError(ErrorRecords.Create("InvalidPath", ErrorCategory.InvalidArgument, $"-{parameter} '{path}' is not a usable file path: {ex.Message}", path));
+                throw;
+            }
         }
     }
 
@@ -264,6 +273,12 @@ namespace OpenAIAdmin.Commands
         public const string TenantOnlyRequired = "TenantOnlyRequired";
         public const string EventTypeNotTenantScoped = "EventTypeNotTenantScoped";
         public const string InvalidTimeRange = "InvalidTimeRange";
+
+        /// <summary>
+        /// Ids and e-mails as the API knows them: a space copied along with one matched nothing, so the filter returned no
+        /// event at all (and the export's state recorded the trimmed filter the request did not send).
+        /// </summary>
+        public static string[]? Trimmed(string[]? values) => values?.Select(value => value.Trim()).ToArray();
 
         /// <summary>
         /// The event types to send for the names and patterns given: each name must be a known type of the scope asked for
