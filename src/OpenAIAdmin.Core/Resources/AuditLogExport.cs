@@ -796,7 +796,8 @@ namespace OpenAIAdmin.Resources
                 catch (JsonException)
                 {
                     ReadOnlySpan<byte> eventStart = new byte[] { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':' };
-                    return text.StartsWith(eventStart);
+                    // A run stopped within those first bytes left fewer of them.
+                    return text.StartsWith(eventStart) || eventStart.StartsWith(text);
                 }
             }
 
