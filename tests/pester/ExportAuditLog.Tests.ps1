@@ -167,20 +167,6 @@ Describe 'Export-OAIAuditLog' {
         [IO.File]::GetUnixFileMode($state) | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
     }
 
-    It 'shows a list by default and a table of runs with Format-Table, its times in UTC whatever the culture' {
-        $result = Export-OAIAuditLog -Path $file
-        $list = $result | Out-String -Width 200
-        $list | Should -Match 'EventsWritten\s+: \d+'
-        $culture = [cultureinfo]::CurrentCulture
-        try {
-            [cultureinfo]::CurrentCulture = 'th-TH'
-            $table = ($result | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_ }
-        }
-        finally { [cultureinfo]::CurrentCulture = $culture }
-        $table[0] | Should -Match '^EventsWritten LastEffectiveAt \(UTC\)\s+ResumedFrom Complete Path'
-        $table[2] | Should -Match ('^\s*\d+ ' + [regex]::Escape($result.LastEffectiveAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)) + '\s+Start\s+True\s+' + [regex]::Escape($file))
-    }
-
     It 'trims the ids it filters by, as it trims event types' {
         $project = (Get-OAIProject -First 1).Id
         Export-OAIAuditLog -Path $file -ProjectId " $project " | Out-Null
