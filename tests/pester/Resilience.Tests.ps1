@@ -29,7 +29,7 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiRateLimited,OpenAIAdmin.Commands.GetOAIProjectCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        $problems[0].Exception.Message | Should -BeLike '*The server asked to wait 600 s before trying again, longer than this call can wait (* s left of its 150 s time limit), so it stopped at once*'
+        $problems[0].Exception.Message | Should -BeLike '*The server asked to wait 600 s before trying again, longer than this call can wait (* s: * s left of its 150 s time limit, less 1 s for an attempt), so it stopped at once*'
         @(Get-SimulatorRequest).Count | Should -Be 1
     }
 

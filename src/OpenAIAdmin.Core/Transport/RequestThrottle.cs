@@ -121,6 +121,14 @@ namespace OpenAIAdmin.Transport
             return new Release(throttle._slots);
         }
 
+        /// <summary>
+        /// A retry is a request to the server too: under a pacer it books its start as the first attempt did (the call
+        /// keeps its concurrency slot through its retries). Otherwise the budget counted calls, and a call refused
+        /// twice put three requests into the minute.
+        /// </summary>
+        public static Task PaceRetryAsync(CancellationToken cancellationToken) =>
+            CurrentThrottle.Value?._pacer?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
         private sealed class Release : IDisposable
         {
             private SemaphoreSlim? _slots;

@@ -20,6 +20,8 @@ namespace OpenAIAdmin.Transport
         /// <summary>A retry starts only if at least this much of the budget (or the whole RequestTimeout, when shorter) is left for it.</summary>
         internal static readonly TimeSpan MinimumAttemptTime = TimeSpan.FromSeconds(1);
 
+        private static readonly TimeSpan LongestDelay = TimeSpan.FromDays(1);
+
         private readonly AdminClientOptions _options;
         private readonly RateLimitGate _gate;
         private readonly Random _random = new Random();
@@ -78,138 +80,147 @@ namespace OpenAIAdmin.Transport
 
             for (int attempt = 1; ; attempt++)
             {
+                if (attempt > 1)
+                {
+                    await RequestThrottle.PaceRetryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 RateLimitGate.Admission admission = await EnterGateAsync(ticket, target, budget, retryAnnounced, cancellationToken).ConfigureAwait(false);
-                retryAnnounced = false;
-                TimeSpan attemptLimit = budget.AttemptLimit(_options.RequestTimeout);
-                state.Attempts = attempt;
-                HttpRequestMessage message = attempt == 1 ? request : Clone(request, body);
-                HttpResponseMessage? response = null;
-                Exception? failure;
-                string reason;
+                // Released however this attempt ends (the explicit releases come earlier, before any wait): a place
+                // kept by an exception would narrow the connection's window for good.
                 try
                 {
-                    using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    if (attemptLimit != Timeout.InfiniteTimeSpan)
+                    retryAnnounced = false;
+                    TimeSpan attemptLimit = budget.AttemptLimit(_options.RequestTimeout);
+                    state.Attempts = attempt;
+                    HttpRequestMessage message = attempt == 1 ? request : Clone(request, body);
+                    HttpResponseMessage? response = null;
+                    Exception? failure;
+                    string reason;
+                    try
                     {
-                        attemptTimeout.CancelAfter(attemptLimit);
+                        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        if (attemptLimit != Timeout.InfiniteTimeSpan)
+                        {
+                            attemptTimeout.CancelAfter(attemptLimit);
+                        }
+
+                        response = await base.SendAsync(message, attemptTimeout.Token).ConfigureAwait(false);
+                        await ResponseBuffer.LoadAsync(response, attemptTimeout.Token).ConfigureAwait(false);
+                        state.Elapsed = budget.Elapsed;
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        admission.Dispose();
+                        response?.Dispose();
+                        state.Elapsed = budget.Elapsed;
+                        reason = string.Format(CultureInfo.InvariantCulture, "no complete response within {0}", Seconds(attemptLimit));
+                        state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " timed out");
+                        failure = new AttemptsTimedOutException(attemptLimit);
+                        if (!idempotent)
+                        {
+                            throw failure;
+                        }
+
+                        if (!await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
+                        {
+                            throw failure;
+                        }
+
+                        continue;
+                    }
+                    catch (Exception ex) when (TransportFailure.IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
+                    {
+                        admission.Dispose();
+                        response?.Dispose();
+                        state.Elapsed = budget.Elapsed;
+                        FailureStage stage = TransportFailure.StageOf(ex);
+                        if (stage != FailureStage.Connect)
+                        {
+                            state.MarkOutcomeUnknown(attempt, stage == FailureStage.ReadingBody
+                                ? "the connection was lost while attempt " + attempt + " read the response"
+                                : "the connection was lost after attempt " + attempt + " was sent");
+                        }
+
+                        reason = string.Format(CultureInfo.InvariantCulture, "{0} ({1})",
+                            stage == FailureStage.Connect ? "a failure to connect" : stage == FailureStage.ReadingBody ? "a connection lost while reading the response" : "a connection lost before the response",
+                            _options.Credential.Scrub(ex.GetBaseException().Message));
+                        failure = ex;
+                        if ((!idempotent && stage != FailureStage.Connect)
+                            || !await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
+                        {
+                            ExceptionDispatchInfo.Capture(failure).Throw();
+                        }
+
+                        continue;
                     }
 
-                    response = await base.SendAsync(message, attemptTimeout.Token).ConfigureAwait(false);
-                    await ResponseBuffer.LoadAsync(response, attemptTimeout.Token).ConfigureAwait(false);
-                    state.Elapsed = budget.Elapsed;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    admission.Dispose();
-                    response?.Dispose();
-                    state.Elapsed = budget.Elapsed;
-                    reason = string.Format(CultureInfo.InvariantCulture, "no complete response within {0}", Seconds(attemptLimit));
-                    state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " timed out");
-                    failure = new AttemptsTimedOutException(attemptLimit);
-                    if (!idempotent)
+                    int status = (int)response.StatusCode;
+                    if (status != 429)
                     {
-                        throw failure;
+                        admission.Answered();
                     }
 
-                    if (!await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
+                    if (!ShouldRetry(response, idempotent))
                     {
-                        throw failure;
+                        admission.Dispose();
+                        return response;
                     }
 
-                    continue;
-                }
-                catch (Exception ex) when (TransportFailure.IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested)
-                {
-                    admission.Dispose();
-                    response?.Dispose();
-                    state.Elapsed = budget.Elapsed;
-                    FailureStage stage = TransportFailure.StageOf(ex);
-                    if (stage != FailureStage.Connect)
+                    if (status >= 500)
                     {
-                        state.MarkOutcomeUnknown(attempt, stage == FailureStage.ReadingBody
-                            ? "the connection was lost while attempt " + attempt + " read the response"
-                            : "the connection was lost after attempt " + attempt + " was sent");
+                        state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " failed with HTTP " + status);
                     }
 
-                    reason = string.Format(CultureInfo.InvariantCulture, "{0} ({1})",
-                        stage == FailureStage.Connect ? "a failure to connect" : stage == FailureStage.ReadingBody ? "a connection lost while reading the response" : "a connection lost before the response",
-                        _options.Credential.Scrub(ex.GetBaseException().Message));
-                    failure = ex;
-                    if ((!idempotent && stage != FailureStage.Connect)
-                        || !await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
+                    reason = string.Format(CultureInfo.InvariantCulture, "HTTP {0} {1} (request id {2})", status, response.ReasonPhrase, RequestId(response));
+                    if (attempt >= attempts)
                     {
-                        ExceptionDispatchInfo.Capture(failure).Throw();
+                        admission.Dispose();
+                        state.StopReason = GaveUp(attempt, budget, "the retry limit is " + retries);
+                        return response;
                     }
 
-                    continue;
+                    TimeSpan? hint = ServerDelay(response);
+                    TimeSpan delay;
+                    bool waits;
+                    if (status == 429)
+                    {
+                        // The connection's other requests wait with this one, and this one waits in the gate's line.
+                        waits = _gate.TryRefuse(admission, hint, round => RetryDelay(round, hint), budget.Fits, out delay);
+                    }
+                    else
+                    {
+                        delay = RetryDelay(attempt, hint);
+                        waits = budget.Fits(delay);
+                    }
+
+                    admission.Dispose();
+                    if (!waits)
+                    {
+                        state.StopReason = hint is { } asked && asked >= delay
+                            ? string.Format(CultureInfo.InvariantCulture,
+                                "The server asked to wait {0} before trying again, longer than this call can wait ({1}: {2} left of its {3} time limit, less {4} for an attempt), so it stopped at once instead of retrying.",
+                                Seconds(asked), SecondsDown(budget.WaitLimit), SecondsDown(budget.Left), Seconds(budget.Total), Seconds(budget.MinimumAttempt))
+                            : GaveUp(attempt, budget, string.Format(CultureInfo.InvariantCulture,
+                                "the next retry, in {0}, would not fit in the {1} left of this call's {2} time limit", Seconds(delay), Seconds(budget.Left), Seconds(budget.Total)));
+                        return response;
+                    }
+
+                    response.Dispose();
+                    if (status == 429)
+                    {
+                        // The gate holds the next attempt until the cooldown ends and its turn comes.
+                        Announce(target, attempt, attempts, reason, delay, budget);
+                        retryAnnounced = true;
+                        continue;
+                    }
+
+                    await Wait(target, attempt, attempts, reason, delay, budget, cancellationToken).ConfigureAwait(false);
                 }
-                catch
+                finally
                 {
                     admission.Dispose();
-                    throw;
                 }
-
-                int status = (int)response.StatusCode;
-                if (status != 429)
-                {
-                    admission.Answered();
-                }
-
-                if (!ShouldRetry(response, idempotent))
-                {
-                    admission.Dispose();
-                    return response;
-                }
-
-                if (status >= 500)
-                {
-                    state.MarkOutcomeUnknown(attempt, "attempt " + attempt + " failed with HTTP " + status);
-                }
-
-                reason = string.Format(CultureInfo.InvariantCulture, "HTTP {0} {1} (request id {2})", status, response.ReasonPhrase, RequestId(response));
-                if (attempt >= attempts)
-                {
-                    admission.Dispose();
-                    state.StopReason = GaveUp(attempt, budget, "the retry limit is " + retries);
-                    return response;
-                }
-
-                TimeSpan? hint = ServerDelay(response);
-                TimeSpan delay;
-                bool waits;
-                if (status == 429)
-                {
-                    // The connection's other requests wait with this one, and this one waits in the gate's line.
-                    waits = _gate.TryRefuse(admission, hint, round => RetryDelay(round, hint), budget.Fits, out delay);
-                }
-                else
-                {
-                    delay = RetryDelay(attempt, hint);
-                    waits = budget.Fits(delay);
-                }
-
-                admission.Dispose();
-                if (!waits)
-                {
-                    state.StopReason = hint is { } asked && asked >= delay
-                        ? string.Format(CultureInfo.InvariantCulture,
-                            "The server asked to wait {0} before trying again, longer than this call can wait ({1} left of its {2} time limit), so it stopped at once instead of retrying.",
-                            Seconds(asked), Seconds(budget.Left), Seconds(budget.Total))
-                        : GaveUp(attempt, budget, string.Format(CultureInfo.InvariantCulture,
-                            "the next retry, in {0}, would not fit in the {1} left of this call's {2} time limit", Seconds(delay), Seconds(budget.Left), Seconds(budget.Total)));
-                    return response;
-                }
-
-                response.Dispose();
-                if (status == 429)
-                {
-                    // The gate holds the next attempt until the cooldown ends and its turn comes.
-                    Announce(target, attempt, attempts, reason, delay, budget);
-                    retryAnnounced = true;
-                    continue;
-                }
-
-                await Wait(target, attempt, attempts, reason, delay, budget, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -264,7 +275,8 @@ namespace OpenAIAdmin.Transport
             }
 
             using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            turn.CancelAfter(budget.WaitLimit);
+            TimeSpan waitLimit = budget.WaitLimit;
+            turn.CancelAfter(waitLimit);
             try
             {
                 return await _gate.EnterAsync(ticket, turn.Token).ConfigureAwait(false);
@@ -272,8 +284,8 @@ namespace OpenAIAdmin.Transport
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new CooldownExceedsBudgetException(string.Format(CultureInfo.InvariantCulture,
-                    "the server rate-limited this connection, and this request's turn behind the connection's other requests did not come within the {0} left of this call's {1} time limit.",
-                    Seconds(budget.Left), Seconds(budget.Total)));
+                    "the server rate-limited this connection, and this request's turn behind the connection's other requests did not come in the {0} it could wait (this call's time limit is {1}, and an attempt needs {2}).",
+                    SecondsDown(waitLimit), Seconds(budget.Total), Seconds(budget.MinimumAttempt)));
             }
         }
 
@@ -286,7 +298,11 @@ namespace OpenAIAdmin.Transport
         private static async Task Wait(string target, int attempt, int attempts, string reason, TimeSpan delay, Budget budget, CancellationToken cancellationToken)
         {
             Announce(target, attempt, attempts, reason, delay, budget);
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            // In steps: Task.Delay takes about 24 days at most, and a call without a time limit takes any hint.
+            for (TimeSpan left = delay; left > TimeSpan.Zero; left -= LongestDelay)
+            {
+                await Task.Delay(left < LongestDelay ? left : LongestDelay, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         private static string GaveUp(int attempt, Budget budget, string why) =>
@@ -295,6 +311,10 @@ namespace OpenAIAdmin.Transport
 
         internal static string Seconds(TimeSpan value) =>
             value == Timeout.InfiniteTimeSpan ? "unlimited time" : value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+        /// <summary>What is left, rounded down: 1.96 s left is "1.9 s", never more than there is.</summary>
+        private static string SecondsDown(TimeSpan value) =>
+            value == Timeout.InfiniteTimeSpan ? "unlimited time" : (Math.Floor(value.TotalSeconds * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
         private static bool ShouldRetry(HttpResponseMessage response, bool idempotent)
         {
@@ -410,6 +430,9 @@ namespace OpenAIAdmin.Transport
 
             public TimeSpan Total { get; }
 
+            /// <summary>What a retry must have left of the budget, after its wait, to start.</summary>
+            public TimeSpan MinimumAttempt => _minimumAttempt;
+
             public bool IsLimited => Total != Timeout.InfiniteTimeSpan;
 
             public TimeSpan Elapsed => _clock.Elapsed;
@@ -431,7 +454,7 @@ namespace OpenAIAdmin.Transport
             public static TimeSpan Normalize(TimeSpan value) => value <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : value;
 
             /// <summary>A retry fits when, after waiting <paramref name="delay"/>, enough of the budget is left for an attempt.</summary>
-            public bool Fits(TimeSpan delay) => !IsLimited || _clock.Elapsed + delay + _minimumAttempt <= Total;
+            public bool Fits(TimeSpan delay) => !IsLimited || delay <= Total - _clock.Elapsed - _minimumAttempt;
 
             /// <summary>The longest wait that still <see cref="Fits"/> (zero when none does); only for a limited budget.</summary>
             public TimeSpan WaitLimit

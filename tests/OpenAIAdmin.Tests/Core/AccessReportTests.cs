@@ -26,6 +26,23 @@ public sealed class AccessReportTests : IClassFixture<SimulatorFixture>, IAsyncL
         calls.Select(c => calls.Count(o => o.Arrived < c.Arrived && (o.Finished == 0 || o.Finished > c.Arrived)) + 1).DefaultIfEmpty(0).Max();
 
     [Fact]
+    public async Task A_retry_books_its_start_with_the_pacer_as_the_first_attempt_did()
+    {
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 10, path = "/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU", count = 2 });
+        var waits = new List<TimeSpan>();
+        var pacer = new RequestPacer(60, () => TimeSpan.Zero, (wait, _) => { waits.Add(wait); return Task.CompletedTask; });
+        using AdminClient client = _sim.NewClient();
+        using (OpenAIAdmin.Transport.RequestThrottle.Use(new OpenAIAdmin.Transport.RequestThrottle(1, pacer)))
+        {
+            Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", (await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU")).Id);
+        }
+
+        // Three requests (two refused): three starts booked, one a second at 60 a minute; the first starts at once.
+        Assert.Equal(3, (await _sim.RequestsAsync()).Count);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }, waits);
+    }
+
+    [Fact]
     public async Task Progress_counts_projects_done_of_total_and_rows_stream_per_project()
     {
         using AdminClient client = _sim.NewClient();

@@ -138,13 +138,33 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
         var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiRateLimited, ex.Kind);
         Assert.Matches(@"\(HTTP 429, request id req_\w+\) The server asked to wait " + said
-            + @" before trying again, longer than this call can wait \(1\d\d(\.\d)? s left of its 150 s time limit\), so it stopped at once instead of retrying\.$", ex.Message);
+            + @" before trying again, longer than this call can wait \(1\d\d(\.\d)? s: 1\d\d(\.\d)? s left of its 150 s time limit, less 1 s for an attempt\), so it stopped at once instead of retrying\.$", ex.Message);
         RecordedCall only = Assert.Single(await _sim.RequestsAsync());
         Assert.Equal("429 status", only.Status + " " + only.Fault);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
 
         // A wait the call refused starts no cooldown: the connection's next request goes out at once.
         Assert.Equal("user-0001dFOBZZvO66McY18E82hx", (await client.Users.GetAsync("user-0001dFOBZZvO66McY18E82hx")).Id);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task A_wait_no_time_span_can_hold_fails_that_call_and_leaves_the_connection_working(int status)
+    {
+        // 922337203685000 ms is near TimeSpan.MaxValue: adding the time spent to it overflowed, the call failed with an
+        // OverflowException, and the place it held in the connection's window was never given back.
+        await _sim.AddFaultAsync(new { kind = "status", status, retry_after_ms = 922337203685000, path = "/v1/organization/users/user-0001dFOBZZvO66McY18E82hx", count = 1 });
+        await _sim.AddFaultAsync(new { kind = "status", status = 429, retry_after_ms = 20, path = Projects, count = 1 });
+        using AdminClient client = _sim.NewClient(o => o.OperationTimeout = TimeSpan.FromSeconds(10));
+        var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.GetAsync("user-0001dFOBZZvO66McY18E82hx"));
+        Assert.Contains("The server asked to wait 922337203685 s before trying again, longer than this call can wait", ex.Message, StringComparison.Ordinal);
+
+        // The same connection goes on: a 429 of its own, waited out, and then the next calls, at once.
+        var watch = Stopwatch.StartNew();
+        Assert.Equal("proj_defaultSbtsIO0rWI91rcsUU", (await client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU")).Id);
+        Assert.Equal("user-0001dFOBZZvO66McY18E82hx", (await client.Users.GetAsync("user-0001dFOBZZvO66McY18E82hx")).Id);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]
