@@ -83,9 +83,8 @@ namespace OpenAIAdmin
                 throw new ArgumentNullException(nameof(bytes));
             }
 
-            bool hasBom = (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-                || (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)));
-            if (!hasBom && bytes.Length >= 2 && bytes.Length % 2 == 0)
+            // No byte-order mark has a zero in its first two bytes, so this test sees only files without one.
+            if (bytes.Length >= 2 && bytes.Length % 2 == 0)
             {
                 if (bytes[0] != 0 && bytes[1] == 0)
                 {

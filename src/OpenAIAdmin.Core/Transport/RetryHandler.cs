@@ -163,7 +163,6 @@ namespace OpenAIAdmin.Transport
 
                     if (!ShouldRetry(response, idempotent))
                     {
-                        admission.Dispose();
                         return response;
                     }
 
@@ -175,7 +174,6 @@ namespace OpenAIAdmin.Transport
                     reason = string.Format(CultureInfo.InvariantCulture, "HTTP {0} {1} (request id {2})", status, response.ReasonPhrase, RequestId(response));
                     if (attempt >= attempts)
                     {
-                        admission.Dispose();
                         state.StopReason = GaveUp(attempt, budget, "the retry limit is " + retries);
                         return response;
                     }
