@@ -117,7 +117,14 @@ namespace OpenAIAdmin
 
                     string text = Encoding.UTF8.GetString(content.Array!, content.Offset, content.Count);
                     OpenAIAdminApiException error = CreateApiException(response.StatusCode, response.ReasonPhrase, text, requestId, operation);
-                    throw state.StopReason == null ? error : WithNote(error, state.StopReason);
+                    if (state.StopReason != null)
+                    {
+                        error = WithNote(error, state.StopReason);
+                    }
+
+                    // A server error answers after the server began the work: a POST may have made its change (and is
+                    // not sent again for that reason), as after a timeout or a connection lost mid-answer.
+                    throw method == HttpMethod.Post && (int)response.StatusCode >= 500 ? WithNote(error, MayHaveApplied.TrimStart()) : error;
                 }
 
                 try

@@ -89,6 +89,60 @@ namespace OpenAIAdmin.Commands
     }
 
     /// <summary>
+    /// Reads an amount of money given as text by one rule in every culture: digits with an optional decimal point.
+    /// PowerShell reads '12,34' (twelve dollars thirty-four, written the German way) as 1234, '0x10' as 16, $true as 1
+    /// and an empty CSV cell as 0, silently: a spend limit a hundred times too high, or an alert that fires at once.
+    /// Numbers pass on unchanged (the cmdlet checks their range and cents).
+    /// </summary>
+    public sealed class MoneyAmountAttribute : ArgumentTransformationAttribute
+    {
+        private const NumberStyles Plain = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite
+            | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            switch (value)
+            {
+                case null:
+                case decimal _:
+                case double _:
+                case float _:
+                case int _:
+                case long _:
+                case short _:
+                case byte _:
+                case uint _:
+                case ulong _:
+                case ushort _:
+                case sbyte _:
+                    return inputData;
+                case string text when decimal.TryParse(text, Plain, CultureInfo.InvariantCulture, out decimal amount):
+                    return amount;
+            }
+
+            string shown = value is string blank && string.IsNullOrWhiteSpace(blank) ? "(blank)"
+                : "'" + ErrorRecords.Shorten(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty) + "'";
+            throw new ArgumentTransformationMetadataException(
+                $"{shown} is not an amount in dollars. Give digits with an optional decimal point, the same in every culture: "
+                + "1234.56, not 1.234,56, 1,234.56 or 12,34.");
+        }
+    }
+
+    /// <summary>
+    /// Takes a set value in the API's spelling ('allow_list' for AllowList), so what a Get- cmdlet returned can be given
+    /// back to its Set- cmdlet; [ValidateSet] then checks it and the module spells it as its set does.
+    /// </summary>
+    public sealed class ApiSpellingAttribute : ArgumentTransformationAttribute
+    {
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            return value is string text && text.IndexOf('_') >= 0 ? text.Replace("_", string.Empty) : inputData;
+        }
+    }
+
+    /// <summary>
     /// Refuses a bare number for a TimeSpan parameter: PowerShell reads 30 as 30 ticks (3 microseconds), so
     /// New-OAIAdminApiKey -ExpiresIn 30 made a key that expired at once. Text ('30.00:00:00') and TimeSpans pass on.
     /// </summary>

@@ -207,10 +207,12 @@ namespace OpenAIAdmin.Commands
             }
 
             IAsyncEnumerator<T> items = list(options).GetAsyncEnumerator(CancellationToken);
+            Task<bool>? moving = null;
+            bool stopped = false;
             try
             {
                 ulong written = 0;
-                while (Next(items))
+                while (Next(items, ref moving))
                 {
                     T item = items.Current;
                     if (filter != null && !filter(item))
@@ -231,9 +233,35 @@ namespace OpenAIAdmin.Commands
                     }
                 }
             }
+            catch (PipelineStoppedException)
+            {
+                stopped = true;
+                throw;
+            }
             finally
             {
-                WaitRelaying(items.DisposeAsync().AsTask());
+                if (moving != null && !moving.IsCompleted)
+                {
+                    // Writing a relayed message stopped the pipeline (a Verbose line met a downstream Select-Object -First)
+                    // while a page was on its way. An async enumerator cannot be disposed while it moves: it throws
+                    // NotSupportedException, which took the place of the stop and ended the whole script. So the page is
+                    // cancelled and waited for first.
+                    _cancellation.Cancel();
+                    ((Task)moving).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                }
+
+                if (stopped)
+                {
+                    // Nothing more can be written: the messages the listing queued are dropped.
+                    items.DisposeAsync().AsTask().ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                    while (_pipelineThreadWork.TryTake(out _))
+                    {
+                    }
+                }
+                else
+                {
+                    WaitRelaying(items.DisposeAsync().AsTask());
+                }
             }
         }
 
@@ -241,7 +269,7 @@ namespace OpenAIAdmin.Commands
         /// The next item of a streamed list. Most items are already there (the rest of a page): those are taken without
         /// the task and wake-up that waiting for a page needs, once the messages they queued are written.
         /// </summary>
-        private bool Next<T>(IAsyncEnumerator<T> items)
+        private bool Next<T>(IAsyncEnumerator<T> items, ref Task<bool>? moving)
         {
             ValueTask<bool> next = items.MoveNextAsync();
             if (next.IsCompletedSuccessfully)
@@ -250,7 +278,11 @@ namespace OpenAIAdmin.Commands
                 return next.Result;
             }
 
-            return Await(next.AsTask());
+            // Kept for Abandon: writing a relayed message can stop the pipeline while this move is still under way.
+            moving = next.AsTask();
+            bool more = Await(moving);
+            moving = null;
+            return more;
         }
 
         /// <summary>
@@ -364,15 +396,29 @@ namespace OpenAIAdmin.Commands
             {
                 source = input;
             }
-            else if (PipelineInputGuard.Current(this) is object piped
-                && (PipelineInputGuard.Text(piped, "Id") == id || PipelineInputGuard.Text(piped, KindProperty(kind)) == id))
+            else if (PipelineInputGuard.Current(this) is object piped && IsTarget(piped, kind, id))
             {
-                // The object piped in names this target by its own Id, or by the id property of the kind (a group
-                // member's UserId when the target is the user).
                 source = piped;
             }
 
             return Target(kind, id, PipelineInputGuard.Text(source, "Name"), PipelineInputGuard.Text(source, "Email"));
+        }
+
+        /// <summary>
+        /// Whether the object piped in is the target, so its name (and e-mail) are the target's: it names the target by its
+        /// own Id, or it has no Id and stands for what the kind's id property names (a group member, whose UserId, name and
+        /// e-mail are the user's). A service account carries the ProjectId of its project, but its name is its own.
+        /// </summary>
+        private static bool IsTarget(object piped, string kind, string id)
+        {
+            string? own = PipelineInputGuard.Text(piped, "Id");
+            if (own != null)
+            {
+                return own == id;
+            }
+
+            object item = piped is PSObject wrapped ? wrapped.BaseObject : piped;
+            return !(item is PSCustomObject) && PipelineInputGuard.Text(piped, KindProperty(kind)) == id && item.ToString() == id;
         }
 
         /// <summary>"user" → "UserId", "admin API key" → "KeyId": the property that carries an id of that kind.</summary>

@@ -110,6 +110,11 @@ namespace OpenAIAdmin.Commands
                 return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline: it has no Id, "
                     + $"so it names no {target.GetType().Name}. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with an Id property.");
             }
+            if (ours && RoleOfOtherScope(record, baseObject) is string otherScope)
+            {
+                return Error(baseObject, otherScope);
+            }
+
             var misbound = new List<ParameterMetadata>();
             bool fitsSomewhere = false;
             foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters)
@@ -180,6 +185,36 @@ namespace OpenAIAdmin.Commands
                 : $"(Id '{Shorten(ownId)}')";
             return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, but an OpenAIAdmin.{baseObject.GetType().Name} "
                 + $"was piped in {what}. Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
+        }
+
+        /// <summary>
+        /// Organization roles and project roles are two kinds under one property name (RoleId): a project role's
+        /// assignment piped into Remove-OAIUserRole would be sent as an organization role (and answered 404, its
+        /// project role kept). A role belongs to a project when the object names one (ProjectId); a cmdlet takes
+        /// project roles when it takes -ProjectId.
+        /// </summary>
+        private string? RoleOfOtherScope(PSObject record, object input)
+        {
+            bool projectCmdlet = _cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("ProjectId");
+            string? project = Text(record, "ProjectId");
+            if ((project != null) == projectCmdlet || Text(record, "RoleId") == null)
+            {
+                return null;
+            }
+
+            bool bindsRole = _cmdlet.MyInvocation.BoundParameters.Keys.Any(name => !_fromCommandLine.Contains(name)
+                && _cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue(name, out ParameterMetadata? parameter) && KindOf(parameter) == "RoleId");
+            if (!bindsRole)
+            {
+                return null;
+            }
+
+            string command = _cmdlet.MyInvocation.MyCommand.Name;
+            return project != null
+                ? $"{command} takes an organization role, but an OpenAIAdmin.{input.GetType().Name} of project '{Shorten(project)}' was piped in: "
+                    + "its RoleId names a role of that project. Nothing was sent. Organization roles come from Get-OAIRole, Get-OAIUserRole and Get-OAIGroupRole."
+                : $"{command} takes a role of a project, but an OpenAIAdmin.{input.GetType().Name} of the organization was piped in: "
+                    + "its RoleId names an organization role. Nothing was sent. Project roles come from Get-OAIProjectRole, Get-OAIProjectUserRole and Get-OAIProjectGroupRole.";
         }
 
         /// <summary>

@@ -352,6 +352,39 @@ Describe 'Numbers, dates and lengths of time mean the same on every machine' {
     }
 }
 
+Describe 'A stopped pipeline stops the listing quietly' {
+    BeforeEach { Reset-Simulator }
+
+    It 'when a Verbose line written while page <Page> is on its way meets Select-Object -First, in a script of its own' -ForEach @(
+        @{ Page = 1; Pattern = 'HTTP GET *organization/users?limit=100' }
+        @{ Page = 2; Pattern = 'HTTP GET *organization/users?limit=100&after=*' }
+    ) {
+        Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/bulk" -Body '{"users":250}' | Out-Null
+        # In a script of its own, as a user runs it: inside Pester's try the engine takes a path on which the failure
+        # (NotSupportedException from disposing the listing while it moved) did not show; in a script it ended the script.
+        $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
+        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'`n" +
+            "function Find([scriptblock] `$Command) { `$VerbosePreference = 'Continue'; & `$Command 4>&1 | Where-Object { ""`$_"" -like '$Pattern' } | Select-Object -First 1 | ForEach-Object { ""found: `$_"" } }`n" +
+            "Find { Get-OAIUser }`n'after the stop'`n(Get-OAIUser -First 1).Id"
+        foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $script) { $info.ArgumentList.Add($argument) }
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($info)
+        $errors = $process.StandardError.ReadToEndAsync()
+        $output = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit(60000) | Out-Null
+        $errors.Result | Should -BeNullOrEmpty
+        $lines = @($output -split '\r?\n' | Where-Object { $_ })
+        $lines.Count | Should -Be 3 -Because "the script goes on after the stop: $output"
+        $lines[0] | Should -BeLike "found: $Pattern"
+        $lines[1] | Should -Be 'after the stop'
+        $lines[2] | Should -Match '^user-'
+        $process.ExitCode | Should -Be 0
+    }
+}
+
 Describe 'Filters narrow a lookup by id as they narrow a list' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 

@@ -34,6 +34,16 @@ Describe 'Set-OAIModelPermission' {
         (Get-OAIModelPermission -ProjectId $project.Id).Mode | Should -Be 'deny_list'
     }
 
+    It 'takes back the mode Get-OAIModelPermission returns, and sends each model id trimmed and once' {
+        $project = Get-Production
+        $policy = Get-OAIModelPermission -ProjectId $project.Id
+        $policy.Mode | Should -Be 'allow_list'
+        $text = Get-HostText { Set-OAIModelPermission -ProjectId $policy.ProjectId -Mode $policy.Mode -ModelId ($policy.ModelIds + ' o3 ', 'GPT-4o') -WhatIf }
+        $text | Should -Match ([regex]::Escape("Allow only gpt-4o, gpt-4o-mini, o3"""))
+        Set-OAIModelPermission -ProjectId $policy.ProjectId -Mode deny_list -ModelId ' o3 ', 'o3', 'O3'
+        (Get-SimulatorRequest POST '*/model_permissions')[0].body | Should -Be '{"mode":"deny_list","model_ids":["o3"]}'
+    }
+
     It 'asks before an empty allow list blocks every model, as ConfirmImpact High would' {
         $project = Get-SupportBot
         # This host cannot answer prompts: asking shows as the engine's NonInteractive error, and nothing is sent.

@@ -77,6 +77,20 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         @(Get-SimulatorRequest POST | ForEach-Object { "$($_.status) $($_.fault)".Trim() }) -join ',' | Should -Be '200 reset_body,200'
     }
 
+    It 'says a POST answered with a server error may have made its change, and a GET does not' {
+        Add-SimulatorFault @{ kind = 'status'; status = 500; method = 'POST'; path = '/v1/organization/projects'; count = 1 }
+        $problems = $null
+        New-OAIProject -Name 'server error' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiServerError,OpenAIAdmin.Commands.NewOAIProjectCommand'
+        $problems[0].Exception.Message | Should -BeLike '*(HTTP 500, request id req_*The server may have applied the change: check before running it again.'
+        @(Get-SimulatorRequest POST | ForEach-Object status) | Should -Be @(500) -Because 'the fault really answered, and the POST was not resent'
+        Connect-Simulator -MaxRetryCount 0
+        Add-SimulatorFault @{ kind = 'status'; status = 500; method = 'GET'; count = 1 }
+        Get-OAIProject -Id proj_defaultSbtsIO0rWI91rcsUU -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ApiServerError,OpenAIAdmin.Commands.GetOAIProjectCommand'
+        $problems[0].Exception.Message | Should -Not -Match 'may have applied'
+    }
+
     It 'gives up after the bounded count with ApiServerError' {
         Connect-Simulator -MaxRetryCount 1
         Add-SimulatorFault @{ kind = 'status'; status = 500; count = -1 }

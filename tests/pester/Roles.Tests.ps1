@@ -221,6 +221,7 @@ Describe 'Add-OAIUserRole' {
         $added = @([pscustomobject]@{ Id = 'role_missing' }, [pscustomobject]@{ Id = 'role_01JR0004BVXEKF1SKEW82NV711' } |
             Add-OAIUserRole -UserId user-00102WvBLPMlfZS0PJIMaYRO -ErrorVariable problems -ErrorAction SilentlyContinue)
         $problems[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.AddOAIUserRoleCommand'
+        $problems[0].TargetObject | Should -Be 'user-00102WvBLPMlfZS0PJIMaYRO' -Because 'adding one role to many users names the user that failed'
         $added.RoleId | Should -Be 'role_01JR0004BVXEKF1SKEW82NV711'
         Get-ErrorId { Add-OAIUserRole -UserId user-0002JeNiLqIA6WxFhRLL4olw -RoleId role_01JR00039WRYDRWASJNY9WK5YG } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.AddOAIUserRoleCommand'
         Get-ErrorId { Add-OAIUserRole -UserId user-0002JeNiLqIA6WxFhRLL4olw -RoleId '' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.AddOAIUserRoleCommand'
@@ -256,6 +257,36 @@ Describe 'Remove-OAIUserRole' {
 
     It 'reports a role the user does not hold' {
         Get-ErrorId { Remove-OAIUserRole user-0002JeNiLqIA6WxFhRLL4olw role_01JR0004BVXEKF1SKEW82NV711 -Force } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.RemoveOAIUserRoleCommand'
+    }
+}
+
+Describe 'Organization and project roles on the pipeline' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'refuses <Case> before any request' -ForEach @(
+        @{ Case = 'project role assignments piped into Remove-OAIUserRole'; Command = 'Remove-OAIUserRole'
+            Pipeline = { Get-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId user-0002JeNiLqIA6WxFhRLL4olw | Remove-OAIUserRole -WhatIf } }
+        @{ Case = 'a project role piped into Add-OAIUserRole'; Command = 'Add-OAIUserRole'
+            Pipeline = { Get-OAIProjectRole -ProjectId proj_productionchatbotrC4xJHX -Name Deployer | Add-OAIUserRole -UserId user-0007xDnRy5frmyf1swh7YI3p } }
+        @{ Case = 'a project role piped into Add-OAIGroupRole'; Command = 'Add-OAIGroupRole'
+            Pipeline = { Get-OAIProjectRole -ProjectId proj_productionchatbotrC4xJHX -Name Deployer | Add-OAIGroupRole -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 } }
+        @{ Case = 'organization role assignments piped into Remove-OAIProjectUserRole'; Command = 'Remove-OAIProjectUserRole'
+            Pipeline = { Get-OAIUserRole -UserId user-0002JeNiLqIA6WxFhRLL4olw | Remove-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -WhatIf } }
+        @{ Case = 'an organization role piped into Add-OAIProjectUserRole'; Command = 'Add-OAIProjectUserRole'
+            Pipeline = { Get-OAIRole -Name 'Billing reader' | Add-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId user-0002JeNiLqIA6WxFhRLL4olw } }
+    ) {
+        $Error.Clear()
+        & { $ErrorActionPreference = 'SilentlyContinue'; & $Pipeline }
+        $Error.Count | Should -Be 1
+        $Error[0].FullyQualifiedErrorId | Should -Be "InvalidInputObject,OpenAIAdmin.Commands.$($Command -replace '-', '')Command"
+        $Error[0].Exception.Message | Should -Match 'Nothing was sent'
+        @(Get-SimulatorRequest | Where-Object method -ne 'GET').Count | Should -Be 0
+    }
+
+    It 'still takes roles of the same scope from the pipeline' {
+        $text = Get-HostText { Get-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId user-0002JeNiLqIA6WxFhRLL4olw | Remove-OAIProjectUserRole -WhatIf }
+        $text | Should -Match 'role_01JP0001506CNFSQ0G2C6D8JJD'
+        Get-OAIRole -Name 'Security auditor' | Add-OAIUserRole -UserId user-0007xDnRy5frmyf1swh7YI3p | Should -Not -BeNullOrEmpty
     }
 }
 

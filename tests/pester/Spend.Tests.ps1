@@ -87,6 +87,45 @@ Describe 'Set-OAISpendLimit' {
         @(Get-SimulatorRequest | Where-Object path -like '*spend_limit*').Count | Should -Be 0 -Because 'nothing is rounded and nothing is sent'
     }
 
+    It 'refuses the text <Amount> (<Why>) before any request, in every culture' -ForEach @(
+        @{ Amount = '12,34'; Why = 'a decimal comma, read by PowerShell as 1234' }
+        @{ Amount = '1.250,50'; Why = 'German grouping' }
+        @{ Amount = '1,250.50'; Why = 'English grouping' }
+        @{ Amount = '0x10'; Why = 'hexadecimal, read by PowerShell as 16' }
+        @{ Amount = ''; Why = 'an empty CSV cell, read by PowerShell as 0' }
+        @{ Amount = $true; Why = 'a Boolean, read by PowerShell as 1' }
+    ) {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $err = $null
+            try { Set-OAISpendLimit -Amount $Amount -ProjectId (Get-Production).Id -ErrorAction Stop } catch { $err = $_ }
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.SetOAISpendLimitCommand'
+        $err.Exception.Message | Should -Match 'not an amount in dollars.*digits with an optional decimal point'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
+    It 'reads the text 12.34 as dollars and cents in every culture' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            @('ProjectId;Amount', "$((Get-Production).Id);12.34") | ConvertFrom-Csv -Delimiter ';' | ForEach-Object { Set-OAISpendLimit -ProjectId $_.ProjectId -Amount $_.Amount }
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        (Get-SimulatorRequest POST '*/spend_limit')[0].body | Should -Be '{"threshold_amount":1234,"currency":"USD","interval":"month"}'
+    }
+
+    It 'names the project, not a service account piped in with its ProjectId' {
+        $account = Get-OAIServiceAccount -ProjectId (Get-Production).Id -First 1
+        $account.Name | Should -Not -BeNullOrEmpty
+        $text = Get-HostText { $account | Set-OAISpendLimit -Amount 3 -WhatIf }
+        $text | Should -Match ([regex]::Escape("on target ""hard spend limit of project $($account.ProjectId)"""))
+        $text | Should -Not -Match ([regex]::Escape("'$($account.Name)'"))
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
     It 'sends nothing when the limit already has that amount' {
         $project = Get-Production
         $same = $project | Set-OAISpendLimit -Amount 500.00 -PassThru
@@ -223,6 +262,11 @@ Describe 'New-OAISpendAlert' {
         @{ Case = 'a negative amount'; Arguments = @{ Amount = [decimal]'-0.01'; Recipient = 'a@example.com' }; ErrorId = 'AmountOutOfRange' }
         @{ Case = 'a display name'; Arguments = @{ Amount = [decimal]'10'; Recipient = 'Ops <ops@example.com>' }; ErrorId = 'InvalidRecipient' }
         @{ Case = 'no domain'; Arguments = @{ Amount = [decimal]'10'; Recipient = 'a@example.com', 'ops' }; ErrorId = 'InvalidRecipient' }
+        @{ Case = 'a domain without a dot'; Arguments = @{ Amount = [decimal]'10'; Recipient = 'ops@localhost' }; ErrorId = 'InvalidRecipient' }
+        @{ Case = 'an address literal'; Arguments = @{ Amount = [decimal]'10'; Recipient = 'a@[127.0.0.1]' }; ErrorId = 'InvalidRecipient' }
+        @{ Case = 'a domain name starting with a hyphen'; Arguments = @{ Amount = [decimal]'10'; Recipient = 'a@-example.com' }; ErrorId = 'InvalidRecipient' }
+        @{ Case = 'a local part over 64 characters'; Arguments = @{ Amount = [decimal]'10'; Recipient = ('a' * 65) + '@example.com' }; ErrorId = 'InvalidRecipient' }
+        @{ Case = 'an empty amount'; Arguments = @{ Amount = ''; Recipient = 'a@example.com' }; ErrorId = 'ParameterArgumentTransformationError' }
         @{ Case = 'a blank address'; Arguments = @{ Amount = [decimal]'10'; Recipient = ' ' }; ErrorId = 'ParameterArgumentValidationError' }
     ) {
         Get-ErrorId { New-OAISpendAlert @Arguments } | Should -Be "$ErrorId,OpenAIAdmin.Commands.NewOAISpendAlertCommand"
@@ -270,9 +314,23 @@ Describe 'Set-OAISpendAlert' {
         @{ Case = 'a fraction of a cent'; Arguments = @{ Amount = [decimal]'1.234' }; ErrorId = 'AmountHasFractionOfCent' }
         @{ Case = 'a negative amount'; Arguments = @{ Amount = [decimal]'-1' }; ErrorId = 'AmountOutOfRange' }
         @{ Case = 'a bad address'; Arguments = @{ AddRecipient = 'not-an-address' }; ErrorId = 'InvalidRecipient' }
+        @{ Case = 'one address added and removed'; Arguments = @{ AddRecipient = 'b@example.com'; RemoveRecipient = ' B@example.com' }; ErrorId = 'ConflictingRecipientChange' }
+        @{ Case = 'a blank prefix'; Arguments = @{ SubjectPrefix = '  ' }; ErrorId = 'InvalidSubjectPrefix' }
+        @{ Case = 'an amount with a decimal comma'; Arguments = @{ Amount = '12,5' }; ErrorId = 'ParameterArgumentTransformationError' }
     ) {
         Get-ErrorId { Set-OAISpendAlert -Id $OrgAlert1 @Arguments } | Should -Be "$ErrorId,OpenAIAdmin.Commands.SetOAISpendAlertCommand"
         @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'warns about an address to remove that is not a recipient, and changes nothing for it' {
+        $warnings = $null
+        Set-OAISpendAlert -Id $OrgAlert2 -RemoveRecipient cfo@exmaple.com -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Be "'cfo@exmaple.com' is not a recipient of the spend alert $OrgAlert2 of the organization: there was nothing to remove."
+        @(Get-SimulatorRequest POST).Count | Should -Be 0 -Because 'the alert is as it was'
+        Set-OAISpendAlert -Id $OrgAlert2 -RemoveRecipient CFO@example.com, nobody@example.com -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 1
+        (Get-OAISpendAlert -Id $OrgAlert2).Recipients | Should -Be @('finance@example.com')
     }
 
     It 'refuses to leave an alert without a recipient, after reading it and before changing it' {

@@ -248,6 +248,10 @@ Describe 'Default table views' {
         $view = @((Get-FormatData -TypeName $Type).FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })[0]
         $labels = @($view.Control.Headers | ForEach-Object { $_.Label })
         $labels | Should -Not -Contain $null -Because 'every column names itself'
+        # A label that is a date property's name with its unit (XxxAt) names a property the objects have: users take it to Select-Object.
+        foreach ($label in $labels -cmatch '^\w+At \(UTC\)$') {
+            $objects[0].PSObject.Properties[$label -replace ' \(UTC\)$'] | Should -Not -BeNullOrEmpty -Because "$why labels a column '$label'"
+        }
         $headerPattern = '^\s*' + (($labels | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
         $dashes = @(for ($i = 1; $i -lt $lines.Count; $i++) { if ($lines[$i] -match '^\s*-+(?:\s+-+)*\s*$') { $i } })
         $dashes.Count | Should -BeGreaterThan 0 -Because "$why is a table"

@@ -205,12 +205,23 @@ namespace OpenAIAdmin
             try
             {
                 var address = new System.Net.Mail.MailAddress(text);
-                return address.Address == text && string.IsNullOrEmpty(address.DisplayName) && address.Host.Length > 0;
+                return address.Address == text && string.IsNullOrEmpty(address.DisplayName) && address.User.Length <= 64 && IsMailDomain(address.Host);
             }
             catch (FormatException)
             {
                 return false;
             }
+        }
+
+        /// <summary>
+        /// A domain mail can be delivered to: names with a dot between them (the API refuses ops@localhost), none starting
+        /// or ending with a hyphen; not an address literal such as [127.0.0.1].
+        /// </summary>
+        private static bool IsMailDomain(string host)
+        {
+            string[] labels = host.Split('.');
+            return labels.Length >= 2 && labels.All(label => label.Length > 0 && label.Length <= 63
+                && label.All(c => char.IsLetterOrDigit(c) || c == '-') && label[0] != '-' && label[label.Length - 1] != '-');
         }
 
         /// <summary>Throws <see cref="AdminErrorKind.InvalidArgument"/> when the settings cannot make an alert; returns the cents.</summary>

@@ -33,6 +33,7 @@ namespace OpenAIAdmin.Commands
         public string ProjectId { get; set; } = null!;
 
         [Parameter(Mandatory = true)]
+        [ApiSpelling]
         [ValidateSet("AllowList", "DenyList")]
         public string Mode { get; set; } = null!;
 
@@ -55,14 +56,17 @@ namespace OpenAIAdmin.Commands
             }
 
             string mode = Mode == "AllowList" ? "allow_list" : "deny_list";
-            string models = ModelId.Length == 0 ? "no models" : string.Join(", ", ModelId.Distinct());
+            // What the confirmation names is what is sent: each id trimmed (' o3 ' would be stored as it is, and allow
+            // nothing), and once (model ids do not differ by case).
+            string[] modelIds = ModelId.Select(model => model.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            string models = modelIds.Length == 0 ? "no models" : string.Join(", ", modelIds);
             // An empty allow list blocks every model at once, as grave as Remove-OAIModelPermission opening them all:
             // it asks as ConfirmImpact High would.
-            bool blocksAll = mode == "allow_list" && ModelId.Length == 0;
+            bool blocksAll = mode == "allow_list" && modelIds.Length == 0;
             string action = blocksAll ? "Allow no model at all (every model request of the project is refused)"
                 : mode == "allow_list" ? $"Allow only {models}" : $"Deny {models}";
             Change($"model permissions of project {ProjectId}", action,
-                () => Client.Projects.ModelPermissions.UpdateAsync(ProjectId, mode, ModelId, CancellationToken), highImpact: blocksAll);
+                () => Client.Projects.ModelPermissions.UpdateAsync(ProjectId, mode, modelIds, CancellationToken), highImpact: blocksAll);
         }
     }
 

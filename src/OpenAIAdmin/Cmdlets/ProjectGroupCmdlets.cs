@@ -164,7 +164,7 @@ namespace OpenAIAdmin.Commands
         [ArgumentCompleter(typeof(ProjectRoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
-        protected override object? ErrorTarget => RoleId;
+        protected override object? ErrorTarget => GroupId;
 
         protected override void ProcessItem() =>
             Change($"group {GroupId} in project {ProjectId}", $"Assign {Describe("role", RoleId)}",

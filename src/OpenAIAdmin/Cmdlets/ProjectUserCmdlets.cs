@@ -183,7 +183,7 @@ namespace OpenAIAdmin.Commands
         [ArgumentCompleter(typeof(ProjectRoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
-        protected override object? ErrorTarget => RoleId;
+        protected override object? ErrorTarget => UserId;
 
         protected override void ProcessItem() =>
             Change($"user {UserId} in project {ProjectId}", $"Assign {Describe("role", RoleId)}",

@@ -53,7 +53,7 @@ namespace OpenAIAdmin.Commands
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
-        protected override object? ErrorTarget => RoleId;
+        protected override object? ErrorTarget => UserId;
 
         protected override void ProcessItem() =>
             Change(Describe("user", UserId), $"Assign {Describe("role", RoleId)}", () => Client.Users.Roles.AssignAsync(UserId, RoleId, CancellationToken));
@@ -147,7 +147,7 @@ namespace OpenAIAdmin.Commands
         [ArgumentCompleter(typeof(RoleIdCompleter))]
         public string RoleId { get; set; } = null!;
 
-        protected override object? ErrorTarget => RoleId;
+        protected override object? ErrorTarget => GroupId;
 
         protected override void ProcessItem() =>
             Change(Describe("group", GroupId), $"Assign {Describe("role", RoleId)}", () => Client.Groups.Roles.AssignAsync(GroupId, RoleId, CancellationToken));

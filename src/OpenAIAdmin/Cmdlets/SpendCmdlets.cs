@@ -88,6 +88,7 @@ namespace OpenAIAdmin.Commands
     {
         /// <summary>The limit in dollars a month: whole cents, at least 0.01. Not bound from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [MoneyAmount]
         public decimal Amount { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -240,6 +241,7 @@ namespace OpenAIAdmin.Commands
     {
         /// <summary>The threshold in dollars a month: whole cents, zero or more.</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [MoneyAmount]
         public decimal Amount { get; set; }
 
         /// <summary>The e-mail addresses to notify.</summary>
@@ -315,6 +317,7 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>The new threshold in dollars a month (whole cents, zero or more). Not bound from the pipeline.</summary>
         [Parameter]
+        [MoneyAmount]
         public decimal? Amount { get; set; }
 
         /// <summary>Replaces the whole list of addresses.</summary>
@@ -364,6 +367,20 @@ namespace OpenAIAdmin.Commands
                     "-Recipient replaces the whole list; give it alone, or use -AddRecipient and -RemoveRecipient. Nothing was sent.", Id));
             }
 
+            string? both = AddRecipient?.Select(a => a.Trim()).Intersect(RemoveRecipient?.Select(r => r.Trim()) ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase).FirstOrDefault();
+            if (both != null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("ConflictingRecipientChange", ErrorCategory.InvalidArgument,
+                    $"'{ErrorRecords.Shorten(both)}' is in both -AddRecipient and -RemoveRecipient; give it in one of them. Nothing was sent.", Id));
+            }
+
+            if (SubjectPrefix != null && SubjectPrefix.Length > 0 && SubjectPrefix.Trim().Length == 0)
+            {
+                // New-OAISpendAlert refuses a blank prefix; here only the empty string has a meaning (remove the prefix).
+                ThrowTerminatingError(ErrorRecords.Create("InvalidSubjectPrefix", ErrorCategory.InvalidArgument,
+                    "-SubjectPrefix is white space only. Give a prefix with visible characters, or '' to remove the prefix. Nothing was sent.", Id));
+            }
+
             if (Amount is decimal amount && SpendInput.AmountError(amount, SpendAmount.MinimumAlertCents, "a spend alert", Id) is ErrorRecord invalid)
             {
                 ThrowTerminatingError(invalid);
@@ -382,6 +399,13 @@ namespace OpenAIAdmin.Commands
                 : (SpendAlert)Await(Client.Projects.SpendAlerts.GetAsync(projectId, id, CancellationToken));
             SpendAlertSettings merged = update.ApplyTo(current);
             string target = $"spend alert {id} of " + (projectId == null ? "the organization" : Describe("project", projectId));
+            foreach (string absent in (RemoveRecipient ?? Array.Empty<string>()).Select(r => r.Trim())
+                .Where(r => !current.Recipients.Contains(r, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                // Likely a typo: a removal that removes nothing must not pass for done.
+                WriteWarning($"'{ErrorRecords.Shorten(absent)}' is not a recipient of the {target}: there was nothing to remove.");
+            }
+
             if (merged.Recipients.Count == 0)
             {
                 WriteError(ErrorRecords.Create(SpendInput.NoRecipient, ErrorCategory.InvalidArgument,
