@@ -112,6 +112,15 @@ namespace OpenAIAdmin.Commands
                     $"{source} ('{shown}') is not an absolute http or https address without user information, query or fragment.", shown));
             }
 
+            string redacted = AdminApiKeyCredential.RedactKeyShapes(baseUri.OriginalString);
+            if (redacted != baseUri.OriginalString)
+            {
+                // A key pasted into the address would be sent in every request's path (into the server's and any proxy's
+                // logs) and shown wherever the address is: in Verbose lines, transcripts and the connection's ToString().
+                throw new ConnectionSetupException(ErrorRecords.Create(ErrorRecords.InvalidBaseUri, ErrorCategory.InvalidArgument,
+                    $"{source} ('{ErrorRecords.Shorten(redacted)}') holds an API key. Give the address alone, and the key with -ApiKey or OPENAI_ADMIN_KEY. Nothing was sent.", redacted));
+            }
+
             return baseUri;
         }
 

@@ -89,6 +89,7 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
     It 'shows neither a key given as the address nor a password in the address, anywhere in the error' -ForEach @(
         @{ Given = 'sk-admin-SECRETkey0123456789ab'; Secret = 'SECRETkey0123456789' }
         @{ Given = 'https://svc:P4ssw0rdXYZ@proxy.example.test/v1'; Secret = 'P4ssw0rdXYZ' }
+        @{ Given = 'http://127.0.0.1:9/sk-admin-SECRETkey0123456789ab/v1'; Secret = 'SECRETkey0123456789' }
     ) {
         $errors = @(
             try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $Given } catch { $_ }

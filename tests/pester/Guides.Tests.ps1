@@ -99,6 +99,7 @@ Describe 'ci-pipelines.md: Invoke-ProjectCleanup.ps1, plan then apply' {
         $run.Output | Should -Match 'Plan: 3 project\(s\) would be archived'
         @(Get-Content (Join-Path $out 'plan.json') -Raw | ConvertFrom-Json).Name | Should -Be @('tmp-load-test', 'tmp-experiment', 'tmp-hackathon')
         @(Import-Csv (Join-Path $out 'plan.csv')).Id | Should -Be @('proj_tmploadtest0rIQNaJTJECsi', 'proj_tmpexperimenthjCmW1FkOt3', 'proj_tmphackathonSxhpKMpOO6N1')
+        @(Import-Csv (Join-Path $out 'plan.csv')).CreatedAt | Should -Match '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$' -Because 'times are ISO 8601 in UTC, the same in every culture'
         @(Get-SimulatorRequest POST '*/archive').Count | Should -Be 0
     }
 
@@ -149,6 +150,21 @@ Describe 'azure-automation.md: Runbook-UserReport.ps1 with a stand-in for Get-Au
 
 Describe 'task-scheduler.md: the daily feeds, Export-DailyCost.ps1 and Invoke-AuditLogExport.ps1' {
     BeforeAll { Reset-Simulator }
+
+    It 'writes the same days under a culture with another calendar (th-TH), and a rerun still finds them' {
+        $csv = Join-Path $TestDrive 'costs-th.csv'
+        $thai = $WithKey + @{ LANG = 'th_TH.UTF-8'; LC_ALL = 'th_TH.UTF-8' }
+        $first = Invoke-Recipe Export-DailyCost.ps1 -Arguments @('-Path', $csv, '-Days', '2', '-LogDirectory', (Join-Path $TestDrive 'th-logs')) -Environment $thai
+        $first.ExitCode | Should -Be 0 -Because "$($first.Output)$($first.Errors)"
+        $end = [DateTimeOffset]::new([DateTime]::UtcNow.Date, [TimeSpan]::Zero)
+        while ($end -gt [DateTimeOffset]::UtcNow.AddHours(-24)) { $end = $end.AddDays(-1) }
+        $days = @(0..1 | ForEach-Object { $end.AddDays($_ - 2).ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) })
+        @(Import-Csv $csv).Day | Sort-Object -Unique | Should -Be $days -Because 'the days are Gregorian, not Buddhist-era years'
+        $first.Output | Should -Match ([regex]::Escape("for $($days[0]) to $($days[1])"))
+        $again = Invoke-Recipe Export-DailyCost.ps1 -Arguments @('-Path', $csv, '-LogDirectory', (Join-Path $TestDrive 'th-logs')) -Environment $thai
+        $again.ExitCode | Should -Be 0 -Because "$($again.Output)$($again.Errors)"
+        $again.Output | Should -Match ([regex]::Escape("Nothing to add: $csv already holds every settled day up to $($days[1])."))
+    }
 
     It 'appends each settled day''s costs per project and line item once, with names; a rerun adds nothing' {
         $csv = Join-Path $TestDrive 'costs.csv'

@@ -110,6 +110,14 @@ Describe 'about_OpenAIAdmin' {
         $exported = @((Get-Command -Module OpenAIAdmin).Name)
         foreach ($name in $named) { $exported | Should -Contain $name }
     }
+
+    It 'lists every cmdlet the module exports' {
+        # The list under "The module contains these cmdlets" (up to the paragraph after it).
+        $text = Get-Help about_OpenAIAdmin | Out-String
+        $list = [regex]::Match($text, '(?s)The module contains these cmdlets:(.*?)Run Get-Command').Groups[1].Value
+        $listed = @([regex]::Matches($list, '\b[A-Z][a-z]+-OAI[A-Za-z]+\b') | ForEach-Object Value)
+        foreach ($name in (Get-Command -Module OpenAIAdmin -CommandType Cmdlet).Name) { $listed | Should -Contain $name -Because 'the about topic lists the whole module' }
+    }
 }
 
 Describe 'The help compiler' {

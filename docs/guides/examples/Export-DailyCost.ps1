@@ -40,15 +40,15 @@ try {
         if ($lastDay) { $start = [DateTimeOffset]::ParseExact($lastDay, 'yyyy-MM-dd', [cultureinfo]::InvariantCulture, 'AssumeUniversal').AddDays(1) }
     }
     if ($start -ge $end) {
-        Write-Output "Nothing to add: $Path already holds every settled day up to $($end.AddDays(-1).ToString('yyyy-MM-dd'))."
+        Write-Output "Nothing to add: $Path already holds every settled day up to $($end.AddDays(-1).ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture))."
     }
     else {
         $rows = @(Get-OAICost -StartTime $start -EndTime $end -GroupBy project_id, line_item -IncludeName |
                 Where-Object { $_.Amount } |
-                Select-Object @{ n = 'Day'; e = { $_.StartTime.ToString('yyyy-MM-dd') } }, ProjectId, ProjectName, LineItem,
+                Select-Object @{ n = 'Day'; e = { $_.StartTime.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) } }, ProjectId, ProjectName, LineItem,
                     @{ n = 'Amount'; e = { $_.Amount.ToString([cultureinfo]::InvariantCulture) } }, Currency)
         $rows | Export-Csv -LiteralPath $Path -Append -NoTypeInformation -Encoding utf8
-        Write-Output ("Added {0} row(s) for {1:yyyy-MM-dd} to {2:yyyy-MM-dd} to {3}." -f $rows.Count, $start, $end.AddDays(-1), $Path)
+        Write-Output ([string]::Format([cultureinfo]::InvariantCulture, 'Added {0} row(s) for {1:yyyy-MM-dd} to {2:yyyy-MM-dd} to {3}.', $rows.Count, $start, $end.AddDays(-1), $Path))
     }
     $exitCode = 0
 }

@@ -31,7 +31,7 @@ try {
     $unused = @(Get-OAIAdminApiKey | Where-Object {
             if ($_.LastUsedAt) { $_.LastUsedAt -lt $cutoff } else { $_.CreatedAt -lt $cutoff }
         })
-    Write-Output "$($unused.Count) admin key(s) unused since $($cutoff.ToString('yyyy-MM-dd')) (UTC)."
+    Write-Output "$($unused.Count) admin key(s) unused since $($cutoff.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)) (UTC)."
     $unused | Format-Table -AutoSize | Out-String -Width 200 | Write-Output
     if ($Remove -and $unused.Count -gt 0) {
         # -Force answers the confirmation that Remove-OAIAdminApiKey (ConfirmImpact High) would ask for.

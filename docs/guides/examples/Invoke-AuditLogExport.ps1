@@ -30,7 +30,7 @@ try {
     }
     $result = Export-OAIAuditLog -Path $Path -StatePath $StatePath
     Write-Output ("Appended {0} event(s) to {1}{2}." -f $result.EventsWritten, $result.Path,
-        $(if ($result.EventsWritten) { ", the last of $($result.LastEffectiveAt.ToString('yyyy-MM-dd HH:mm:ss')) UTC" }))
+        $(if ($result.EventsWritten) { ", the last of $($result.LastEffectiveAt.ToString('yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture)) UTC" }))
     $exitCode = 0
 }
 catch {

@@ -23,7 +23,11 @@ $ErrorActionPreference = 'Stop'
 
 # JSON and CSV of the rows; with no rows, "[]" and a header line, so the artifacts say "nothing" rather than being empty.
 function Write-Artifact([object[]] $Rows, [string[]] $Property, [string] $Name) {
-    $selected = @($Rows | Select-Object $Property)
+    # Times as ISO 8601 in UTC: Export-Csv would write them in the current culture (02.03.2025 under de-DE, a Thai year under th-TH).
+    $selected = @($Rows | Select-Object $Property | ForEach-Object {
+            foreach ($p in $_.PSObject.Properties) { if ($p.Value -is [DateTimeOffset]) { $p.Value = $p.Value.UtcDateTime.ToString('yyyy-MM-ddTHH:mm:ssZ', [cultureinfo]::InvariantCulture) } }
+            $_
+        })
     ConvertTo-Json -InputObject $selected | Set-Content (Join-Path $OutputDirectory "$Name.json")
     if ($selected.Count -eq 0) {
         ($Property | ForEach-Object { '"' + $_ + '"' }) -join ',' | Set-Content (Join-Path $OutputDirectory "$Name.csv")
