@@ -34,11 +34,42 @@ namespace OpenAIAdmin.Commands
         private static readonly ConcurrentDictionary<string, Lazy<SharedClient>> Clients =
             new ConcurrentDictionary<string, Lazy<SharedClient>>(StringComparer.Ordinal);
 
-        /// <summary>The connection Connect-OAIAdmin made in the calling runspace, if any.</summary>
-        public static AdminContext? Current
+        /// <summary>
+        /// A global variable of the runspace that holds its connection's box. ForEach-Object -Parallel reuses a runspace
+        /// for later iterations and resets its global variables between them, not this module's table: without the
+        /// variable, a connection made in one iteration served the next (another organization's key where that one
+        /// meant OPENAI_ADMIN_KEY). The connection counts only while the variable still holds its box. Private, so
+        /// Get-Variable at the prompt does not list it, and with a dot in its name, so no $name = … of a user's meets it.
+        /// </summary>
+        private const string MarkerVariable = "global:OpenAIAdmin.CurrentConnection";
+
+        /// <summary>
+        /// The connection Connect-OAIAdmin made in the calling runspace, if any. With the caller's session state it counts
+        /// only while the runspace's marker variable holds it (see <see cref="MarkerVariable"/>); argument completers,
+        /// which have no session state, read it as it is.
+        /// </summary>
+        public static AdminContext? Current(SessionState? state)
         {
-            get => Box().Value;
-            set => Box().Value = value;
+            StrongBox<AdminContext?> box = Box();
+            if (box.Value != null && state != null && !ReferenceEquals(state.PSVariable.GetValue(MarkerVariable), box))
+            {
+                box.Value = null;
+            }
+
+            return box.Value;
+        }
+
+        /// <summary>Makes <paramref name="context"/> the calling runspace's connection.</summary>
+        public static void SetCurrent(AdminContext context, SessionState state)
+        {
+            StrongBox<AdminContext?> box = Box();
+            box.Value = context;
+            state.PSVariable.Set(MarkerVariable, box);
+            if (state.PSVariable.Get(MarkerVariable) is PSVariable marker)
+            {
+                marker.Visibility = SessionStateEntryVisibility.Private;
+                marker.Description = "OpenAIAdmin: the connection Connect-OAIAdmin made in this runspace.";
+            }
         }
 
         /// <summary>Forgets the calling runspace's connection; the shared client stays for whoever else uses it.</summary>

@@ -485,7 +485,7 @@ namespace OpenAIAdmin.Commands
         {
             if (_context == null)
             {
-                _context = Connection ?? ConnectionStore.Current ?? ConnectionStore.FromEnvironment(this, WriteWarning);
+                _context = Connection ?? ConnectionStore.Current(SessionState) ?? ConnectionStore.FromEnvironment(this, WriteWarning);
                 if (_context.Implicit)
                 {
                     WriteVerbose($"Using {_context.BaseUri} with the key in {ConnectionStore.KeyVariable} ({_context.Key}).");

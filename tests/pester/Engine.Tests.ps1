@@ -72,6 +72,20 @@ Describe 'Connections belong to their runspace' {
         Get-ErrorId { Get-OAIProject } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
     }
 
+    It 'does not carry a connection into the next iteration of ForEach-Object -Parallel on a reused runspace' {
+        # One runspace for all three iterations: PowerShell resets its variables between them, and the connection with them.
+        Use-Environment $FakeAdminKey $SimulatorUrl
+        $module = $env:OPENAIADMIN_MODULE
+        $seen = 1..3 | ForEach-Object -ThrottleLimit 1 -Parallel {
+            Import-Module $using:module
+            if ($_ -eq 1) { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-other-org-fake' -AsPlainText -Force) -BaseUri $using:Unreachable; $here = 'set' }
+            "$_ $((Get-OAIAdminContext).KeySource) $((Get-OAIAdminContext).BaseUri) $here"
+        }
+        $seen | Should -Be @("1 Parameter $Unreachable set", "2 Environment $SimulatorUrl ", "3 Environment $SimulatorUrl ")
+        Connect-Simulator
+        (Get-Variable -Scope Global -Name 'OpenAIAdmin.CurrentConnection').Visibility | Should -Be 'Private' -Because 'Get-Variable at the prompt does not list it'
+    }
+
     It 'works with two organizations side by side through -Connection, without switching' {
         $here = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorUrl -PassThru
         $other = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-other-org-fake' -AsPlainText -Force) -BaseUri $Unreachable -MaxRetryCount 0 -PassThru

@@ -54,7 +54,7 @@ namespace OpenAIAdmin.Commands
             try
             {
                 AdminContext context = Connect();
-                ConnectionStore.Current = context;
+                ConnectionStore.SetCurrent(context, SessionState);
                 WriteVerbose($"Connected to {context.BaseUri} with {context.Key} from {context.KeySource}.");
                 if (PassThru)
                 {
@@ -132,7 +132,7 @@ namespace OpenAIAdmin.Commands
     {
         protected override void EndProcessing()
         {
-            AdminContext? context = ConnectionStore.Current;
+            AdminContext? context = ConnectionStore.Current(SessionState);
             if (context == null && ConnectionStore.EnvironmentKey() == null)
             {
                 WriteWarning("Not connected: run Connect-OAIAdmin, or set OPENAI_ADMIN_KEY and every cmdlet connects with it.");
