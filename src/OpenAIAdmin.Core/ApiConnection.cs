@@ -184,7 +184,10 @@ namespace OpenAIAdmin
                     // Nothing was sent, so nothing can have changed: no warning about a possibly applied change.
                     return new OpenAIAdminException(
                         AdminErrorKind.ApiUnreachable,
-                        string.Format(culture, "{0} failed: could not reach {1} ({2}).{3}", operation, server, detail, attempts),
+                        string.Format(culture, "{0} failed: could not reach {1} ({2}).{3}{4}", operation, server, detail, attempts,
+                            TransportFailure.IsHandshakeRefused(ex)
+                                ? " The secure connection was refused, so it was not tried again: if a proxy inspects TLS, its root certificate must be trusted by this system."
+                                : string.Empty),
                         ex)
                     { Operation = operation };
 

@@ -53,6 +53,24 @@ namespace OpenAIAdmin.Transport
             return FailureStage.BeforeResponse;
         }
 
+        /// <summary>
+        /// The TLS handshake refused the server (a certificate the system does not trust, such as a TLS-inspecting proxy's,
+        /// a name mismatch, or a TLS alert): no retry can change that, so none is made. A connection that breaks during the
+        /// handshake is an IOException and stays retryable.
+        /// </summary>
+        public static bool IsHandshakeRefused(Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is AuthenticationException || (e is WebException web && web.Status == WebExceptionStatus.TrustFailure))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsConnectError(SocketError error) =>
             error == SocketError.ConnectionRefused || error == SocketError.HostNotFound || error == SocketError.TryAgain
             || error == SocketError.NoData || error == SocketError.NetworkUnreachable || error == SocketError.HostUnreachable

@@ -339,6 +339,58 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task A_certificate_the_system_does_not_trust_is_not_retried()
+    {
+        // A real TLS server on loopback with a self-signed certificate, as a TLS-inspecting proxy looks to a machine that
+        // does not trust its root: every retry would meet the same certificate.
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var generated = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            generated.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        int handshakes = 0;
+        using var stop = new CancellationTokenSource();
+        Task server = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                TcpClient connection;
+                try { connection = await listener.AcceptTcpClientAsync(stop.Token); }
+                catch (OperationCanceledException) { return; }
+                Interlocked.Increment(ref handshakes);
+                using (connection)
+                using (var tls = new System.Net.Security.SslStream(connection.GetStream()))
+                {
+                    try { await tls.AuthenticateAsServerAsync(certificate); }
+                    catch (Exception) { }
+                }
+            }
+        });
+
+        var options = new AdminClientOptions(new AdminApiKeyCredential(SimulatorFixture.FakeKey, KeySource.Parameter))
+        {
+            BaseUri = new Uri($"https://127.0.0.1:{port}/v1/"),
+            MaxRetries = 3,
+            InitialRetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+        using var client = new AdminClient(options);
+        var ex = await Assert.ThrowsAsync<OpenAIAdminException>(async () => await client.Projects.ListAsync().ToListAsync());
+        stop.Cancel();
+        listener.Stop();
+        await server;
+
+        Assert.Equal(AdminErrorKind.ApiUnreachable, ex.Kind);
+        Assert.Equal(1, handshakes);
+        Assert.Contains("could not reach https://127.0.0.1:" + port, ex.Message);
+        Assert.Contains("The secure connection was refused, so it was not tried again", ex.Message);
+        Assert.DoesNotContain("Gave up after", ex.Message);
+    }
+
+    [Fact]
     public async Task Reset_in_the_middle_of_a_body_on_get_is_retried()
     {
         await _sim.AddFaultAsync(new { kind = "reset_body", path = Projects, count = 1 });
