@@ -32,6 +32,20 @@ Describe 'Get-OAIUser' {
         (Get-SimulatorRequest GET '*/organization/users')[0].query | Should -Match 'emails'
     }
 
+    It 'finds users from a list of hundreds of addresses, asking for 50 at a time' {
+        Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/bulk" -Body '{"users":300}' | Out-Null
+        $all = @(Get-OAIUser)
+        $wanted = @($all | Select-Object -First 260 | ForEach-Object Email) + 'nobody@example.com', " $($all[0].Email.ToUpperInvariant()) "
+        $before = @(Get-SimulatorRequest GET '*/organization/users').Count
+        $found = @(Get-OAIUser -Email $wanted)
+        $found.Count | Should -Be 260
+        @($found.Id | Sort-Object -Unique).Count | Should -Be 260 -Because 'each user once'
+        $requests = @(Get-SimulatorRequest GET '*/organization/users' | Select-Object -Skip $before)
+        $requests.Count | Should -Be 6 -Because '261 distinct addresses are asked for in parts of 50'
+        @($requests | Where-Object status -ne 200).Count | Should -Be 0
+        foreach ($request in $requests) { ([regex]::Matches($request.query, 'emails').Count) | Should -BeLessOrEqual 50 }
+    }
+
     It 'gets by id and binds user_id from the pipeline' {
         $first = Get-OAIUser -First 1
         ([pscustomobject]@{ user_id = $first.Id } | Get-OAIUser).Email | Should -Be $first.Email

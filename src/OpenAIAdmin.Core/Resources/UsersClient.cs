@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using OpenAIAdmin.Paging;
@@ -14,11 +17,41 @@ namespace OpenAIAdmin.Resources
         /// <summary>Organization roles assigned to users: <c>/organization/users/{user_id}/roles</c>.</summary>
         public UserRolesClient Roles => _roles ??= new UserRolesClient(Connection);
 
-        public IAsyncEnumerable<OrganizationUser> ListAsync(IEnumerable<string>? emails = null, ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        /// <summary>
+        /// Addresses in one request's filter. Each is a query parameter: an HR list of a few hundred made an address longer
+        /// than servers take (HTTP 414 at about 250 with the simulator's defaults), so longer lists are asked for in turn.
+        /// </summary>
+        internal const int EmailsPerRequest = 50;
+
+        /// <summary>
+        /// The users, or those with one of <paramref name="emails"/> (each address once, without surrounding white space; a
+        /// list longer than <see cref="EmailsPerRequest"/> is read in parts, one after the other, in the order given).
+        /// </summary>
+        public IAsyncEnumerable<OrganizationUser> ListAsync(IEnumerable<string>? emails = null, ListOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            List<string>? wanted = emails?.Where(e => e != null).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return wanted == null || wanted.Count <= EmailsPerRequest
+                ? ListWith(wanted, options, cancellationToken)
+                : ListInParts(wanted, options, cancellationToken);
+        }
+
+        private IAsyncEnumerable<OrganizationUser> ListWith(IEnumerable<string>? emails, ListOptions? options, CancellationToken cancellationToken) =>
             List(new ListRequest<OrganizationUser>(ApiPath.Users, PagingStyle.IdCursor, 100, u => u.Id)
             {
                 Query = new Query().AddArray("emails", emails),
             }, options, cancellationToken);
+
+        private async IAsyncEnumerable<OrganizationUser> ListInParts(List<string> emails, ListOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (int start = 0; start < emails.Count; start += EmailsPerRequest)
+            {
+                List<string> part = emails.GetRange(start, Math.Min(EmailsPerRequest, emails.Count - start));
+                await foreach (OrganizationUser user in ListWith(part, options, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return user;
+                }
+            }
+        }
 
         public Task<OrganizationUser> GetAsync(string userId, CancellationToken cancellationToken = default) =>
             Connection.GetAsync<OrganizationUser>(ApiPath.User(userId), null, cancellationToken);
