@@ -271,6 +271,14 @@ namespace OpenAIAdmin
             }
 
             AdminErrorKind kind = OpenAIAdminApiException.KindFor(status);
+            if (kind == AdminErrorKind.ApiNotFound && error == null)
+            {
+                // The API answers every 404 with its error object. A bare 404 (a web server's, a gateway's) means the
+                // address is not the API's: an OPENAI_BASE_URL without /v1. Reported as ApiNotFound, it read as "that
+                // object is gone", and a cleanup with -ErrorAction SilentlyContinue reported success having done nothing.
+                kind = AdminErrorKind.ApiEndpointNotFound;
+            }
+
             string apiMessage = Options.Credential.Scrub(error?.Message ?? reason ?? "No error message.");
             var message = new StringBuilder();
             message.Append(apiMessage.TrimEnd());
@@ -288,6 +296,12 @@ namespace OpenAIAdmin
             else if (kind == AdminErrorKind.ApiPermissionDenied)
             {
                 message.Append(' ').Append(PermissionHelp);
+            }
+            else if (kind == AdminErrorKind.ApiEndpointNotFound)
+            {
+                message.Append(" from ").Append(Options.Credential.Scrub(Options.NormalizedBaseUri.ToString()))
+                    .Append(", without the API's error: that address is probably not the API's. The OpenAI Administration API's address ends with /v1 ")
+                    .Append("(Connect-OAIAdmin -BaseUri, or OPENAI_BASE_URL).");
             }
 
             return new OpenAIAdminApiException(kind, status, message.ToString())

@@ -26,6 +26,7 @@ namespace OpenAIAdmin
         PagingCursorRepeated,
         PagingCursorMissing,
         InvalidArgument,
+        ApiEndpointNotFound,
     }
 
     /// <summary>Base of every failure the client core reports.</summary>

@@ -78,7 +78,8 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>Failures that will repeat for every following input: stop the pipeline instead of repeating them.</summary>
         public static bool IsTerminating(AdminErrorKind kind) =>
-            kind == AdminErrorKind.InvalidAdminKey || kind == AdminErrorKind.ApiUnreachable || kind == AdminErrorKind.ApiRedirected;
+            kind == AdminErrorKind.InvalidAdminKey || kind == AdminErrorKind.ApiUnreachable || kind == AdminErrorKind.ApiRedirected
+            || kind == AdminErrorKind.ApiEndpointNotFound;
 
         internal const string ApiConnectionHelp =
             "Connect with an admin key (sk-admin-...): Connect-OAIAdmin -ApiKey (Read-Host -AsSecureString), or set OPENAI_ADMIN_KEY. "
@@ -106,6 +107,7 @@ namespace OpenAIAdmin.Commands
                     return ErrorCategory.ResourceUnavailable;
                 case AdminErrorKind.ApiUnreachable:
                 case AdminErrorKind.ApiRedirected:
+                case AdminErrorKind.ApiEndpointNotFound:
                 case AdminErrorKind.ApiConnectionLost:
                     // Lost is non-terminating (see IsTerminating): it concerns one request, the next input may well work.
                     return ErrorCategory.ConnectionError;

@@ -467,6 +467,21 @@ Describe 'Confirmations name the target and list every change' {
 Describe 'Errors say what is wrong' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
+    It 'a base address without /v1 is ApiEndpointNotFound, terminating, naming the address, even with -ErrorAction SilentlyContinue' {
+        Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorRoot -MaxRetryCount 0
+        $err = $null
+        $finished = $false
+        try { Remove-OAIAdminApiKey -Id key_one -Force -ErrorAction SilentlyContinue; $finished = $true } catch { $err = $_ }
+        $finished | Should -BeFalse -Because 'the cleanup must not read a wrong address as "already gone"'
+        $err.FullyQualifiedErrorId | Should -Be 'ApiEndpointNotFound,OpenAIAdmin.Commands.RemoveOAIAdminApiKeyCommand'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err.Exception.Message | Should -BeLike "*(HTTP 404*) from $SimulatorRoot/, without the API's error*ends with /v1*"
+        @(Get-SimulatorRequest).Count | Should -Be 0 -Because 'the DELETE went to an address outside the API (/v1)'
+        # An object the API does not have is still ApiNotFound, non-terminating.
+        Connect-Simulator
+        Get-ErrorId { Get-OAIProject -Id proj_missing } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIProjectCommand'
+    }
+
     It 'a 403 with an admin key says the key lacks a permission, not that it is the wrong kind of key' {
         Add-SimulatorFault @{ kind = 'status'; status = 403; count = 1; message = 'Missing scopes: api.organization.projects.read' }
         $err = $null
