@@ -81,13 +81,19 @@ namespace OpenAIAdmin
         /// after a character that cannot be part of a key, so names such as desk-booking stay whole.
         /// </summary>
         public static string RedactKeyShapes(string text) =>
-            text.IndexOf("sk-", StringComparison.Ordinal) < 0 ? text : KeyShapes.Pattern.Replace(text, m => Redact(m.Value));
+            text.IndexOf("sk-", StringComparison.Ordinal) < 0 ? text : KeyShapes.Pattern.Replace(text, m => KeyShapes.LabelOnly.IsMatch(m.Value) ? m.Value : Redact(m.Value));
 
         private static string? ProblemOf(string key)
         {
             if (key.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
                 return "starts with 'Bearer ': give the key alone";
+            }
+
+            // A .env file or CI variable that kept its quotes: the API would answer 401 "Incorrect API key".
+            if (key.Length > 0 && (key[0] == '\'' || key[0] == '"' || key[key.Length - 1] == '\'' || key[key.Length - 1] == '"'))
+            {
+                return "is in quotes: give the key without them";
             }
 
             for (int i = 0; i < key.Length; i++)
@@ -132,6 +138,9 @@ namespace OpenAIAdmin
         {
             // Not followed by '*': a key redacted already (sk-admin-****wxyz) is left as it is.
             internal static readonly Regex Pattern = new Regex(@"(?<![A-Za-z0-9_\-])sk-[A-Za-z0-9_\-]{6,}(?![*A-Za-z0-9_\-])", RegexOptions.CultureInvariant);
+
+            // A key's kind alone, as the module's own advice names it ("an admin key (sk-admin-...)"): nothing secret.
+            internal static readonly Regex LabelOnly = new Regex(@"^sk-[A-Za-z]+-$", RegexOptions.CultureInvariant);
         }
     }
 }

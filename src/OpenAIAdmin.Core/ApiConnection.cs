@@ -309,9 +309,10 @@ namespace OpenAIAdmin
                 Operation = operation,
                 RequestId = requestId,
                 ApiMessage = apiMessage,
-                ErrorType = error?.Type,
-                ErrorCode = error?.Code,
-                Param = error?.Param,
+                // A server may echo what it was sent in any field, a key pasted as an id too.
+                ErrorType = error?.Type == null ? null : Options.Credential.Scrub(error.Type),
+                ErrorCode = error?.Code == null ? null : Options.Credential.Scrub(error.Code),
+                Param = error?.Param == null ? null : Options.Credential.Scrub(error.Param),
             };
         }
 

@@ -162,7 +162,7 @@ namespace OpenAIAdmin.Commands
         public static void RejectUnusableKey(AdminApiKeyCredential credential, string what)
         {
             string? problem = credential.ShapeProblem != null ? credential.ShapeProblem + ". Nothing was sent."
-                : credential.IsProjectKey ? "is a project or service-account key. The Administration API needs an admin key (sk-admin-...)."
+                : credential.IsProjectKey ? "is a project, service-account or user key. The Administration API needs an admin key (sk-admin-...)."
                 : null;
             if (problem != null)
             {

@@ -63,6 +63,8 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
         $err.FullyQualifiedErrorId | Should -Be 'InvalidAdminKey,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
         $err.ErrorDetails.RecommendedAction | Should -Match 'settings/organization/admin-keys'
         "$err" | Should -Not -Match ([regex]::Escape($FakeProjectKey))
+        # The message names the kind of key needed; the redaction of key-shaped text leaves a kind alone.
+        "$err" | Should -BeLike '*The Administration API needs an admin key (sk-admin-...).'
         @(Get-SimulatorRequest).Count | Should -Be 0
     }
 
@@ -110,6 +112,8 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
         @{ Why = 'an invisible character'; Key = "sk-admin-pester-fake-0123456$([char]0x200B)"; Says = 'U+200B' }
         @{ Why = 'a line break inside'; Key = "sk-admin-pester-fake`n0123456"; Says = 'white space' }
         @{ Why = 'a Bearer prefix'; Key = 'Bearer sk-admin-pester-fake-0123456'; Says = "'Bearer '" }
+        @{ Why = 'the quotes of a .env file'; Key = "'sk-admin-pester-fake-0123456'"; Says = 'in quotes' }
+        @{ Why = 'double quotes'; Key = '"sk-admin-pester-fake-0123456"'; Says = 'in quotes' }
     ) {
         $err = $null
         try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $SimulatorUrl } catch { $err = $_ }

@@ -258,11 +258,17 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     [Fact]
     public async Task An_API_error_that_echoes_any_key_shows_it_redacted()
     {
-        await _sim.AddFaultAsync(new { kind = "status", status = 400, message = "Incorrect API key provided: sk-proj-ABCDEFGHIJKL1234.", path = Projects, count = 1 });
+        await _sim.AddFaultAsync(new
+        {
+            kind = "status", status = 400, message = "Incorrect API key provided: sk-proj-ABCDEFGHIJKL1234.",
+            code = "bad_key sk-proj-ABCDEFGHIJKL5678", param = "sk-admin-ABCDEFGHIJKL9012", path = Projects, count = 1,
+        });
         using AdminClient client = _sim.NewClient();
         var ex = await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Projects.GetAsync("proj_defaultSbtsIO0rWI91rcsUU"));
         Assert.Equal(AdminErrorKind.ApiBadRequest, ex.Kind);
         Assert.Equal("Incorrect API key provided: sk-proj-****1234.", ex.ApiMessage);
+        Assert.Equal("bad_key sk-proj-****5678", ex.ErrorCode);
+        Assert.Equal("sk-admin-****9012", ex.Param);
         Assert.DoesNotContain("ABCDEFGH", ex.Message);
         Assert.Equal(400, Assert.Single(await _sim.RequestsAsync()).Status);
     }
