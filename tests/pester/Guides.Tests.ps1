@@ -164,6 +164,10 @@ Describe 'task-scheduler.md: the daily feeds, Export-DailyCost.ps1 and Invoke-Au
         $again = Invoke-Recipe Export-DailyCost.ps1 -Arguments @('-Path', $csv, '-LogDirectory', (Join-Path $TestDrive 'th-logs')) -Environment $thai
         $again.ExitCode | Should -Be 0 -Because "$($again.Output)$($again.Errors)"
         $again.Output | Should -Match ([regex]::Escape("Nothing to add: $csv already holds every settled day up to $($days[1])."))
+        # Two runs, two transcripts: named by the Gregorian time and the process, so runs in the same second do not share one.
+        $logs = @(Get-ChildItem (Join-Path $TestDrive 'th-logs') -Filter 'daily-cost-*.log')
+        $logs.Count | Should -Be 2
+        foreach ($log in $logs) { $log.Name | Should -Match "^daily-cost-$([DateTime]::UtcNow.Year)\d{4}-\d{6}-\d+\.log$" }
     }
 
     It 'appends each settled day''s costs per project and line item once, with names; a rerun adds nothing' {

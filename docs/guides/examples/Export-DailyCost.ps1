@@ -23,7 +23,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 New-Item -ItemType Directory -Path $LogDirectory -Force | Out-Null
-$log = Join-Path $LogDirectory ('daily-cost-{0:yyyyMMdd-HHmmss}.log' -f [DateTime]::UtcNow)
+$log = Join-Path $LogDirectory ('daily-cost-{0}-{1}.log' -f [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss', [cultureinfo]::InvariantCulture), $PID)
 Start-Transcript -Path $log | Out-Null
 try {
     Import-Module OpenAIAdmin

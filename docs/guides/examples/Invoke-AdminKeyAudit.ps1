@@ -20,7 +20,7 @@ param(
 
 $ErrorActionPreference = 'Stop'   # every error, also non-terminating ones, ends the script in the catch below
 New-Item -ItemType Directory -Path $LogDirectory -Force | Out-Null
-$log = Join-Path $LogDirectory ('admin-key-audit-{0:yyyyMMdd-HHmmss}.log' -f [DateTime]::UtcNow)
+$log = Join-Path $LogDirectory ('admin-key-audit-{0}-{1}.log' -f [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss', [cultureinfo]::InvariantCulture), $PID)
 Start-Transcript -Path $log | Out-Null
 try {
     Import-Module OpenAIAdmin

@@ -21,7 +21,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 New-Item -ItemType Directory -Path $LogDirectory -Force | Out-Null
-$log = Join-Path $LogDirectory ('audit-export-{0:yyyyMMdd-HHmmss}.log' -f [DateTime]::UtcNow)
+$log = Join-Path $LogDirectory ('audit-export-{0}-{1}.log' -f [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss', [cultureinfo]::InvariantCulture), $PID)
 Start-Transcript -Path $log | Out-Null
 try {
     Import-Module OpenAIAdmin
