@@ -86,6 +86,7 @@ Describe 'Remove-OAIAdminApiKey' {
         $deleted.GetType().FullName | Should -Be 'OpenAIAdmin.DeletedObject'
         $deleted.Id | Should -Be $new.Id
         $deleted.Deleted | Should -BeTrue
+        $deleted.ProjectId | Should -BeNullOrEmpty -Because 'an admin key belongs to the organization'
         Get-ErrorId { Get-OAIAdminApiKey -Id $new.Id } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIAdminApiKeyCommand'
         $other = New-OAIAdminApiKey -Name 'quiet' -WarningAction SilentlyContinue
         Remove-OAIAdminApiKey -Id $other.Id -Confirm:$false | Should -BeNullOrEmpty

@@ -142,6 +142,8 @@ Describe 'Remove-OAIProjectUser' {
     It 'removes a piped project user, who also loses the project roles held there' {
         $deleted = Get-OAIProjectUser -ProjectId $Prod -Id $User2 | Remove-OAIProjectUser -Force -PassThru
         $deleted.Id | Should -Be $User2
+        $deleted.ProjectId | Should -Be $Prod -Because 'a log of removals across projects says where each was'
+        Get-ErrorId { $deleted | Remove-OAIProject -WhatIf } | Should -Be 'InvalidInputObject,OpenAIAdmin.Commands.RemoveOAIProjectCommand' -Because 'a confirmation names its project, it is not one'
         $deleted.Deleted | Should -BeTrue
         (Get-OAIProjectUser -ProjectId $Prod).Id | Should -Not -Contain $User2
         (Get-OAIUser -Id $User2).Id | Should -Be $User2 -Because 'the user stays in the organization'
@@ -267,6 +269,7 @@ Describe 'Project groups' {
         @(Get-SimulatorRequest DELETE '*').Count | Should -Be 0
         $deleted = Get-OAIProjectGroup -ProjectId $Prod | Remove-OAIProjectGroup -Force -PassThru
         $deleted.Id | Should -Be $Engineering
+        $deleted.ProjectId | Should -Be $Prod
         $deleted.Object | Should -Be 'project.group.deleted'
         @(Get-OAIProjectGroup -ProjectId $Prod).Count | Should -Be 0
         Get-ErrorId { Get-OAIProjectGroupRole -ProjectId $Prod -GroupId $Engineering } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIProjectGroupRoleCommand'
@@ -323,6 +326,7 @@ Describe 'Project roles' {
         Add-OAIProjectUserRole -ProjectId $Prod -UserId $User3 -RoleId $role.Id | Out-Null
         $deleted = $changed | Remove-OAIProjectRole -Force -PassThru
         $deleted.Id | Should -Be $role.Id
+        $deleted.ProjectId | Should -Be $Prod
         $deleted.Deleted | Should -BeTrue
         @(Get-OAIProjectUserRole -ProjectId $Prod -UserId $User3).Count | Should -Be 0
         (Get-OAIProjectRole -ProjectId $Prod).Id | Should -Not -Contain $role.Id

@@ -12,6 +12,9 @@ namespace OpenAIAdmin
 
         public bool? Deleted { get; set; }
 
+        /// <summary>The project the deletion was in (filled by the client, the API does not send it); null for the organization's objects.</summary>
+        public string? ProjectId { get; set; }
+
         public override string ToString() => Id ?? string.Empty;
     }
 }

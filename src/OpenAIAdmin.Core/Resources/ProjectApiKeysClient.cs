@@ -30,7 +30,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Revokes a key. The API refuses (400) keys that belong to a service account.</summary>
         public Task<DeletedObject> DeleteAsync(string projectId, string apiKeyId, CancellationToken cancellationToken = default) =>
-            Delete(() => ItemPath(projectId, apiKeyId), apiKeyId, cancellationToken);
+            Delete(() => ItemPath(projectId, apiKeyId), apiKeyId, cancellationToken, projectId);
 
         private static string Path(string projectId) => ApiPath.Project(projectId) + "/api_keys";
 

@@ -41,7 +41,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Revokes the group's access; the API's confirmation has no id, so <see cref="DeletedObject.Id"/> is the group id.</summary>
         public Task<DeletedObject> RemoveAsync(string projectId, string groupId, CancellationToken cancellationToken = default) =>
-            Delete(() => GroupPath(projectId, groupId), groupId, cancellationToken);
+            Delete(() => GroupPath(projectId, groupId), groupId, cancellationToken, projectId);
 
         private static string GroupsPath(string projectId) => ApiPath.Project(projectId) + "/groups";
 

@@ -27,7 +27,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Lifts the policy; the API's answer has no id, so <see cref="DeletedObject.Id"/> is the project id.</summary>
         public Task<DeletedObject> DeleteAsync(string projectId, CancellationToken cancellationToken = default) =>
-            Delete(() => Path(projectId), projectId, cancellationToken);
+            Delete(() => Path(projectId), projectId, cancellationToken, projectId);
 
         private static string Path(string projectId) => ApiPath.Project(projectId) + "/model_permissions";
 

@@ -60,7 +60,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Deletes a custom project role; users and groups holding it in the project lose it.</summary>
         public Task<DeletedObject> DeleteAsync(string projectId, string roleId, CancellationToken cancellationToken = default) =>
-            Delete(() => RolePath(projectId, roleId), roleId, cancellationToken);
+            Delete(() => RolePath(projectId, roleId), roleId, cancellationToken, projectId);
 
         private static string RolesPath(string projectId) => ApiPath.ProjectScope(projectId) + "/roles";
 

@@ -51,7 +51,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Deletes the service account; its keys stop working with it.</summary>
         public Task<DeletedObject> DeleteAsync(string projectId, string serviceAccountId, CancellationToken cancellationToken = default) =>
-            Delete(() => ItemPath(projectId, serviceAccountId), serviceAccountId, cancellationToken);
+            Delete(() => ItemPath(projectId, serviceAccountId), serviceAccountId, cancellationToken, projectId);
 
         /// <summary>Issues another key for an existing service account (the rotation primitive); the value is returned once.</summary>
         public async Task<ServiceAccountApiKeySecret> CreateApiKeyAsync(string projectId, string serviceAccountId, string? name = null, IReadOnlyList<string>? scopes = null,

@@ -52,7 +52,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Removes the user from the project (not from the organization).</summary>
         public Task<DeletedObject> RemoveAsync(string projectId, string userId, CancellationToken cancellationToken = default) =>
-            Delete(() => UserPath(projectId, userId), userId, cancellationToken);
+            Delete(() => UserPath(projectId, userId), userId, cancellationToken, projectId);
 
         internal static string UsersPath(string projectId) => ApiPath.Project(projectId) + "/users";
 

@@ -69,7 +69,7 @@ namespace OpenAIAdmin.Resources
         }
 
         public Task<DeletedObject> DeleteAsync(string projectId, string alertId, CancellationToken cancellationToken = default) =>
-            Delete(() => Item(projectId, alertId), alertId, cancellationToken);
+            Delete(() => Item(projectId, alertId), alertId, cancellationToken, projectId);
 
         private static string Path(string projectId) => ApiPath.Project(projectId) + "/spend_alerts";
 

@@ -71,7 +71,7 @@ namespace OpenAIAdmin.Resources
 
         /// <summary>Removes the project's limit; <see cref="DeletedObject.Id"/> is the project id (the API sends none). No limit set: ApiNotFound.</summary>
         public Task<DeletedObject> DeleteAsync(string projectId, CancellationToken cancellationToken = default) =>
-            Delete(() => Path(projectId), projectId, cancellationToken);
+            Delete(() => Path(projectId), projectId, cancellationToken, projectId);
 
         private static string Path(string projectId) => ApiPath.Project(projectId) + "/spend_limit";
     }
