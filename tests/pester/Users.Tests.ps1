@@ -32,13 +32,26 @@ Describe 'Get-OAIUser' {
         (Get-SimulatorRequest GET '*/organization/users')[0].query | Should -Match 'emails'
     }
 
+    It 'warns about addresses no user has once the listing is read, not when it stops early' {
+        $warnings = $null
+        @(Get-OAIUser -Email 'nobody@example.com', 'user-0007@example.com', 'gone@example.com' -WarningVariable warnings -WarningAction SilentlyContinue).Count | Should -Be 1
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Be 'No user of the organization has these 2 addresses: nobody@example.com, gone@example.com.'
+        Get-OAIUser -Email 'user-0007@example.com', 'nobody@example.com' -First 1 -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        @($warnings).Count | Should -Be 0 -Because '-First stopped the listing before the other address could be found'
+        Get-OAIUser -Email 'user-0007@example.com' -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        @($warnings).Count | Should -Be 0
+    }
+
     It 'finds users from a list of hundreds of addresses, asking for 50 at a time' {
         Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/bulk" -Body '{"users":300}' | Out-Null
         $all = @(Get-OAIUser)
         $wanted = @($all | Select-Object -First 260 | ForEach-Object Email) + 'nobody@example.com', " $($all[0].Email.ToUpperInvariant()) "
         $before = @(Get-SimulatorRequest GET '*/organization/users').Count
-        $found = @(Get-OAIUser -Email $wanted)
+        $warnings = $null
+        $found = @(Get-OAIUser -Email $wanted -WarningVariable warnings -WarningAction SilentlyContinue)
         $found.Count | Should -Be 260
+        "$warnings" | Should -Be 'No user of the organization has the address nobody@example.com.' -Because 'a typo in a leavers list must not pass for done'
         @($found.Id | Sort-Object -Unique).Count | Should -Be 260 -Because 'each user once'
         $requests = @(Get-SimulatorRequest GET '*/organization/users' | Select-Object -Skip $before)
         $requests.Count | Should -Be 6 -Because '261 distinct addresses are asked for in parts of 50'

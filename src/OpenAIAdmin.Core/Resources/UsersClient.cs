@@ -30,9 +30,44 @@ namespace OpenAIAdmin.Resources
         public IAsyncEnumerable<OrganizationUser> ListAsync(IEnumerable<string>? emails = null, ListOptions? options = null, CancellationToken cancellationToken = default)
         {
             List<string>? wanted = emails?.Where(e => e != null).Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            return wanted == null || wanted.Count <= EmailsPerRequest
-                ? ListWith(wanted, options, cancellationToken)
-                : ListInParts(wanted, options, cancellationToken);
+            return wanted == null ? ListWith(null, options, cancellationToken) : ListByEmail(wanted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// The users of <paramref name="emails"/>, and a warning for each address no user has once the listing is read
+        /// to its end: `Get-OAIUser -Email (Get-Content leavers.txt) | Remove-OAIUser` must not pass a typo for done.
+        /// </summary>
+        private async IAsyncEnumerable<OrganizationUser> ListByEmail(List<string> emails, ListOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            IAsyncEnumerable<OrganizationUser> users = emails.Count <= EmailsPerRequest
+                ? ListWith(emails, options, cancellationToken)
+                : ListInParts(emails, options, cancellationToken);
+            long listed = 0;
+            await foreach (OrganizationUser user in users.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (user.Email != null)
+                {
+                    found.Add(user.Email);
+                }
+
+                listed++;
+                yield return user;
+            }
+
+            if (options?.MaxItems is long max && listed >= max)
+            {
+                // The listing stopped at -First: the addresses not reached are unknown, not missing.
+                yield break;
+            }
+
+            List<string> missing = emails.Where(e => !found.Contains(e)).ToList();
+            if (missing.Count > 0)
+            {
+                ClientEvents.Warning(missing.Count == 1
+                    ? $"No user of the organization has the address {missing[0]}."
+                    : $"No user of the organization has these {missing.Count} addresses: {string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? ", …" : string.Empty)}.");
+            }
         }
 
         private IAsyncEnumerable<OrganizationUser> ListWith(IEnumerable<string>? emails, ListOptions? options, CancellationToken cancellationToken) =>
