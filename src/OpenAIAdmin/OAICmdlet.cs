@@ -247,13 +247,13 @@ namespace OpenAIAdmin.Commands
                     // NotSupportedException, which took the place of the stop and ended the whole script. So the page is
                     // cancelled and waited for first.
                     _cancellation.Cancel();
-                    ((Task)moving).ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                    WaitQuietly(moving);
                 }
 
                 if (stopped)
                 {
                     // Nothing more can be written: the messages the listing queued are dropped.
-                    items.DisposeAsync().AsTask().ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+                    WaitQuietly(items.DisposeAsync().AsTask());
                     while (_pipelineThreadWork.TryTake(out _))
                     {
                     }
@@ -264,6 +264,9 @@ namespace OpenAIAdmin.Commands
                 }
             }
         }
+
+        /// <summary>Waits for a task whose outcome no longer matters (its exception included), writing nothing.</summary>
+        private static void WaitQuietly(Task task) => task.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
 
         /// <summary>
         /// The next item of a streamed list. Most items are already there (the rest of a page): those are taken without
@@ -278,7 +281,7 @@ namespace OpenAIAdmin.Commands
                 return next.Result;
             }
 
-            // Kept for Abandon: writing a relayed message can stop the pipeline while this move is still under way.
+            // Kept for WriteList's finally: writing a relayed message can stop the pipeline while this move is under way.
             moving = next.AsTask();
             bool more = Await(moving);
             moving = null;
