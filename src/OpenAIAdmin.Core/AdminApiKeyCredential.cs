@@ -90,10 +90,16 @@ namespace OpenAIAdmin
                 return "starts with 'Bearer ': give the key alone";
             }
 
-            // A .env file or CI variable that kept its quotes: the API would answer 401 "Incorrect API key".
-            if (key.Length > 0 && (key[0] == '\'' || key[0] == '"' || key[key.Length - 1] == '\'' || key[key.Length - 1] == '"'))
+            // A .env file or CI variable that kept its quotes, or Markdown its backticks: the API would answer 401.
+            if (key.Length > 0 && ("'\"`".IndexOf(key[0]) >= 0 || "'\"`".IndexOf(key[key.Length - 1]) >= 0))
             {
                 return "is in quotes: give the key without them";
+            }
+
+            // Copied with the separator that followed it in a list or a shell line.
+            if (key.Length > 0 && ";,".IndexOf(key[key.Length - 1]) >= 0)
+            {
+                return $"ends with '{key[key.Length - 1]}': give the key alone";
             }
 
             for (int i = 0; i < key.Length; i++)

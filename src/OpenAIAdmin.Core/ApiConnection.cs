@@ -271,11 +271,12 @@ namespace OpenAIAdmin
             }
 
             AdminErrorKind kind = OpenAIAdminApiException.KindFor(status);
-            if (kind == AdminErrorKind.ApiNotFound && error == null)
+            if (kind == AdminErrorKind.ApiNotFound && (error == null || IsUnknownPath(error)))
             {
-                // The API answers every 404 with its error object. A bare 404 (a web server's, a gateway's) means the
-                // address is not the API's: an OPENAI_BASE_URL without /v1. Reported as ApiNotFound, it read as "that
-                // object is gone", and a cleanup with -ErrorAction SilentlyContinue reported success having done nothing.
+                // The API answers a path it does not have with "Invalid URL (GET /organization/users)", and anything else
+                // (a web server, a gateway) with a 404 without the API's error object: either way the address is not the
+                // API's, an OPENAI_BASE_URL without /v1. Reported as ApiNotFound, it read as "that object is gone", and a
+                // cleanup with -ErrorAction SilentlyContinue reported success having done nothing.
                 kind = AdminErrorKind.ApiEndpointNotFound;
             }
 
@@ -300,7 +301,7 @@ namespace OpenAIAdmin
             else if (kind == AdminErrorKind.ApiEndpointNotFound)
             {
                 message.Append(" from ").Append(Options.Credential.Scrub(Options.NormalizedBaseUri.ToString()))
-                    .Append(", without the API's error: that address is probably not the API's. The OpenAI Administration API's address ends with /v1 ")
+                    .Append(": the path is not one the API has, so that address is probably not the API's. The OpenAI Administration API's address ends with /v1 ")
                     .Append("(Connect-OAIAdmin -BaseUri, or OPENAI_BASE_URL).");
             }
 
@@ -315,6 +316,9 @@ namespace OpenAIAdmin
                 Param = error?.Param == null ? null : Options.Credential.Scrub(error.Param),
             };
         }
+
+        private static bool IsUnknownPath(ApiErrorBody error) =>
+            (error.Message?.StartsWith("Invalid URL (", StringComparison.Ordinal) ?? false) || error.Code == "unknown_url";
 
         public void Dispose() => _pipeline.Dispose();
 

@@ -131,14 +131,21 @@ namespace OpenAIAdmin.Commands
 
     /// <summary>
     /// Takes a set value in the API's spelling ('allow_list' for AllowList), so what a Get- cmdlet returned can be given
-    /// back to its Set- cmdlet; [ValidateSet] then checks it and the module spells it as its set does.
+    /// back to its Set- cmdlet; [ValidateSet] then checks it and the module spells it as its set does. Only the
+    /// spellings given here are read: 'a_l_l_o_w_list' is refused as any other value outside the set.
     /// </summary>
     public sealed class ApiSpellingAttribute : ArgumentTransformationAttribute
     {
+        private readonly string[] _spellings;
+
+        public ApiSpellingAttribute(params string[] spellings) => _spellings = spellings;
+
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            return value is string text && text.IndexOf('_') >= 0 ? text.Replace("_", string.Empty) : inputData;
+            return value is string text && Array.Exists(_spellings, s => string.Equals(s, text.Trim(), StringComparison.OrdinalIgnoreCase))
+                ? text.Trim().Replace("_", string.Empty)
+                : inputData;
         }
     }
 

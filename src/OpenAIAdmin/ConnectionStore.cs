@@ -48,16 +48,28 @@ namespace OpenAIAdmin.Commands
         /// only while the runspace's marker variable holds it (see <see cref="MarkerVariable"/>); argument completers,
         /// which have no session state, read it as it is.
         /// </summary>
-        public static AdminContext? Current(SessionState? state)
+        public static AdminContext? Current(SessionState? state) => Current(state, out _);
+
+        /// <summary>
+        /// As <see cref="Current(SessionState?)"/>; <paramref name="ended"/> says that a connection was there and ended
+        /// with the runspace's variables (a reset, or a dot-sourced Remove-Variable *), which the caller tells the user:
+        /// silently falling back to OPENAI_ADMIN_KEY could mean another organization.
+        /// </summary>
+        public static AdminContext? Current(SessionState? state, out bool ended)
         {
             StrongBox<AdminContext?> box = Box();
-            if (box.Value != null && state != null && !ReferenceEquals(state.PSVariable.GetValue(MarkerVariable), box))
+            ended = box.Value != null && state != null && !ReferenceEquals(state.PSVariable.GetValue(MarkerVariable), box);
+            if (ended)
             {
                 box.Value = null;
             }
 
             return box.Value;
         }
+
+        public const string EndedWarning =
+            "The connection Connect-OAIAdmin made in this runspace has ended with the runspace's variables (ForEach-Object -Parallel "
+            + "starts each iteration afresh; a dot-sourced Remove-Variable * removes them). Connect again, or pass -Connection.";
 
         /// <summary>Makes <paramref name="context"/> the calling runspace's connection.</summary>
         public static void SetCurrent(AdminContext context, SessionState state)
@@ -143,8 +155,10 @@ namespace OpenAIAdmin.Commands
                     $"{source} ('{shown}') is not an absolute http or https address without user information, query or fragment.", shown));
             }
 
-            string redacted = AdminApiKeyCredential.RedactKeyShapes(baseUri.OriginalString);
-            if (redacted != baseUri.OriginalString)
+            // Decoded too: Uri sends sk%2Dadmin%2D… as sk-admin-….
+            string decoded = Uri.UnescapeDataString(baseUri.OriginalString);
+            string redacted = AdminApiKeyCredential.RedactKeyShapes(decoded);
+            if (redacted != decoded)
             {
                 // A key pasted into the address would be sent in every request's path (into the server's and any proxy's
                 // logs) and shown wherever the address is: in Verbose lines, transcripts and the connection's ToString().

@@ -488,7 +488,17 @@ namespace OpenAIAdmin.Commands
         {
             if (_context == null)
             {
-                _context = Connection ?? ConnectionStore.Current(SessionState) ?? ConnectionStore.FromEnvironment(this, WriteWarning);
+                AdminContext? current = null;
+                if (Connection == null)
+                {
+                    current = ConnectionStore.Current(SessionState, out bool ended);
+                    if (ended)
+                    {
+                        WriteWarning(ConnectionStore.EndedWarning);
+                    }
+                }
+
+                _context = Connection ?? current ?? ConnectionStore.FromEnvironment(this, WriteWarning);
                 if (_context.Implicit)
                 {
                     WriteVerbose($"Using {_context.BaseUri} with the key in {ConnectionStore.KeyVariable} ({_context.Key}).");

@@ -110,7 +110,7 @@ namespace OpenAIAdmin.Commands
                 return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline: it has no Id, "
                     + $"so it names no {target.GetType().Name}. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with an Id property.");
             }
-            if (ours && RoleOfOtherScope(record, baseObject) is string otherScope)
+            if (RoleOfOtherScope(record, baseObject, ours) is string otherScope)
             {
                 return Error(baseObject, otherScope);
             }
@@ -191,13 +191,14 @@ namespace OpenAIAdmin.Commands
         /// Organization roles and project roles are two kinds under one property name (RoleId): a project role's
         /// assignment piped into Remove-OAIUserRole would be sent as an organization role (and answered 404, its
         /// project role kept). A role belongs to a project when the object names one (ProjectId); a cmdlet takes
-        /// project roles when it takes -ProjectId.
+        /// project roles when it takes -ProjectId. A CSV row or other foreign object is judged only when it names a
+        /// project (an export of project role assignments): one without a ProjectId may hold either kind.
         /// </summary>
-        private string? RoleOfOtherScope(PSObject record, object input)
+        private string? RoleOfOtherScope(PSObject record, object input, bool ours)
         {
             bool projectCmdlet = _cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("ProjectId");
             string? project = Text(record, "ProjectId");
-            if ((project != null) == projectCmdlet || Text(record, "RoleId") == null)
+            if ((project != null) == projectCmdlet || Text(record, "RoleId") == null || (!ours && project == null))
             {
                 return null;
             }
@@ -210,8 +211,9 @@ namespace OpenAIAdmin.Commands
             }
 
             string command = _cmdlet.MyInvocation.MyCommand.Name;
+            string what = ours ? "an OpenAIAdmin." + input.GetType().Name : "an object";
             return project != null
-                ? $"{command} takes an organization role, but an OpenAIAdmin.{input.GetType().Name} of project '{Shorten(project)}' was piped in: "
+                ? $"{command} takes an organization role, but {what} of project '{Shorten(project)}' was piped in: "
                     + "its RoleId names a role of that project. Nothing was sent. Organization roles come from Get-OAIRole, Get-OAIUserRole and Get-OAIGroupRole."
                 : $"{command} takes a role of a project, but an OpenAIAdmin.{input.GetType().Name} of the organization was piped in: "
                     + "its RoleId names an organization role. Nothing was sent. Project roles come from Get-OAIProjectRole, Get-OAIProjectUserRole and Get-OAIProjectGroupRole.";

@@ -92,6 +92,7 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
         @{ Given = 'sk-admin-SECRETkey0123456789ab'; Secret = 'SECRETkey0123456789' }
         @{ Given = 'https://svc:P4ssw0rdXYZ@proxy.example.test/v1'; Secret = 'P4ssw0rdXYZ' }
         @{ Given = 'http://127.0.0.1:9/sk-admin-SECRETkey0123456789ab/v1'; Secret = 'SECRETkey0123456789' }
+        @{ Given = 'http://127.0.0.1:9/sk%2Dadmin%2DSECRETkey0123456789ab/v1'; Secret = 'SECRETkey0123456789' }
     ) {
         $errors = @(
             try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $Given } catch { $_ }
@@ -114,6 +115,8 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
         @{ Why = 'a Bearer prefix'; Key = 'Bearer sk-admin-pester-fake-0123456'; Says = "'Bearer '" }
         @{ Why = 'the quotes of a .env file'; Key = "'sk-admin-pester-fake-0123456'"; Says = 'in quotes' }
         @{ Why = 'double quotes'; Key = '"sk-admin-pester-fake-0123456"'; Says = 'in quotes' }
+        @{ Why = 'the backticks of Markdown'; Key = '`sk-admin-pester-fake-0123456`'; Says = 'in quotes' }
+        @{ Why = 'a trailing semicolon'; Key = 'sk-admin-pester-fake-0123456;'; Says = "ends with ';'" }
     ) {
         $err = $null
         try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $SimulatorUrl } catch { $err = $_ }

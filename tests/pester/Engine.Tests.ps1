@@ -86,6 +86,18 @@ Describe 'Connections belong to their runspace' {
         (Get-Variable -Scope Global -Name 'OpenAIAdmin.CurrentConnection').Visibility | Should -Be 'Private' -Because 'Get-Variable at the prompt does not list it'
     }
 
+    It 'says so when the connection ended with the runspace''s variables, before falling back to OPENAI_ADMIN_KEY' {
+        Use-Environment $FakeAdminKey $SimulatorUrl
+        Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-other-org-fake' -AsPlainText -Force) -BaseUri $Unreachable
+        # What a dot-sourced Remove-Variable * does to the global variables.
+        Remove-Variable -Scope Global -Name 'OpenAIAdmin.CurrentConnection' -Force
+        $warnings = $null
+        @(Get-OAIProject -First 1 -WarningVariable warnings -WarningAction SilentlyContinue).Count | Should -Be 1
+        "$warnings" | Should -BeLike 'The connection Connect-OAIAdmin made in this runspace has ended with the runspace''s variables*Connect again, or pass -Connection.'
+        (Get-OAIAdminContext -WarningVariable warnings -WarningAction SilentlyContinue).KeySource | Should -Be 'Environment'
+        @($warnings).Count | Should -Be 0 -Because 'it is said once, when the connection ends'
+    }
+
     It 'works with two organizations side by side through -Connection, without switching' {
         $here = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorUrl -PassThru
         $other = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString 'sk-admin-other-org-fake' -AsPlainText -Force) -BaseUri $Unreachable -MaxRetryCount 0 -PassThru
@@ -467,16 +479,19 @@ Describe 'Confirmations name the target and list every change' {
 Describe 'Errors say what is wrong' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
-    It 'a base address without /v1 is ApiEndpointNotFound, terminating, naming the address, even with -ErrorAction SilentlyContinue' {
-        Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $SimulatorRoot -MaxRetryCount 0
+    It 'a base address that is not the API''s (<Case>) is ApiEndpointNotFound, terminating, naming the address, even with -ErrorAction SilentlyContinue' -ForEach @(
+        @{ Case = 'without /v1: a bare 404'; Path = '' }
+        @{ Case = '/v1 twice: the API''s own "Invalid URL" 404'; Path = '/v1/v1' }
+    ) {
+        $base = $SimulatorRoot + $Path
+        Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri $base -MaxRetryCount 0
         $err = $null
         $finished = $false
         try { Remove-OAIAdminApiKey -Id key_one -Force -ErrorAction SilentlyContinue; $finished = $true } catch { $err = $_ }
         $finished | Should -BeFalse -Because 'the cleanup must not read a wrong address as "already gone"'
         $err.FullyQualifiedErrorId | Should -Be 'ApiEndpointNotFound,OpenAIAdmin.Commands.RemoveOAIAdminApiKeyCommand'
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
-        $err.Exception.Message | Should -BeLike "*(HTTP 404*) from $SimulatorRoot/, without the API's error*ends with /v1*"
-        @(Get-SimulatorRequest).Count | Should -Be 0 -Because 'the DELETE went to an address outside the API (/v1)'
+        $err.Exception.Message | Should -BeLike "*(HTTP 404*) from $base/: the path is not one the API has*ends with /v1*"
         # An object the API does not have is still ApiNotFound, non-terminating.
         Connect-Simulator
         Get-ErrorId { Get-OAIProject -Id proj_missing } | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAIProjectCommand'

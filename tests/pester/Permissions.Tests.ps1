@@ -58,6 +58,7 @@ Describe 'Set-OAIModelPermission' {
     It 'refuses a mode outside the set, a blank model id, and an archived project' {
         $project = Get-SupportBot
         Get-ErrorId { Set-OAIModelPermission -ProjectId $project.Id -Mode Everything -ModelId x } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAIModelPermissionCommand'
+        Get-ErrorId { Set-OAIModelPermission -ProjectId $project.Id -Mode a_l_l_o_w_list -ModelId x } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.SetOAIModelPermissionCommand'
         Get-ErrorId { Set-OAIModelPermission -ProjectId $project.Id -Mode AllowList -ModelId gpt-4o, ' ' } | Should -Be 'InvalidModelId,OpenAIAdmin.Commands.SetOAIModelPermissionCommand'
         @(Get-SimulatorRequest POST).Count | Should -Be 0
         Get-ErrorId { Get-Archived | Set-OAIModelPermission -Mode DenyList -ModelId o3 } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.SetOAIModelPermissionCommand'

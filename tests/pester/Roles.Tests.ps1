@@ -272,6 +272,8 @@ Describe 'Organization and project roles on the pipeline' {
             Pipeline = { Get-OAIProjectRole -ProjectId proj_productionchatbotrC4xJHX -Name Deployer | Add-OAIGroupRole -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 } }
         @{ Case = 'organization role assignments piped into Remove-OAIProjectUserRole'; Command = 'Remove-OAIProjectUserRole'
             Pipeline = { Get-OAIUserRole -UserId user-0002JeNiLqIA6WxFhRLL4olw | Remove-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -WhatIf } }
+        @{ Case = 'a CSV of project role assignments piped into Remove-OAIUserRole'; Command = 'Remove-OAIUserRole'
+            Pipeline = { Get-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId user-0002JeNiLqIA6WxFhRLL4olw | ConvertTo-Csv | ConvertFrom-Csv | Remove-OAIUserRole -Confirm:$false } }
         @{ Case = 'an organization role piped into Add-OAIProjectUserRole'; Command = 'Add-OAIProjectUserRole'
             Pipeline = { Get-OAIRole -Name 'Billing reader' | Add-OAIProjectUserRole -ProjectId proj_productionchatbotrC4xJHX -UserId user-0002JeNiLqIA6WxFhRLL4olw } }
     ) {

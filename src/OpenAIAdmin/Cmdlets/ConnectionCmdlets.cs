@@ -132,7 +132,12 @@ namespace OpenAIAdmin.Commands
     {
         protected override void EndProcessing()
         {
-            AdminContext? context = ConnectionStore.Current(SessionState);
+            AdminContext? context = ConnectionStore.Current(SessionState, out bool ended);
+            if (ended)
+            {
+                WriteWarning(ConnectionStore.EndedWarning);
+            }
+
             if (context == null && ConnectionStore.EnvironmentKey() == null)
             {
                 WriteWarning("Not connected: run Connect-OAIAdmin, or set OPENAI_ADMIN_KEY and every cmdlet connects with it.");

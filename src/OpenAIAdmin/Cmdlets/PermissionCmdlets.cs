@@ -33,7 +33,7 @@ namespace OpenAIAdmin.Commands
         public string ProjectId { get; set; } = null!;
 
         [Parameter(Mandatory = true)]
-        [ApiSpelling]
+        [ApiSpelling("allow_list", "deny_list")]
         [ValidateSet("AllowList", "DenyList")]
         public string Mode { get; set; } = null!;
 
