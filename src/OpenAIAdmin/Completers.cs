@@ -58,7 +58,7 @@ namespace OpenAIAdmin.Commands
                 return explicitConnection;
             }
 
-            if (ConnectionStore.Current(null) is AdminContext current)
+            if (ConnectionStore.Current(null, out _) is AdminContext current)
             {
                 return current;
             }

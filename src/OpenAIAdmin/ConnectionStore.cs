@@ -46,12 +46,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>
         /// The connection Connect-OAIAdmin made in the calling runspace, if any. With the caller's session state it counts
         /// only while the runspace's marker variable holds it (see <see cref="MarkerVariable"/>); argument completers,
-        /// which have no session state, read it as it is.
-        /// </summary>
-        public static AdminContext? Current(SessionState? state) => Current(state, out _);
-
-        /// <summary>
-        /// As <see cref="Current(SessionState?)"/>; <paramref name="ended"/> says that a connection was there and ended
+        /// which have no session state, read it as it is. <paramref name="ended"/> says that a connection was there and ended
         /// with the runspace's variables (a reset, or a dot-sourced Remove-Variable *), which the caller tells the user:
         /// silently falling back to OPENAI_ADMIN_KEY could mean another organization.
         /// </summary>

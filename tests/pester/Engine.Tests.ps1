@@ -388,16 +388,10 @@ Describe 'A stopped pipeline stops the listing quietly' {
         Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/bulk" -Body '{"users":250}' | Out-Null
         # In a script of its own, as a user runs it: inside Pester's try the engine takes a path on which the failure
         # (NotSupportedException from disposing the listing while it moved) did not show; in a script it ended the script.
-        $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
         $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'`n" +
             "function Find([scriptblock] `$Command) { `$VerbosePreference = 'Continue'; & `$Command 4>&1 | Where-Object { ""`$_"" -like '$Pattern' } | Select-Object -First 1 | ForEach-Object { ""found: `$_"" } }`n" +
             "Find { Get-OAIUser }`n'after the stop'`n(Get-OAIUser -First 1).Id"
-        foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $script) { $info.ArgumentList.Add($argument) }
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($info)
+        $process = [System.Diagnostics.Process]::Start((New-PwshStartInfo '-Command', $script))
         $errors = $process.StandardError.ReadToEndAsync()
         $output = $process.StandardOutput.ReadToEnd()
         $process.WaitForExit(60000) | Out-Null

@@ -303,16 +303,9 @@ Export-OAIAuditLog -Path $Path -StatePath $StatePath | Out-Null
 
         # Starts an export in a fresh process of this same pwsh (native or `dotnet pwsh`), connected through the environment.
         function Start-ChildExport([string] $Path, [string] $StatePath) {
-            $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-            if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-                $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0])
-            }
-            foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $childScript, '-Path', $Path, '-StatePath', $StatePath) { $info.ArgumentList.Add($argument) }
+            $info = New-PwshStartInfo '-File', $childScript, '-Path', $Path, '-StatePath', $StatePath
             $info.Environment['OPENAI_ADMIN_KEY'] = $FakeAdminKey
             $info.Environment['OPENAI_BASE_URL'] = $SimulatorUrl
-            $info.RedirectStandardOutput = $true
-            $info.RedirectStandardError = $true
-            $info.UseShellExecute = $false
             $process = [System.Diagnostics.Process]::Start($info)
             [pscustomobject]@{ Process = $process; Output = $process.StandardOutput.ReadToEndAsync(); Errors = $process.StandardError.ReadToEndAsync() }
         }

@@ -13,19 +13,10 @@ BeforeAll {
     function Invoke-Recipe {
         param([string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [string] $Command)
         $Ran.Add($File)
-        $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-            $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0])
-        }
-        $all = @('-NoProfile', '-NonInteractive')
-        $all += if ($Command) { @('-Command', $Command) } else { @('-File', (Join-Path $Examples $File)) + $Arguments }
-        foreach ($argument in $all) { $info.ArgumentList.Add($argument) }
+        $info = New-PwshStartInfo $(if ($Command) { @('-Command', $Command) } else { @('-File', (Join-Path $Examples $File)) + $Arguments })
         $info.Environment['PSModulePath'] = $Modules.FullName
         foreach ($name in 'OPENAI_ADMIN_KEY', 'OPENAI_BASE_URL', 'OPENAIADMIN_MODULE') { [void]$info.Environment.Remove($name) }
         foreach ($name in $Environment.Keys) { $info.Environment[$name] = $Environment[$name] }
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
         $info.WorkingDirectory = $TestDrive
         $process = [System.Diagnostics.Process]::Start($info)
         $stdout = $process.StandardOutput.ReadToEndAsync()

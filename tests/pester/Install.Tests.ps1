@@ -24,24 +24,17 @@ BeforeAll {
         -WorkPath (Join-Path $TestDrive 'work') -Version $NewerVersion
 
     function Start-InstallScenario([string] $Scenario, [string] $RequiredVersion) {
-        $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
-            $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0])
-        }
-        $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'InstallScenario.ps1'),
+        $arguments = @('-File', (Join-Path $PSScriptRoot 'InstallScenario.ps1'),
             '-Scenario', $Scenario, '-Feed', $Feed.FullName, '-SimulatorUrl', $SimulatorUrl)
         if ($RequiredVersion) { $arguments += '-Version', $RequiredVersion }
         if ($Scenario -in 'Prefix', 'Qualified') { $arguments += '-OtherModule', $OtherModule }
-        foreach ($argument in $arguments) { $info.ArgumentList.Add($argument) }
+        $info = New-PwshStartInfo $arguments
         # A clean user: no modules, repositories or settings of this machine's user.
         $info.Environment['HOME'] = $TempHome.FullName
         $info.Environment['PSModulePath'] = $EmptyModulePath.FullName
         foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'OPENAIADMIN_MODULE', 'OPENAI_ADMIN_KEY', 'OPENAI_BASE_URL') {
             [void]$info.Environment.Remove($name)
         }
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
         $info.WorkingDirectory = $TestDrive
         $process = [System.Diagnostics.Process]::Start($info)
         [pscustomobject]@{

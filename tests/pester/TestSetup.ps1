@@ -12,6 +12,20 @@ $script:FakeProjectKey = 'sk-proj-pester-fake-key'
 $script:SimulatorUrl = $env:OPENAIADMIN_SIMULATOR_URL.TrimEnd('/')
 $script:SimulatorRoot = $script:SimulatorUrl -replace '/v1$', ''
 
+# A fresh, non-interactive process of this same pwsh (native or `dotnet pwsh`), output and errors redirected; the
+# caller adds environment and working directory, then starts it.
+function New-PwshStartInfo([string[]] $Arguments) {
+    $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+        $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0])
+    }
+    foreach ($argument in @('-NoProfile', '-NonInteractive') + $Arguments) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $info
+}
+
 function Reset-Simulator {
     Invoke-RestMethod -Method Post -Uri "$script:SimulatorRoot/_sim/reset" | Out-Null
 }

@@ -145,17 +145,14 @@ Describe 'Get-OAIUsage' {
 
     It 'sends a DateTime of kind Local or Unspecified as that local time in UTC, and a UTC DateTime as it is' {
         # In a pwsh whose local time zone is New York (UTC-5 in November), so that local and UTC differ.
-        $info = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $info.ArgumentList.Add([Environment]::GetCommandLineArgs()[0]) }
         $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'; " +
             "Get-OAIUsage -Kind Moderations -StartTime ([DateTime]::new(2026, 11, 3, 9, 30, 0)) -EndTime ([DateTime]::new(2026, 11, 5, 0, 0, 0, [DateTimeKind]::Utc)) | Out-Null; " +
             "Get-OAIUsage -Kind Moderations -StartTime ([DateTime]::new(2026, 11, 3, 9, 30, 0, [DateTimeKind]::Local)) -EndTime '2026-11-05' | Out-Null"
-        foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $script) { $info.ArgumentList.Add($argument) }
+        $info = New-PwshStartInfo '-Command', $script
         $info.Environment['TZ'] = 'America/New_York'
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
         $process = [System.Diagnostics.Process]::Start($info)
         $errors = $process.StandardError.ReadToEndAsync()
+        $null = $process.StandardOutput.ReadToEndAsync()
         $process.WaitForExit(60000) | Out-Null
         $errors.Result | Should -BeNullOrEmpty
         $process.ExitCode | Should -Be 0

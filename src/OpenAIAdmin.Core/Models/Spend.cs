@@ -264,6 +264,11 @@ namespace OpenAIAdmin
 
         public bool IsEmpty => Amount == null && Recipients == null && AddRecipients == null && RemoveRecipients == null && SubjectPrefix == null;
 
+        /// <summary>The addresses to remove that are not recipients of <paramref name="current"/> (compared as removals are).</summary>
+        public IReadOnlyList<string> RemovalsNotIn(SpendAlert current) =>
+            (RemoveRecipients ?? Array.Empty<string>()).Where(r => r != null).Select(r => r.Trim())
+                .Where(r => !current.Recipients.Contains(r, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
         /// <summary>The whole alert after these changes: <paramref name="current"/> with what this update gives.</summary>
         public SpendAlertSettings ApplyTo(SpendAlert current)
         {

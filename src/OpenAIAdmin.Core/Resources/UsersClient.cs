@@ -40,25 +40,24 @@ namespace OpenAIAdmin.Resources
         private async IAsyncEnumerable<OrganizationUser> ListByEmail(List<string> emails, ListOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            IAsyncEnumerable<OrganizationUser> users = emails.Count <= EmailsPerRequest
-                ? ListWith(emails, options, cancellationToken)
-                : ListInParts(emails, options, cancellationToken);
             long listed = 0;
-            await foreach (OrganizationUser user in users.WithCancellation(cancellationToken).ConfigureAwait(false))
+            for (int start = 0; start < emails.Count; start += EmailsPerRequest)
             {
-                if (user.Email != null)
+                List<string> part = emails.GetRange(start, Math.Min(EmailsPerRequest, emails.Count - start));
+                await foreach (OrganizationUser user in ListWith(part, options, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    found.Add(user.Email);
+                    if (user.Email != null)
+                    {
+                        found.Add(user.Email);
+                    }
+
+                    yield return user;
+                    if (options?.MaxItems is long max && ++listed >= max)
+                    {
+                        // Stopped at -First: the addresses not reached are unknown, not missing.
+                        yield break;
+                    }
                 }
-
-                listed++;
-                yield return user;
-            }
-
-            if (options?.MaxItems is long max && listed >= max)
-            {
-                // The listing stopped at -First: the addresses not reached are unknown, not missing.
-                yield break;
             }
 
             List<string> missing = emails.Where(e => !found.Contains(e)).ToList();
@@ -75,18 +74,6 @@ namespace OpenAIAdmin.Resources
             {
                 Query = new Query().AddArray("emails", emails),
             }, options, cancellationToken);
-
-        private async IAsyncEnumerable<OrganizationUser> ListInParts(List<string> emails, ListOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            for (int start = 0; start < emails.Count; start += EmailsPerRequest)
-            {
-                List<string> part = emails.GetRange(start, Math.Min(EmailsPerRequest, emails.Count - start));
-                await foreach (OrganizationUser user in ListWith(part, options, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return user;
-                }
-            }
-        }
 
         public Task<OrganizationUser> GetAsync(string userId, CancellationToken cancellationToken = default) =>
             Connection.GetAsync<OrganizationUser>(ApiPath.User(userId), null, cancellationToken);

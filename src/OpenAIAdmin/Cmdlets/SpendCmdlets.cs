@@ -399,8 +399,7 @@ namespace OpenAIAdmin.Commands
                 : (SpendAlert)Await(Client.Projects.SpendAlerts.GetAsync(projectId, id, CancellationToken));
             SpendAlertSettings merged = update.ApplyTo(current);
             string target = $"spend alert {id} of " + (projectId == null ? "the organization" : Describe("project", projectId));
-            foreach (string absent in (RemoveRecipient ?? Array.Empty<string>()).Select(r => r.Trim())
-                .Where(r => !current.Recipients.Contains(r, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (string absent in update.RemovalsNotIn(current))
             {
                 // Likely a typo: a removal that removes nothing must not pass for done.
                 WriteWarning($"'{ErrorRecords.Shorten(absent)}' is not a recipient of the {target}: there was nothing to remove.");
