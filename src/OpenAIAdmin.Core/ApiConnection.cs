@@ -185,9 +185,7 @@ namespace OpenAIAdmin
                     return new OpenAIAdminException(
                         AdminErrorKind.ApiUnreachable,
                         string.Format(culture, "{0} failed: could not reach {1} ({2}).{3}{4}", operation, server, detail, attempts,
-                            TransportFailure.IsHandshakeRefused(ex)
-                                ? " The secure connection was refused, so it was not tried again: if a proxy inspects TLS, its root certificate must be trusted by this system."
-                                : string.Empty),
+                            TransportFailure.WhyNotRetried(ex) is string why ? " " + why : string.Empty),
                         ex)
                     { Operation = operation };
 

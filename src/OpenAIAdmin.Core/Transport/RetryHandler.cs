@@ -146,7 +146,7 @@ namespace OpenAIAdmin.Transport
                             stage == FailureStage.Connect ? "a failure to connect" : stage == FailureStage.ReadingBody ? "a connection lost while reading the response" : "a connection lost before the response",
                             _options.Credential.Scrub(ex.GetBaseException().Message));
                         failure = ex;
-                        if ((!idempotent && stage != FailureStage.Connect) || TransportFailure.IsHandshakeRefused(ex)
+                        if ((!idempotent && stage != FailureStage.Connect) || TransportFailure.WhyNotRetried(ex) != null
                             || !await RetryAfterFailure(target, attempt, attempts, reason, budget, cancellationToken).ConfigureAwait(false))
                         {
                             ExceptionDispatchInfo.Capture(failure).Throw();

@@ -54,21 +54,30 @@ namespace OpenAIAdmin.Transport
         }
 
         /// <summary>
-        /// The TLS handshake refused the server (a certificate the system does not trust, such as a TLS-inspecting proxy's,
-        /// a name mismatch, or a TLS alert): no retry can change that, so none is made. A connection that breaks during the
-        /// handshake is an IOException and stays retryable.
+        /// Why no retry can help a failure to connect, as a sentence for the error message; null when one may.
+        /// A TLS handshake that refused the server (a certificate the system does not trust, such as a TLS-inspecting
+        /// proxy's, a name mismatch, or a TLS alert) meets the same certificate every time; a host name that does not
+        /// exist (the resolver's authoritative answer, not its "try again") does not appear within a call's retries. A
+        /// connection that breaks during the handshake is an IOException, and a resolver that cannot answer now is
+        /// <see cref="SocketError.TryAgain"/>: both stay retryable. .NET Framework reports every resolver failure as
+        /// <see cref="WebExceptionStatus.NameResolutionFailure"/>, so there unknown names are retried.
         /// </summary>
-        public static bool IsHandshakeRefused(Exception ex)
+        public static string? WhyNotRetried(Exception ex)
         {
             for (Exception? e = ex; e != null; e = e.InnerException)
             {
                 if (e is AuthenticationException || (e is WebException web && web.Status == WebExceptionStatus.TrustFailure))
                 {
-                    return true;
+                    return "The secure connection was refused, so it was not tried again: if a proxy inspects TLS, its root certificate must be trusted by this system.";
+                }
+
+                if (e is SocketException socket && socket.SocketErrorCode == SocketError.HostNotFound)
+                {
+                    return "The host name does not exist, so it was not tried again: check the address given to -BaseUri or in OPENAI_BASE_URL (or the proxy's, when one is set).";
                 }
             }
 
-            return false;
+            return null;
         }
 
         private static bool IsConnectError(SocketError error) =>

@@ -397,6 +397,34 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
+    public async Task A_host_name_that_does_not_exist_is_not_retried()
+    {
+        // ".invalid" never resolves (RFC 6761): the resolver's answer is final, and ten retries took 87 s to say so.
+        var options = new AdminClientOptions(new AdminApiKeyCredential(SimulatorFixture.FakeKey, KeySource.Parameter))
+        {
+            BaseUri = new Uri("http://no-such-host.invalid/v1/"),
+            MaxRetries = 3,
+            InitialRetryDelay = TimeSpan.FromMilliseconds(10),
+        };
+        using var client = new AdminClient(options);
+        var sink = new RecordingSink();
+        OpenAIAdminException ex;
+        using (ClientEvents.Use(sink))
+        {
+            ex = await Assert.ThrowsAsync<OpenAIAdminException>(async () => await client.Projects.ListAsync().ToListAsync());
+        }
+
+        // The fault is the one meant: the resolver said the name does not exist (not "try again").
+        var socket = Assert.IsType<System.Net.Sockets.SocketException>(ex.GetBaseException());
+        Assert.Equal(System.Net.Sockets.SocketError.HostNotFound, socket.SocketErrorCode);
+        Assert.Equal(AdminErrorKind.ApiUnreachable, ex.Kind);
+        Assert.Contains("could not reach http://no-such-host.invalid", ex.Message);
+        Assert.Contains("The host name does not exist, so it was not tried again", ex.Message);
+        Assert.DoesNotContain("Gave up after", ex.Message);
+        Assert.DoesNotContain(sink.Verbose, v => v.StartsWith("Retrying", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reset_in_the_middle_of_a_body_on_get_is_retried()
     {
         await _sim.AddFaultAsync(new { kind = "reset_body", path = Projects, count = 1 });
