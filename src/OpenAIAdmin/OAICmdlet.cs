@@ -51,12 +51,38 @@ namespace OpenAIAdmin.Commands
         {
             // What is bound now came from the command line; what the binder adds per record came from the pipeline.
             _inputGuard = new PipelineInputGuard(this);
+            foreach (System.Reflection.PropertyInfo property in PipedBlankIsAbsentAttribute.On(GetType()))
+            {
+                if (MyInvocation.BoundParameters.TryGetValue(property.Name, out object? value) && ValidateNotBlankAttribute.Problem(value) is string problem)
+                {
+                    // As ValidateNotBlank would have said it while binding.
+                    string message = $"Cannot validate argument on parameter '{property.Name}'. {problem}";
+                    ThrowTerminatingError(new ErrorRecord(new ValidationMetadataException(message), "ParameterArgumentValidationError", ErrorCategory.InvalidData, value)
+                    {
+                        ErrorDetails = new ErrorDetails(message),
+                    });
+                }
+            }
+        }
+
+        /// <summary>A blank value piped into a parameter marked <see cref="PipedBlankIsAbsentAttribute"/> is taken as not given.</summary>
+        private void DropPipedBlanks()
+        {
+            foreach (System.Reflection.PropertyInfo property in PipedBlankIsAbsentAttribute.On(GetType()))
+            {
+                if (MyInvocation.BoundParameters.TryGetValue(property.Name, out object? value) && ValidateNotBlankAttribute.Problem(value) != null)
+                {
+                    property.SetValue(this, null);
+                    MyInvocation.BoundParameters.Remove(property.Name);
+                }
+            }
         }
 
         protected override void ProcessRecord()
         {
             try
             {
+                DropPipedBlanks();
                 if (_inputGuard?.Refuse() is ErrorRecord refused)
                 {
                     WriteError(refused);
@@ -83,6 +109,10 @@ namespace OpenAIAdmin.Commands
                 // A dependency missing from the module folder surfaces where the core first needs it: report our
                 // message (which file, what to do) instead of the runtime's bare "Could not load file or assembly".
                 ThrowTerminatingError(failure.ErrorRecord);
+            }
+            finally
+            {
+                _inputGuard?.Reset();
             }
         }
 
@@ -294,12 +324,22 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         protected bool ShouldChange(string target, string action, bool force)
         {
-            if (force && !WhatIfRequested())
+            if (force && !WhatIfRequested() && !Switch("Confirm"))
             {
-                return true;
+                return GoAhead(target, action);
             }
 
             return ShouldProcess(target, action);
+        }
+
+        /// <summary>
+        /// A change -Force lets through without asking, recorded as ShouldProcess records one: -Verbose in an unattended
+        /// log says what was archived or deleted, as it does with -Confirm:$false.
+        /// </summary>
+        private bool GoAhead(string target, string action)
+        {
+            WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+            return true;
         }
 
         /// <summary>
@@ -368,6 +408,18 @@ namespace OpenAIAdmin.Commands
         }
 
         /// <summary>
+        /// Creates something whose secret the API returns only in this answer, writing the reminder to store it first.
+        /// Written after the answer, a warning that the session turns into a stop (<c>$WarningPreference = 'Stop'</c>,
+        /// <c>-WarningAction Stop</c>, <c>-Debug</c> in a non-interactive host) ended the command with the key created
+        /// and its value gone; written before the request, it ends the command before anything exists.
+        /// </summary>
+        protected T CreateWithSecret<T>(string reminder, Func<Task<T>> create)
+        {
+            WriteWarning(reminder);
+            return Await(create());
+        }
+
+        /// <summary>
         /// Whether -InputObject holds the object that came down the pipeline (one the module wrote, with every property
         /// the API sent), not one PowerShell built from another object by its property names (a CSV row), whose other
         /// properties are empty. Given on the command line, it is taken as it is.
@@ -431,16 +483,52 @@ namespace OpenAIAdmin.Commands
             return char.ToUpperInvariant(last[0]) + last.Substring(1) + "Id";
         }
 
-        /// <summary>The one wording of a confirmation target: <c>kind 'Name' &lt;email&gt; (id)</c>, or <c>kind id</c> when nothing but the id is known.</summary>
+        /// <summary>
+        /// The one wording of a confirmation target: <c>kind 'Name' &lt;email&gt; (id)</c>, or <c>kind id</c> when nothing
+        /// but the id is known. Names and e-mails come from the server, where anyone who may rename a project can put
+        /// a line break, an escape sequence or a bidirectional override into them: shown as they are, a name made a
+        /// second "What if:" line that named another project. They are shown printable (<see cref="Printable"/>).
+        /// </summary>
         internal static string Target(string kind, string id, string? name, string? email = null)
         {
+            name = name == null ? null : Printable(name);
+            email = email == null ? null : Printable(email);
             if (string.IsNullOrEmpty(name) && string.IsNullOrEmpty(email))
             {
-                return $"{kind} {id}";
+                return $"{kind} {Printable(id)}";
             }
 
             string text = string.IsNullOrEmpty(name) ? kind : $"{kind} '{name}'";
             return string.IsNullOrEmpty(email) ? $"{text} ({id})" : $"{text} <{email}> ({id})";
+        }
+
+        /// <summary>Longest name a confirmation quotes: a name can be 1,000 characters long, a prompt line cannot.</summary>
+        private const int MaxQuotedName = 80;
+
+        /// <summary>
+        /// Text from the server as a prompt may show it: control characters (line breaks, ESC) and the bidirectional
+        /// controls that reorder what follows are each shown as U+FFFD, and a long text is cut with "…".
+        /// </summary>
+        internal static string Printable(string text)
+        {
+            var shown = new System.Text.StringBuilder(Math.Min(text.Length, MaxQuotedName + 1));
+            foreach (char c in text)
+            {
+                if (shown.Length >= MaxQuotedName)
+                {
+                    if (char.IsLowSurrogate(c) && char.IsHighSurrogate(shown[shown.Length - 1]))
+                    {
+                        shown.Length--;
+                    }
+
+                    return shown.Append('…').ToString();
+                }
+
+                bool bidi = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\u061C';
+                shown.Append(char.IsControl(c) || bidi ? '\uFFFD' : c);
+            }
+
+            return shown.ToString();
         }
 
         /// <summary>The action of a confirmation that makes several changes: every change given, in order.</summary>
@@ -462,14 +550,15 @@ namespace OpenAIAdmin.Commands
                 return ShouldProcess(target, action);
             }
 
-            if (Switch("Force"))
+            if (MyInvocation.BoundParameters.ContainsKey("Confirm"))
             {
-                return true;
+                // -Confirm asks even with -Force; -Confirm:$false does not, and ShouldProcess says what it did.
+                return ShouldProcess(target, action);
             }
 
-            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm))
+            if (Switch("Force"))
             {
-                return !LanguagePrimitives.IsTrue(confirm) || ShouldProcess(target, action);
+                return GoAhead(target, action);
             }
 
             // Only $ConfirmPreference = 'High' (the default) lets ShouldProcess pass a Medium cmdlet without asking;

@@ -34,13 +34,24 @@ namespace OpenAIAdmin.Commands
 
         private readonly PSCmdlet _cmdlet;
         private readonly HashSet<string> _fromCommandLine;
+        /// <summary>
+        /// Whether the command's -Id is the thing it changes (Set, Remove, Enable...), which only that thing itself may
+        /// fill. An Add's -Id names what it adds (a user to a project), so a member or a project user may name it.
+        /// </summary>
+        private readonly bool _targetMustBeItself;
+
         private readonly bool _changes;
+
+        /// <summary>Parameters the guard bound for the current record (see <see cref="Reset"/>).</summary>
+        private readonly List<string> _rebound = new List<string>();
 
         public PipelineInputGuard(PSCmdlet cmdlet)
         {
             _cmdlet = cmdlet;
             _fromCommandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             _changes = cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("WhatIf");
+            _targetMustBeItself = _changes
+                && !cmdlet.MyInvocation.MyCommand.Name.StartsWith(VerbsCommon.Add + "-", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>The record PowerShell is binding for this ProcessRecord call, or null without pipeline input.</summary>
@@ -115,9 +126,15 @@ namespace OpenAIAdmin.Commands
                 return Error(baseObject, otherScope);
             }
 
+            BindOwnIdOfReadingCommand(record, ours);
+
             var misbound = new List<ParameterMetadata>();
-            bool fitsSomewhere = false;
-            foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters)
+            string? ownId = Text(record, "Id");
+            // What a row is, when it says so: a project's export carries ProjectId next to Id, with the same value.
+            List<string> identity = ours ? new List<string>() : IdentityOf(record, ownId);
+            bool fitsAsItself = false;
+            // A copy: a row bound whole to -Id is bound again below.
+            foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters.ToList())
             {
                 if (_fromCommandLine.Contains(bound.Key)
                     || !_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue(bound.Key, out ParameterMetadata? parameter))
@@ -131,37 +148,70 @@ namespace OpenAIAdmin.Commands
                     continue;
                 }
 
+                string? value = FirstText(bound.Value);
+                bool isItself = ownId != null && ownId == value;
                 if (ours)
                 {
                     // A command that changes things takes as its own target (-Id) only the thing itself: a group member names
                     // its group by GroupId and a project user its project by ProjectId, and piping them into Remove-OAIGroup
                     // or Remove-OAIProject would delete the group or archive the project. Reading (Get-OAIUser from a
-                    // member) may follow such a reference.
-                    bool itself = parameter.Name != "Id" || !_changes || Text(record, "Id") == FirstText(bound.Value);
-                    if (Text(record, kind) == FirstText(bound.Value) && itself)
+                    // member) and adding (a member into Add-OAIProjectUser) may follow such a reference.
+                    bool itself = parameter.Name != "Id" || !_targetMustBeItself || isItself;
+                    if (Text(record, kind) == value && itself)
                     {
-                        fitsSomewhere = true;
+                        fitsAsItself |= isItself;
                     }
                     else
                     {
                         misbound.Add(parameter);
                     }
+
+                    continue;
                 }
-                else if (!Names(parameter).Any(name => FirstText(record.Properties[name]?.Value) == FirstText(bound.Value)))
+
+                if (baseObject is PSCustomObject && value == record.ToString()
+                    && Names(parameter).Select(name => FirstText(Unwrap(record.Properties[name]?.Value))).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text)) is string named)
+                {
+                    // PowerShell bound the whole row, made text ("@{Id=...; ProjectId=...}"), by value to -Id after its
+                    // ProjectId took the row's parameter set: the row's own Id property is what it means.
+                    Rebind(parameter, named);
+                    value = named;
+                    isItself = ownId != null && ownId == value;
+                }
+
+                if (!Names(parameter).Any(name => FirstText(record.Properties[name]?.Value) == value))
                 {
                     // A property of that name must hold the value bound: a script block has an Id (a Guid) of its own, and
                     // PowerShell bound its text.
                     return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use a {baseObject.GetType().FullName} from the pipeline as -{parameter.Name}: "
                         + $"it has no {OrList(Names(parameter))} property holding the value bound. Nothing was sent. Pipe ids, OpenAIAdmin objects or objects with one of those properties.");
                 }
+
+                if (isItself && identity.Count > 0 && !Names(parameter).Any(identity.Contains))
+                {
+                    // A project's row (its Id is its ProjectId) bound to a user -Id: its Id names no user.
+                    misbound.Add(parameter);
+                    continue;
+                }
+
+                if (parameter.Name == "Id" && _targetMustBeItself && !isItself && OtherReference(record, bound.Value) is string other)
+                {
+                    // A row without its own Id that names several things (a project group's export: ProjectId and GroupId)
+                    // refers to the target without being it, as a project group object would.
+                    return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -Id acts on the {Thing(kind)} itself, but the {baseObject.GetType().Name} piped in has no Id "
+                        + $"and names {Article(Words(other))} too ('{Shorten(Text(record, other))}'): it refers to {Words(kind)} '{Shorten(value)}' without being one. "
+                        + $"Nothing was sent. Pipe objects of the right kind, or give -Id.");
+                }
+
+                fitsAsItself |= isItself || identity.Contains(kind);
             }
 
             if (misbound.Count == 0)
             {
-                return null;
+                return ListsWhatItOnlyRefersTo(record, baseObject, ours, fitsAsItself);
             }
 
-            if (fitsSomewhere && CanRunWithout(misbound))
+            if (fitsAsItself && CanRunWithout(misbound))
             {
                 // A project piped into Get-OAICertificate: its ProjectId names the scope, and PowerShell also bound its Id
                 // to the certificate -Id. That second binding is PowerShell's by-name rule, not the user's intent: drop it.
@@ -174,16 +224,19 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
-            // Nothing fits, or no parameter set can run without the wrong bindings (a service account, whose ProjectId
-            // fits, piped into Remove-OAIProjectApiKey: dropping its Id would leave the key to revoke empty).
+            // Nothing fits as the object itself (a project API key, whose ProjectId fits, piped into Get-OAIServiceAccount
+            // would list the whole project's accounts), or no parameter set can run without the wrong bindings (a service
+            // account piped into Remove-OAIProjectApiKey: dropping its Id would leave the key to revoke empty).
             ParameterMetadata first = misbound[0];
             string firstKind = KindOf(first)!;
-            string? ownId = Text(record, "Id");
             string? refers = Text(record, firstKind);
             string what = refers != null && refers != ownId
                 ? $"(it refers to {Words(firstKind)} '{Shorten(refers)}' without being one)"
-                : $"(Id '{Shorten(ownId)}')";
-            return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes a {Words(firstKind)}, but an OpenAIAdmin.{baseObject.GetType().Name} "
+                : identity.Count > 0
+                    ? $"(its Id '{Shorten(ownId)}' is its {identity[0]}: it is {Article(Thing(identity[0]))})"
+                    : $"(Id '{Shorten(ownId)}')";
+            string piped = ours ? "an OpenAIAdmin." + baseObject.GetType().Name : Article(baseObject.GetType().Name);
+            return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes {Article(Words(firstKind))}, but {piped} "
                 + $"was piped in {what}. Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
         }
 
@@ -218,6 +271,166 @@ namespace OpenAIAdmin.Commands
                 : $"{command} takes a role of a project, but an OpenAIAdmin.{input.GetType().Name} of the organization was piped in: "
                     + "its RoleId names an organization role. Nothing was sent. Project roles come from Get-OAIProjectRole, Get-OAIProjectUserRole and Get-OAIProjectGroupRole.";
         }
+
+        /// <summary>
+        /// A reading command whose -Id PowerShell left unbound although the object piped in is a thing of that kind (a
+        /// project's certificate into Get-OAICertificate bound only its ProjectId, and every certificate of the project
+        /// came out once per certificate piped in): the object's own Id is bound, so the command gets that thing.
+        /// </summary>
+        private void BindOwnIdOfReadingCommand(PSObject record, bool ours)
+        {
+            if (_changes || _fromCommandLine.Contains("Id") || _cmdlet.MyInvocation.BoundParameters.ContainsKey("Id")
+                || !_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue("Id", out ParameterMetadata? id)
+                || !(KindOf(id) is string kind) || !id.Attributes.OfType<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName))
+            {
+                return;
+            }
+
+            // An export of a certificate says what it is as the certificate does: CertificateId next to an Id of the same value.
+            string? own = Text(record, "Id");
+            if (own != null && Text(record, kind) == own && (ours || IdentityOf(record, own).Contains(kind, StringComparer.OrdinalIgnoreCase)))
+            {
+                Rebind(id, own);
+            }
+        }
+
+        /// <summary>
+        /// Unbinds what the guard bound for the record just processed: PowerShell resets only what it bound itself, so a
+        /// value bound here would otherwise stay for the next record.
+        /// </summary>
+        public void Reset()
+        {
+            foreach (string name in _rebound)
+            {
+                _cmdlet.GetType().GetProperty(name)?.SetValue(_cmdlet, null);
+                _cmdlet.MyInvocation.BoundParameters.Remove(name);
+            }
+
+            _rebound.Clear();
+        }
+
+        /// <summary>
+        /// A reading command about to read everything in a scope that the object piped in only refers to: a project group
+        /// piped into Get-OAIProjectUser binds its ProjectId and would list every user of the project, which a Remove
+        /// further down the pipeline would then act on; a service account piped into Get-OAIUsage reads the project's
+        /// usage. A project piped in is the scope itself; a reference that fills the command's -Id (a group member into
+        /// Get-OAIUser) names what to get; a record that also binds a parameter of another kind (a rate limit's Model)
+        /// narrows it, and one that binds two references is a membership they name together (a project group into
+        /// Get-OAIProjectGroupRole); a hand-made row naming a project says what it means.
+        /// </summary>
+        private ErrorRecord? ListsWhatItOnlyRefersTo(PSObject record, object input, bool ours, bool fitsAsItself)
+        {
+            if (!ours || _changes || fitsAsItself || _cmdlet.MyInvocation.BoundParameters.ContainsKey("Id"))
+            {
+                return null;
+            }
+
+            ParameterMetadata? scope = null;
+            int references = 0;
+            foreach (string name in _cmdlet.MyInvocation.BoundParameters.Keys)
+            {
+                if (_fromCommandLine.Contains(name) || !_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue(name, out ParameterMetadata? parameter))
+                {
+                    continue;
+                }
+
+                if (KindOf(parameter) == null)
+                {
+                    // The record narrows the listing by something of its own (a rate limit's Model): it asks for that.
+                    return null;
+                }
+
+                scope ??= parameter;
+                references++;
+            }
+
+            if (references != 1 || scope == null)
+            {
+                // None, or a membership named by what it joins (a project group's ProjectId and GroupId into
+                // Get-OAIProjectGroupRole): that names one thing, not a whole scope.
+                return null;
+            }
+
+            // A service account piped into Get-OAIUsage gave the project's figures once per account, rows no column told apart.
+            string kind = KindOf(scope)!;
+            return Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} would read everything of the {Thing(kind)} '{Shorten(Text(record, kind))}', which the OpenAIAdmin.{input.GetType().Name} "
+                + $"piped in only refers to. Nothing was sent. Pipe the {Thing(kind)} itself, or give -{scope.Name}.");
+        }
+
+        /// <summary>Binds a parameter as PowerShell would have: the value converted to the parameter's type, recorded as bound.</summary>
+        private void Rebind(ParameterMetadata parameter, string value)
+        {
+            PropertyInfo? property = _cmdlet.GetType().GetProperty(parameter.Name);
+            if (property == null)
+            {
+                return;
+            }
+
+            object converted = LanguagePrimitives.ConvertTo(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture);
+            property.SetValue(_cmdlet, converted);
+            _cmdlet.MyInvocation.BoundParameters[parameter.Name] = converted;
+            _rebound.Add(parameter.Name);
+        }
+
+        /// <summary>
+        /// The XxxId properties of a foreign object that hold its own Id: what the object says it is. An export of the
+        /// module's objects carries them (a project's row has ProjectId next to Id); a hand-made row seldom does.
+        /// </summary>
+        private static List<string> IdentityOf(PSObject record, string? ownId)
+        {
+            var names = new List<string>();
+            if (ownId == null)
+            {
+                return names;
+            }
+
+            foreach (PSPropertyInfo property in record.Properties)
+            {
+                if (IsIdName(property.Name) && FirstText(Unwrap(property.Value)) == ownId)
+                {
+                    names.Add(property.Name);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// An XxxId property of a foreign object, holding a value, that no parameter of this call was bound from and that
+        /// is not the value bound to -Id: the row names something else as well.
+        /// </summary>
+        private string? OtherReference(PSObject record, object boundId)
+        {
+            var boundNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string key in _cmdlet.MyInvocation.BoundParameters.Keys)
+            {
+                if (_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue(key, out ParameterMetadata? parameter))
+                {
+                    boundNames.UnionWith(Names(parameter));
+                }
+            }
+
+            string? id = FirstText(boundId);
+            foreach (PSPropertyInfo property in record.Properties)
+            {
+                string? text = FirstText(Unwrap(property.Value));
+                if (IsIdName(property.Name) && !boundNames.Contains(property.Name) && !string.IsNullOrWhiteSpace(text) && text != id)
+                {
+                    return property.Name;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsIdName(string name) =>
+            name.Length > 2 && char.IsUpper(name[0]) && name.EndsWith("Id", StringComparison.Ordinal);
+
+        private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>"a user id", "an api key id" (no id kind starts with a "u" read as a vowel).</summary>
+        private static string Article(string words) =>
+            ("aeio".IndexOf(char.ToLowerInvariant(words[0])) >= 0 ? "an " : "a ") + words;
 
         /// <summary>
         /// Whether some parameter set of the command takes what stays bound once these bindings are dropped, and needs
@@ -263,6 +476,9 @@ namespace OpenAIAdmin.Commands
         /// <summary>"KeyId" → "key id".</summary>
         private static string Words(string kind) =>
             string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+        /// <summary>"ProjectId" → "project".</summary>
+        private static string Thing(string kind) => Words(kind.Substring(0, kind.Length - 2));
 
         private static string Shorten(string? value) => ErrorRecords.Shorten(value ?? string.Empty);
 

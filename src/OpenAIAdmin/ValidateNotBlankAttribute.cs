@@ -1,5 +1,9 @@
+using System;
 using System.Collections;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 
 namespace OpenAIAdmin.Commands
 {
@@ -11,11 +15,19 @@ namespace OpenAIAdmin.Commands
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
+            if (Problem(arguments) is string problem)
+            {
+                throw new ValidationMetadataException(problem);
+            }
+        }
+
+        /// <summary>What is blank about a value, as the validation message says it; null when nothing is.</summary>
+        internal static string? Problem(object? arguments)
+        {
             object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
             if (value is string text)
             {
-                Check(text);
-                return;
+                return Check(text);
             }
 
             if (value is IEnumerable items)
@@ -24,29 +36,34 @@ namespace OpenAIAdmin.Commands
                 foreach (object? item in items)
                 {
                     any = true;
-                    Check((item is PSObject inner ? inner.BaseObject : item)?.ToString());
+                    if (Check((item is PSObject inner ? inner.BaseObject : item)?.ToString()) is string problem)
+                    {
+                        return problem;
+                    }
                 }
 
-                if (!any)
-                {
-                    throw new ValidationMetadataException("The argument is an empty collection. Give at least one value.");
-                }
-
-                return;
+                return any ? null : "The argument is an empty collection. Give at least one value.";
             }
 
-            if (value == null)
-            {
-                throw new ValidationMetadataException("The argument is null. Give a value that is not blank.");
-            }
+            return value == null ? "The argument is null. Give a value that is not blank." : null;
         }
 
-        private static void Check(string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw new ValidationMetadataException("The argument is blank (empty or white space only). Give a value with visible characters.");
-            }
-        }
+        private static string? Check(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? "The argument is blank (empty or white space only). Give a value with visible characters." : null;
+    }
+
+    /// <summary>
+    /// For an optional parameter that binds by property name: a blank value from the pipeline (an empty CSV cell, as
+    /// Export-Csv writes an organization certificate's ProjectId) means the parameter was not given, and a blank value on
+    /// the command line is refused as <see cref="ValidateNotBlankAttribute"/> refuses it. It stands in for that
+    /// attribute, which runs while PowerShell binds and cannot tell the two apart; <see cref="OAICmdlet"/> applies it.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class PipedBlankIsAbsentAttribute : Attribute
+    {
+        private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Marked = new ConcurrentDictionary<Type, PropertyInfo[]>();
+
+        internal static PropertyInfo[] On(Type cmdlet) =>
+            Marked.GetOrAdd(cmdlet, type => type.GetProperties().Where(p => p.IsDefined(typeof(PipedBlankIsAbsentAttribute), true)).ToArray());
     }
 }

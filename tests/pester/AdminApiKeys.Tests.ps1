@@ -43,10 +43,20 @@ Describe 'New-OAIAdminApiKey' {
         $key.GetType().FullName | Should -Be 'OpenAIAdmin.AdminApiKeySecret'
         $key.Value | Should -BeOfType [securestring]
         [Net.NetworkCredential]::new('', $key.Value).Password | Should -BeLike 'sk-admin-*'
-        $warnings[0] | Should -Match 'only now'
+        $warnings[0] | Should -Match 'returned only once'
         "$key" | Should -Be $key.Id
         $key.ExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddDays(29))
         (Get-SimulatorRequest POST '*/admin_api_keys')[0].body | Should -Match '"expires_in_seconds":2592000'
+    }
+
+    It 'ends before creating anything when the session turns its reminder into a stop, so no secret is lost' {
+        # CI jobs that fail on warnings; -Debug in a non-interactive host fails on the warning prompt the same way.
+        Get-ErrorId { New-OAIAdminApiKey -Name 'pester-stop' -WarningAction Stop } | Should -Be 'ActionPreferenceStop,OpenAIAdmin.Commands.NewOAIAdminApiKeyCommand'
+        $WarningPreference = 'Stop'
+        try { Get-ErrorId { New-OAIAdminApiKey -Name 'pester-stop' } | Should -Be 'ActionPreferenceStop,OpenAIAdmin.Commands.NewOAIAdminApiKeyCommand' }
+        finally { $WarningPreference = 'Continue' }
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        @(Get-OAIAdminApiKey | Where-Object Name -eq 'pester-stop').Count | Should -Be 0
     }
 
     It 'shows the secret as a SecureString notice, never as text' {

@@ -70,6 +70,31 @@ Describe 'Get-OAICertificate' {
         $contents[0].Content | Should -Match 'BEGIN CERTIFICATE'
     }
 
+    It 'gets each certificate piped back in by its id, from a project list, an export or Select-Object' {
+        $project = @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU)
+        $organization = @(Get-OAICertificate)
+        $project.Count | Should -Be 2
+        foreach ($case in @(
+                @{ In = $project; Ids = $project.Id }
+                @{ In = @($project | ConvertTo-Csv | ConvertFrom-Csv); Ids = $project.Id }
+                # An organization certificate's row has an empty ProjectId cell: no project, not a blank one.
+                @{ In = @($organization | ConvertTo-Csv | ConvertFrom-Csv); Ids = $organization.Id }
+                @{ In = @($organization | Select-Object Id, Name, CertificateId); Ids = $organization.Id })) {
+            Reset-Simulator
+            @($case.In | Get-OAICertificate -ErrorAction Stop).Id | Should -Be $case.Ids
+            # One lookup each, and no listing: a project list came out once per certificate piped in.
+            @(Get-SimulatorRequest).path | Should -Be @($case.Ids | ForEach-Object { "/v1/organization/certificates/$_" })
+        }
+    }
+
+    It 'still refuses a blank -ProjectId on the command line' {
+        Get-ErrorId { Get-OAICertificate -ProjectId ' ' } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAICertificateCommand'
+        $blank = ''
+        Get-ErrorId { Get-OAICertificate -ProjectId $blank } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.GetOAICertificateCommand'
+        Get-ErrorId { Disable-OAICertificate -Id cert_0002LmNAjHn1wac56gmIa6Fy -ProjectId $blank -Force } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
     It 'reports a missing certificate as non-terminating ApiNotFound and goes on' {
         $result = Get-OAICertificate -Id cert_missing, cert_0002LmNAjHn1wac56gmIa6Fy -ErrorVariable problems -ErrorAction SilentlyContinue
         @($result).Count | Should -Be 1
@@ -319,6 +344,20 @@ Describe 'Enable-OAICertificate and Disable-OAICertificate' {
         @(Get-SimulatorRequest POST '*/organization/certificates/deactivate').Count | Should -Be 0
         @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Where-Object Active).Count | Should -Be 0
         (Get-OAICertificate | Where-Object Id -eq cert_0002LmNAjHn1wac56gmIa6Fy).Active | Should -BeTrue
+    }
+
+    It 'keeps the project of rows exported from a project list, and the organization for rows without one' {
+        $projectRows = @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | ConvertTo-Csv | ConvertFrom-Csv)
+        $organizationRows = @(Get-OAICertificate | Where-Object Active | ConvertTo-Csv | ConvertFrom-Csv)
+        Reset-Simulator
+        $projectRows | Disable-OAICertificate -Force
+        @(Get-SimulatorRequest POST '*/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate').Count | Should -Be 1
+        @(Get-SimulatorRequest POST '*/organization/certificates/deactivate').Count | Should -Be 0
+        (Get-OAICertificate | Where-Object Id -eq cert_0002LmNAjHn1wac56gmIa6Fy).Active | Should -BeTrue
+        Reset-Simulator
+        $organizationRows | Disable-OAICertificate -Force
+        @(Get-SimulatorRequest POST '*/organization/certificates/deactivate').Count | Should -Be 1
+        @(Get-SimulatorRequest POST '*/projects/*').Count | Should -Be 0
     }
 
     It 'activates organization certificates in the project given by -ProjectId' {

@@ -134,6 +134,22 @@ Describe 'Connect-OAIAdmin, Get-OAIAdminContext, Disconnect-OAIAdmin' {
             Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
     }
 
+    It 'leaves no connection when it fails on its own Verbose line (-Debug in a non-interactive run)' {
+        # -Debug makes every Verbose line of a compiled cmdlet a prompt, which a -NonInteractive host refuses.
+        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; `$env:OPENAI_ADMIN_KEY = `$null`n" +
+            "try { Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl' -Debug } catch { 'failed: ' + `$_.FullyQualifiedErrorId }`n" +
+            "try { Get-OAIUser -First 1 -ErrorAction Stop | Out-Null; 'connected' } catch { `$_.FullyQualifiedErrorId }"
+        # As a scheduled task runs it: -Command writes the prompt's line instead of failing, -File fails.
+        Set-Content -Path "$TestDrive/connect-debug.ps1" -Value $script
+        $process = [System.Diagnostics.Process]::Start((New-PwshStartInfo '-File', "$TestDrive/connect-debug.ps1"))
+        $output = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit(60000) | Out-Null
+        # The host writes the Verbose line, then refuses the prompt that -Debug adds to it.
+        $lines = @($output -split '\r?\n' | Where-Object { $_ -and $_ -notlike '*VERBOSE:*' })
+        $lines[0] | Should -Be 'failed: InvalidOperation,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
+        $lines[1] | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIUserCommand'
+    }
+
     It 'Disconnect-OAIAdmin forgets the connection' {
         Connect-Simulator
         Disconnect-OAIAdmin

@@ -109,6 +109,13 @@ Describe 'Get-OAICost' {
         @(Get-SimulatorRequest GET '*/organization/costs').Count | Should -BeLessOrEqual 4 -Because 'seven windows of up to 180 days, four at a time, and the fifth never starts'
     }
 
+    It 'reads an API key id with the white space of a copied cell as the id, not as $0.00' {
+        $key = 'key_0003NAid4UCnvB5E'
+        $plain = (Get-OAICost -ApiKeyId $key -StartTime $Nov1 -EndTime $Nov1.AddDays(2) | Measure-Object Amount -Sum).Sum
+        $plain | Should -BeGreaterThan 0
+        (Get-OAICost -ApiKeyId " $key" -StartTime $Nov1 -EndTime $Nov1.AddDays(2) | Measure-Object Amount -Sum).Sum | Should -Be $plain
+    }
+
     It 'refuses <Case> with <Id> before any request' -ForEach @(
         @{ Case = 'hour buckets'; Id = 'ParameterArgumentValidationError'; Splat = @{ BucketWidth = '1h' } }
         @{ Case = 'a group-by value costs lack'; Id = 'ParameterArgumentValidationError'; Splat = @{ GroupBy = 'model' } }

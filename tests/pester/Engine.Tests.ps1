@@ -216,6 +216,16 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @{ Name = 'a group member piped into Remove-OAIGroup'; Source = { Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 1 }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
         @{ Name = 'a group member piped into Set-OAIGroup'; Source = { Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 1 }; Command = 'Set-OAIGroup'; Arguments = @{ Name = 'renamed'; Confirm = $false } }
         @{ Name = 'a project user piped into Remove-OAIProject'; Source = { Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
+        # Its ProjectId fits, but it is not the project: listing the project's accounts would turn one key into all of them.
+        @{ Name = 'a project API key piped into Get-OAIServiceAccount'; Source = { Get-OAIProjectApiKey -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Get-OAIServiceAccount'; Arguments = @{} }
+        @{ Name = 'a service account piped into Get-OAIProjectUser'; Source = { Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Get-OAIProjectUser'; Arguments = @{} }
+        @{ Name = 'a project group piped into Get-OAIProjectUser'; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Get-OAIProjectUser'; Arguments = @{} }
+        # Exported rows say what they are: a project's row has ProjectId next to an Id of the same value.
+        @{ Name = "a project's CSV row piped into Remove-OAIProjectUser"; Source = { Get-OAIProject -Id proj_productionchatbotrC4xJHX | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProjectUser'; Arguments = @{ Force = $true } }
+        # A project group's row has no Id and names a project and a group: it is neither.
+        @{ Name = "a project group's CSV row piped into Remove-OAIProject"; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
+        @{ Name = "a project group's CSV row piped into Remove-OAIGroup"; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
+        @{ Name = "a project group's Select-Object row piped into Remove-OAIProject"; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 | Select-Object ProjectId, GroupId, GroupName }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
         # A script block has an Id property of its own (a Guid); PowerShell bound its text.
         @{ Name = 'a script block piped into Remove-OAIGroup'; Source = { { x } }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
         # PowerShell builds an empty Group from a row without an Id.
@@ -241,6 +251,40 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         $users[2] | Remove-OAIUser -Force
         $users[3] | Add-OAIGroupMember -GroupId $group.Id -WhatIf
         @(Get-SimulatorRequest DELETE '*/organization/users/*').Count | Should -Be 3
+    }
+
+    It 'looks up an id with the white space of a copied cell as the id' {
+        (Get-OAIProject -Id " proj_productionchatbotrC4xJHX`t" -ErrorAction Stop).Id | Should -Be 'proj_productionchatbotrC4xJHX'
+        [pscustomobject]@{ ProjectId = 'proj_productionchatbotrC4xJHX '; Id = ' user-0002JeNiLqIA6WxFhRLL4olw' } | Get-OAIProjectUser -ErrorAction Stop | ForEach-Object Id | Should -Be 'user-0002JeNiLqIA6WxFhRLL4olw'
+        @(Get-SimulatorRequest).path | Should -Be @('/v1/organization/projects/proj_productionchatbotrC4xJHX', '/v1/organization/projects/proj_productionchatbotrC4xJHX/users/user-0002JeNiLqIA6WxFhRLL4olw')
+    }
+
+    It 'lists what an exported project row names, as it does for the project itself' {
+        $project = Get-OAIProject -Id proj_productionchatbotrC4xJHX
+        $expected = @($project | Get-OAIProjectUser).Id
+        $expected.Count | Should -BeGreaterThan 1
+        foreach ($row in @(($project | ConvertTo-Csv | ConvertFrom-Csv), ($project | Select-Object Id, Name, ProjectId))) {
+            Reset-Simulator
+            @($row | Get-OAIProjectUser -ErrorAction Stop).Id | Should -Be $expected
+            # One listing of the project's users, no lookup of the project's id as a user's.
+            @(Get-SimulatorRequest).path | Should -Be @('/v1/organization/projects/proj_productionchatbotrC4xJHX/users')
+        }
+    }
+
+    It 'adds the members of a group and the users of another project to a project' {
+        $members = @(Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 2)
+        $others = @(Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 1)
+        Reset-Simulator
+        $added = @($members + $others | Add-OAIProjectUser -ProjectId proj_supportbottE5emakLryq7y4 -Role member -ErrorAction Stop)
+        $added.UserId | Should -Be @($members.UserId + $others.UserId)
+        @(Get-SimulatorRequest POST '*/projects/proj_supportbottE5emakLryq7y4/users').Count | Should -Be 3
+    }
+
+    It 'still takes hand-made rows that name only what the command needs' {
+        [pscustomobject]@{ ProjectId = 'proj_tmpexperimenthjCmW1FkOt3' } | Remove-OAIProject -Force
+        [pscustomobject]@{ ProjectId = 'proj_productionchatbotrC4xJHX'; UserId = 'user-0002JeNiLqIA6WxFhRLL4olw' } | Remove-OAIProjectUser -Force
+        @(Get-SimulatorRequest POST '*/projects/proj_tmpexperimenthjCmW1FkOt3/archive').Count | Should -Be 1
+        @(Get-SimulatorRequest DELETE '*/projects/proj_productionchatbotrC4xJHX/users/user-0002JeNiLqIA6WxFhRLL4olw').Count | Should -Be 1
     }
 
     It 'binds piped projects, users and groups to the parent id of sub-resource cmdlets' {
@@ -467,6 +511,35 @@ Describe 'Confirmations name the target and list every change' {
         $text = Get-HostText { $project | Set-OAIProject -Name 'Data platform' -ExternalKeyId 'ekm-key-1' -WhatIf }
         $text | Should -Match ([regex]::Escape("""Rename to 'Data platform'; Set external key id 'ekm-key-1'"" on target ""project 'Data science' ($($project.Id))"""))
         @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
+    It 'shows a name from the server printable: a line break, an escape sequence or a bidirectional override cannot fake a line' {
+        $fake = "evil`nWhat if: Performing the operation ""Archive"" on target ""project 'safe'"" `e[31mred`e[0m $([char]0x202E)txt.exe"
+        $project = New-OAIProject -Name $fake
+        $text = Get-HostText { $project | Remove-OAIProject -WhatIf }
+        @($text -split '\r?\n' | Where-Object { $_ -like 'What if:*' }).Count | Should -Be 1
+        $text | Should -Match ([regex]::Escape("project 'evil$([char]0xFFFD)What if: Performing"))
+        $text | Should -Not -Match ([regex]::Escape([string][char]27))
+        $text | Should -Not -Match ([regex]::Escape([string][char]0x202E))
+        # A long name is cut, the id is whole.
+        $long = New-OAIProject -Name ('x' * 300)
+        $text = Get-HostText { $long | Remove-OAIProject -WhatIf }
+        $text | Should -Match ([regex]::Escape("project '$('x' * 80)…' ($($long.Id))"))
+    }
+
+    It '-Confirm asks even with -Force, and -Force -Verbose says what it changed' {
+        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'`n" +
+            "try { Remove-OAIProject -Id proj_tmpexperimenthjCmW1FkOt3 -Force -Confirm -ErrorAction Stop; 'archived without asking' } catch { 'asked: ' + `$_.FullyQualifiedErrorId }"
+        Set-Content -Path "$TestDrive/force-confirm.ps1" -Value $script
+        # A non-interactive host refuses the prompt: that it fails shows that it asked.
+        $process = [System.Diagnostics.Process]::Start((New-PwshStartInfo '-File', "$TestDrive/force-confirm.ps1"))
+        $output = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit(60000) | Out-Null
+        $output.Trim() | Should -BeLike 'asked: *RemoveOAIProjectCommand'
+        @(Get-SimulatorRequest POST '*/archive').Count | Should -Be 0
+        $verbose = @(Remove-OAIProject -Id proj_tmpexperimenthjCmW1FkOt3 -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose.Message | Should -Contain 'Performing the operation "Archive (irreversible)" on target "project proj_tmpexperimenthjCmW1FkOt3".'
+        @(Get-SimulatorRequest POST '*/archive').Count | Should -Be 1
     }
 }
 

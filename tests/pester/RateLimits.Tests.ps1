@@ -20,6 +20,14 @@ Describe 'Get-OAIRateLimit' {
         ($all | Where-Object Model -eq dall-e-3).MaxImagesPer1Minute | Should -Be 7500
         ($all | Where-Object Model -eq whisper-1).MaxAudioMegabytesPer1Minute | Should -Be 1000
     }
+
+    It 'reads again just the limits piped back in, live or exported' {
+        $production = Get-Production
+        $two = @(Get-OAIRateLimit -ProjectId $production.Id -Model gpt-4o, o3)
+        foreach ($in in @($two, @($two | ConvertTo-Csv | ConvertFrom-Csv))) {
+            @($in | Get-OAIRateLimit).Model | Should -Be @('gpt-4o', 'o3')
+        }
+    }
 }
 
 Describe 'Set-OAIRateLimit' {

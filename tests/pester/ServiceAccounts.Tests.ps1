@@ -45,10 +45,19 @@ Describe 'New-OAIServiceAccount' {
         $sa.ApiKey.Value | Should -BeOfType [securestring]
         [Net.NetworkCredential]::new('', $sa.ApiKey.Value).Password | Should -BeLike 'sk-svcacct-*'
         "$($sa.ApiKey)" | Should -Be $sa.ApiKey.Id
-        $warnings[0] | Should -Match 'only now'
+        $warnings[0] | Should -Match 'returned only once'
         (Get-SimulatorRequest POST '*/service_accounts')[0].body | Should -Be '{"name":"pester-ci"}'
         # The key is the account's: the project lists it under the account.
         ($sa | Get-OAIProjectApiKey).Id | Should -Be $sa.ApiKey.Id
+    }
+
+    It 'ends before creating anything when the session turns its reminder into a stop, so no key is lost' {
+        $production = Get-Production
+        Get-ErrorId { $production | New-OAIServiceAccount -Name 'pester-stop' -WarningAction Stop } | Should -Be 'ActionPreferenceStop,OpenAIAdmin.Commands.NewOAIServiceAccountCommand'
+        $account = @(Get-OAIServiceAccount -ProjectId $production.Id)[0]
+        Reset-Simulator
+        Get-ErrorId { $account | New-OAIServiceAccountApiKey -Name 'pester-stop' -WarningAction Stop } | Should -Be 'ActionPreferenceStop,OpenAIAdmin.Commands.NewOAIServiceAccountApiKeyCommand'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 
     It '-NoApiKey creates the account only: create_service_account_only, role none, no key, no warning' {
@@ -149,7 +158,7 @@ Describe 'New-OAIServiceAccountApiKey' {
         $key.ProjectId | Should -Be $sa.ProjectId
         $key.Name | Should -Be 'ci-deploy-2'
         [Net.NetworkCredential]::new('', $key.Value).Password | Should -BeLike 'sk-svcacct-*'
-        $warnings[0] | Should -Match 'only now'
+        $warnings[0] | Should -Match 'returned only once'
         (Get-SimulatorRequest POST '*/api_keys')[0].body | Should -Be '{"name":"ci-deploy-2","scopes":["api.model.read"]}'
         @($sa | Get-OAIProjectApiKey).Count | Should -Be 2
         ($key | Out-String) | Should -Match 'SecureString, shown only once'

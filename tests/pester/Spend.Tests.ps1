@@ -226,6 +226,16 @@ Describe 'Get-OAISpendAlert' {
         ($ProdAlert3 | Get-OAISpendAlert -ProjectId (Get-Production).Id).Id | Should -Be $ProdAlert3
     }
 
+    It 'gets alerts piped back in as rows, each in its scope' {
+        $project = @(Get-OAISpendAlert -ProjectId (Get-Production).Id)
+        $organization = @(Get-OAISpendAlert)
+        foreach ($rows in @(@($project | Select-Object Id, ProjectId), @($project + $organization | ConvertTo-Csv | ConvertFrom-Csv))) {
+            Reset-Simulator
+            @($rows | Get-OAISpendAlert -ErrorAction Stop).Id | Should -Be @($rows.Id)
+            @(Get-SimulatorRequest GET '*/spend_alerts').Count | Should -Be 0
+        }
+    }
+
     It 'completes alert ids of the scope on the command line, showing amount and recipient' {
         $org = @(Complete 'Set-OAISpendAlert -Id ')
         $org.CompletionText | Should -Be @($OrgAlert1, $OrgAlert2)

@@ -218,6 +218,37 @@ Describe 'Get-OAIUsage' {
         Get-QueryValue $request 'project_ids' | Should -Be $Production
     }
 
+    It 'refuses objects that only refer to a project, which would read the whole project once per object' {
+        $accounts = @(Get-OAIServiceAccount -ProjectId $Production)
+        $limits = @(Get-OAIRateLimit -ProjectId $Production -First 2)
+        Reset-Simulator
+        foreach ($in in @($accounts, $limits)) {
+            $errors = @()
+            $rows = @($in | Get-OAIUsage -Kind Completions -StartTime $Nov1 -EndTime $Nov1.AddDays(1) -ErrorVariable errors -ErrorAction SilentlyContinue)
+            $rows.Count | Should -Be 0
+            $errors.Count | Should -Be $in.Count
+            $errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'InvalidInputObject,OpenAIAdmin.Commands.GetOAIUsageCommand' }
+            $errors[0].Exception.Message | Should -BeLike "*would read everything of the project '$Production'*"
+        }
+        @(Get-SimulatorRequest).Count | Should -Be 0
+        # A project user is the user: its usage in its project.
+        $user = @(Get-OAIProjectUser -ProjectId $Production)[0]
+        Reset-Simulator
+        $user | Get-OAIUsage -Kind Completions -StartTime $Nov1 -EndTime $Nov1.AddDays(1) | Out-Null
+        $request = @(Get-SimulatorRequest GET '*/organization/usage/completions')[0]
+        Get-QueryValue $request 'user_ids' | Should -Be $user.Id
+        Get-QueryValue $request 'project_ids' | Should -Be $Production
+    }
+
+    It 'sends filter ids without the white space a copied cell carries' {
+        $plain = @(Get-OAIUsage -Kind Completions -ProjectId $Production -StartTime $Nov1 -EndTime $Nov1.AddDays(1))
+        Reset-Simulator
+        $spaced = @(Get-OAIUsage -Kind Completions -ProjectId " $Production ", $Production -StartTime $Nov1 -EndTime $Nov1.AddDays(1))
+        $spaced.Count | Should -Be $plain.Count
+        $spaced.Count | Should -BeGreaterThan 0
+        @(Get-QueryValue @(Get-SimulatorRequest GET '*/organization/usage/completions')[0] 'project_ids') | Should -Be @($Production)
+    }
+
     It 'completes -GroupBy with the values of the -Kind on the line' {
         function Complete([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText }
         @(Complete 'Get-OAIUsage -Kind VectorStores -GroupBy ') | Should -Be @('project_id')

@@ -312,6 +312,26 @@ Describe 'Default table views' {
     }
 }
 
+Describe 'Numbers in views' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'show amounts the same in every culture, as rate limits and costs do' {
+        $limit = Set-OAISpendLimit -Amount 1234.5 -Confirm:$false -PassThru
+        $alert = New-OAISpendAlert -Amount 1000 -Recipient 'budget@example.com'
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            ($limit | Out-String -Width 120) | Should -Match ([regex]::Escape('1,234.50'))
+            ($limit | Format-List | Out-String -Width 120) | Should -Match 'Amount\s*: 1234\.5'
+            ($alert | Out-String -Width 120) | Should -Match ([regex]::Escape('1,000.00 USD'))
+            ($alert | Out-String -Width 120) | Should -Not -Match ([regex]::Escape('1.000,00'))
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+    }
+}
+
 Describe 'Default list views' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 

@@ -45,7 +45,10 @@ namespace OpenAIAdmin.Resources
         /// <summary><c>collection/{id}</c>, the id checked and escaped.</summary>
         public static string Item(string collection, string id, string what) => collection + "/" + Id(id, what);
 
-        /// <summary>Checks an id before it becomes one path segment and escapes it; throws <see cref="AdminErrorKind.InvalidArgument"/>.</summary>
+        /// <summary>
+        /// Checks an id before it becomes one path segment and escapes it; throws <see cref="AdminErrorKind.InvalidArgument"/>.
+        /// White space around it is dropped: no id of the API has any, and a copied cell or line often does.
+        /// </summary>
         public static string Id(string? value, string what)
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -53,7 +56,9 @@ namespace OpenAIAdmin.Resources
                 throw InputError.Invalid($"The {what} is empty.");
             }
 
-            if (value!.Length > MaxIdLength)
+            value = value!.Trim();
+
+            if (value.Length > MaxIdLength)
             {
                 throw InputError.Invalid($"The {what} '{InputError.Shorten(value)}' has {value.Length} characters; an id has at most {MaxIdLength}.");
             }

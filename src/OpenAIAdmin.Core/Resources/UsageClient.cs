@@ -168,7 +168,8 @@ namespace OpenAIAdmin.Resources
                 throw new OpenAIAdminException(AdminErrorKind.InvalidArgument, $"A value of '{name}' is empty.");
             }
 
-            return values.Distinct(StringComparer.Ordinal);
+            // Trimmed as ids in paths are (ApiPath.Id): ' key_1' matched nothing, and costs then read as $0.00.
+            return values.Select(value => value.Trim()).Distinct(StringComparer.Ordinal);
         }
 
         public static async IAsyncEnumerable<T> ListAsync<T>(AdminClient client, ApiConnection connection, BucketRequest request,

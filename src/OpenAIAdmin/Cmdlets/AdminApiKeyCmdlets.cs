@@ -76,9 +76,9 @@ namespace OpenAIAdmin.Commands
                 return;
             }
 
-            AdminApiKeySecret created = Await(Client.AdminApiKeys.CreateAsync(Name, seconds, CancellationToken));
-            WriteWarning($"The value of admin key '{created.Name ?? Name}' ({created.Id}) is returned only now. Store the Value property (a SecureString) in a secret store; it cannot be read again.");
-            WriteObject(created);
+            WriteObject(CreateWithSecret(
+                $"The value of the admin key '{Name}' is returned only once, in the object this command returns: store its Value property (a SecureString) in a secret store; it cannot be read again.",
+                () => Client.AdminApiKeys.CreateAsync(Name, seconds, CancellationToken)));
         }
     }
 

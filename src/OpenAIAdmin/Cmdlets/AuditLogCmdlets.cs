@@ -33,7 +33,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string[]? ProjectId { get; set; }
 

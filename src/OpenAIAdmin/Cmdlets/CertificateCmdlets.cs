@@ -27,7 +27,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? ProjectId { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -361,11 +361,13 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>
         /// The project to change instead of the organization. Without it, certificates piped from
-        /// <c>Get-OAICertificate -ProjectId</c> keep their project, and everything else applies to the organization.
+        /// <c>Get-OAICertificate -ProjectId</c> keep their project, rows that name a project (an export of them, with
+        /// a ProjectId column) bind it here, and everything else applies to the organization (an empty cell too).
         /// </summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? ProjectId { get; set; }
 
         [Parameter]

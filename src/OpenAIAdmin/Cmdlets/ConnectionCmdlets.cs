@@ -54,8 +54,10 @@ namespace OpenAIAdmin.Commands
             try
             {
                 AdminContext context = Connect();
-                ConnectionStore.SetCurrent(context, SessionState);
+                // Before the connection becomes the session's: a Verbose line the host cannot write (-Debug in a
+                // non-interactive run) fails the command, and a failed Connect-OAIAdmin leaves no connection.
                 WriteVerbose($"Connected to {context.BaseUri} with {context.Key} from {context.KeySource}.");
+                ConnectionStore.SetCurrent(context, SessionState);
                 if (PassThru)
                 {
                     WriteObject(context);

@@ -12,7 +12,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? ProjectId { get; set; }
 
         protected override object? ErrorTarget => ProjectId ?? "organization";
@@ -51,7 +51,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? ProjectId { get; set; }
 
         [Parameter]

@@ -22,7 +22,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ApiKeyId", "api_key_id")]
         [ArgumentCompleter(typeof(ProjectApiKeyIdCompleter))]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string[]? Id { get; set; }
 
         [Parameter]
@@ -34,13 +34,13 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("service_account_id")]
         [ArgumentCompleter(typeof(ServiceAccountIdCompleter))]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? ServiceAccountId { get; set; }
 
         /// <summary>Only the keys of this user.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? UserId { get; set; }
 
         [Parameter]

@@ -47,7 +47,7 @@ namespace OpenAIAdmin.Commands
         public string? Residency { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? ExternalKeyId { get; set; }
 
         protected override object? ErrorTarget => Name;

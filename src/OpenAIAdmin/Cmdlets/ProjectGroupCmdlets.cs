@@ -16,7 +16,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>Looks up these groups of the project instead of listing all.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("GroupId", "group_id")]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         [ArgumentCompleter(typeof(GroupIdCompleter))]
         public string[]? Id { get; set; }
 

@@ -15,7 +15,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>Looks up these roles instead of listing all.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("RoleId", "role_id")]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         [ArgumentCompleter(typeof(ProjectRoleIdCompleter))]
         public string[]? Id { get; set; }
 

@@ -15,7 +15,7 @@ namespace OpenAIAdmin.Commands
         /// <summary>Looks up these users of the project instead of listing all.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "user_id")]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string[]? Id { get; set; }
 
         [Parameter]

@@ -16,10 +16,10 @@ namespace OpenAIAdmin.Commands
         [ValidateNotBlank]
         public string ProjectId { get; set; } = null!;
 
-        /// <summary>Model names, wildcards allowed; filtered in PowerShell (the API has no filter).</summary>
-        [Parameter(Position = 0)]
+        /// <summary>Model names, wildcards allowed; filtered in PowerShell (the API has no filter). Limits piped in bind their Model here.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string[]? Model { get; set; }
 
         [Parameter]

@@ -46,7 +46,7 @@ namespace OpenAIAdmin.Commands
         public string[] Permission { get; set; } = null!;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotBlank]
+        [PipedBlankIsAbsent]
         public string? Description { get; set; }
 
         protected override object? ErrorTarget => Name;

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -74,13 +75,11 @@ namespace OpenAIAdmin.Commands
                 return;
             }
 
-            ProjectServiceAccountCreated created = Await(Client.Projects.ServiceAccounts.CreateAsync(ProjectId, Name, accountOnly, CancellationToken));
-            if (created.ApiKey != null)
-            {
-                WriteWarning($"The API key of service account '{created.Name ?? Name}' ({created.Id}) is returned only now. Store ApiKey.Value (a SecureString) in a secret store; it cannot be read again.");
-            }
-
-            WriteObject(created);
+            Func<System.Threading.Tasks.Task<ProjectServiceAccountCreated>> create =
+                () => Client.Projects.ServiceAccounts.CreateAsync(ProjectId, Name, accountOnly, CancellationToken);
+            WriteObject(accountOnly ? Await(create()) : CreateWithSecret(
+                $"The API key of the service account '{Name}' is returned only once, in the object this command returns: store its ApiKey.Value (a SecureString) in a secret store; it cannot be read again.",
+                create));
         }
     }
 
@@ -215,9 +214,10 @@ namespace OpenAIAdmin.Commands
                 return;
             }
 
-            ServiceAccountApiKeySecret key = Await(Client.Projects.ServiceAccounts.CreateApiKeyAsync(ProjectId, ServiceAccountId, Name, Scope, CancellationToken));
-            WriteWarning($"The value of API key '{key.Name ?? Name}' ({key.Id}) of service account {ServiceAccountId} is returned only now. Store the Value property (a SecureString) in a secret store; it cannot be read again.");
-            WriteObject(key);
+            string named = Name != null ? $"API key '{Name}'" : "API key";
+            WriteObject(CreateWithSecret(
+                $"The value of the new {named} of service account {ServiceAccountId} is returned only once, in the object this command returns: store its Value property (a SecureString) in a secret store; it cannot be read again.",
+                () => Client.Projects.ServiceAccounts.CreateApiKeyAsync(ProjectId, ServiceAccountId, Name, Scope, CancellationToken)));
         }
     }
 }
