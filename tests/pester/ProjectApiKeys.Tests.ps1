@@ -58,11 +58,15 @@ Describe 'Get-OAIProjectApiKey' {
 Describe 'Remove-OAIProjectApiKey' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
-    It 'previews every key unused for 90 days across projects, naming key, owner and project, and sends nothing' {
+    It 'previews every user key unused for 90 days across projects, naming key, owner and project, and sends nothing' {
         $stale = @(Get-OAIProject | Get-OAIProjectApiKey | Where-Object LastUsedAt -lt (Get-Date).AddDays(-90))
         $stale.Name | Should -Be @('build-bot key', 'laptop-ann', 'monitoring key')
-        $text = Get-HostText { Get-OAIProject | Get-OAIProjectApiKey | Where-Object LastUsedAt -lt (Get-Date).AddDays(-90) | Remove-OAIProjectApiKey -WhatIf }
-        @([regex]::Matches($text, 'What if: Performing the operation "Revoke"')).Count | Should -Be 3
+        $text = Get-HostText { Get-OAIProject | Get-OAIProjectApiKey | Where-Object LastUsedAt -lt (Get-Date).AddDays(-90) | Remove-OAIProjectApiKey -WhatIf -ErrorAction SilentlyContinue }
+        $errors = @()
+        $stale | Remove-OAIProjectApiKey -WhatIf -ErrorVariable errors -ErrorAction SilentlyContinue
+        # The two service accounts' keys cannot be revoked alone: refused before -WhatIf promises it.
+        @([regex]::Matches($text, 'What if: Performing the operation "Revoke"')).Count | Should -Be 1
+        $errors.FullyQualifiedErrorId | Should -Be (@('ServiceAccountKey,OpenAIAdmin.Commands.RemoveOAIProjectApiKeyCommand') * 2)
         $ann = $stale | Where-Object Name -eq 'laptop-ann'
         $text | Should -Match ([regex]::Escape("API key 'laptop-ann' ($($ann.Id)) of user 'User 0004' <user-0004@example.com> ($($ann.OwnerId)) in project $($ann.ProjectId)"))
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
@@ -80,10 +84,13 @@ Describe 'Remove-OAIProjectApiKey' {
         (Get-SimulatorRequest DELETE)[-1].path | Should -BeLike "*/projects/$($other.ProjectId)/api_keys/$($other.Id)"
     }
 
-    It 'reports the API refusing a service-account key as ApiBadRequest, and the key stays' {
+    It 'refuses a service-account key piped in before any request; by id alone the API refuses it as ApiBadRequest; the key stays' {
         $production = Get-Production
         $key = Get-OAIProjectApiKey -ProjectId $production.Id -Name 'ci-deploy key'
-        Get-ErrorId { $key | Remove-OAIProjectApiKey -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIProjectApiKeyCommand'
+        Get-ErrorId { $key | Remove-OAIProjectApiKey -Force } | Should -Be 'ServiceAccountKey,OpenAIAdmin.Commands.RemoveOAIProjectApiKeyCommand'
+        Get-ErrorId { $key | ConvertTo-Csv | ConvertFrom-Csv | Remove-OAIProjectApiKey -Force } | Should -Be 'ServiceAccountKey,OpenAIAdmin.Commands.RemoveOAIProjectApiKeyCommand'
+        @(Get-SimulatorRequest DELETE).Count | Should -Be 0
+        Get-ErrorId { Remove-OAIProjectApiKey -ProjectId $production.Id -Id $key.Id -Force } | Should -Be 'ApiBadRequest,OpenAIAdmin.Commands.RemoveOAIProjectApiKeyCommand'
         (Get-SimulatorRequest DELETE)[-1].status | Should -Be 400
         (Get-OAIProjectApiKey -ProjectId $production.Id -Id $key.Id).Id | Should -Be $key.Id
     }

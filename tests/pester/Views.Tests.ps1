@@ -345,6 +345,10 @@ Describe 'Default list views' {
             Assert-OneDateFormat $text $why $Type
             $entries = @($text -split '(?:\r?\n){2,}' | Where-Object { $_.Trim() })
             $entries.Count | Should -Be $objects.Count
+            if ($text -match 'shown only once') {
+                # The notice of a one-time secret is read on one line, at 80 columns too.
+                $text | Should -Match '(?m)^\w+\s+: \([^\r\n]*shown only once: store it[^\r\n]*\)\s*$' -Because "$why keeps the secret's notice on one line"
+            }
             for ($i = 0; $i -lt $objects.Count; $i++) {
                 # Each date property the entry shows is the object's value, in UTC.
                 foreach ($property in $objects[$i].PSObject.Properties | Where-Object { $_.Value -is [DateTimeOffset] }) {

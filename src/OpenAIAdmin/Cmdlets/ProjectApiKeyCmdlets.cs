@@ -119,6 +119,16 @@ namespace OpenAIAdmin.Commands
             string id = TargetId(Id);
             string projectId = ParameterSetName == InputObjectSet ? InputObject.ProjectId ?? string.Empty : ProjectId;
             string target = Describe("API key", id);
+            object? piped = ParameterSetName == InputObjectSet ? InputObject : PipelineInputGuard.Current(this);
+            if (PipelineInputGuard.Text(piped, "OwnerType") == "service_account")
+            {
+                // The API refuses it (400) after the prompt: say so before asking, and before -WhatIf promises a revoke.
+                WriteError(ErrorRecords.Create("ServiceAccountKey", ErrorCategory.InvalidOperation,
+                    $"{target} in project {projectId} belongs to service account {PipelineInputGuard.Text(piped, "OwnerId") ?? "(unknown)"}: the API deletes a service account's key only with the account (Remove-OAIServiceAccount). Nothing was sent.",
+                    id));
+                return;
+            }
+
             if (ParameterSetName == InputObjectSet && InputObject.OwnerId != null)
             {
                 string owner = InputObject.OwnerType == "service_account" ? "service account" : "user";
