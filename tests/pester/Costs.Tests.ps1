@@ -109,6 +109,35 @@ Describe 'Get-OAICost' {
         @(Get-SimulatorRequest GET '*/organization/costs').Count | Should -BeLessOrEqual 4 -Because 'seven windows of up to 180 days, four at a time, and the fifth never starts'
     }
 
+    It 'warns when a day given as local midnight adds a UTC day to the range (<Zone>)' -ForEach @(
+        @{ Zone = 'America/New_York'; Warned = '-EndTime 2026-12-01 is midnight at UTC-05:00 (2026-12-01 05:00 UTC), inside the UTC day 2026-12-01' }
+        @{ Zone = 'Asia/Kolkata'; Warned = '-StartTime 2026-11-01 is midnight at UTC+05:30 (2026-10-31 18:30 UTC), inside the UTC day 2026-10-31' }
+        @{ Zone = 'UTC'; Warned = $null }
+    ) {
+        # Two monthly reports written with dates only counted the day between them twice, west of UTC.
+        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'`n" +
+            "`$rows = @(Get-OAICost -StartTime 2026-11-01 -EndTime 2026-12-01 -WarningVariable w -WarningAction SilentlyContinue)`n" +
+            "@(`$w).Count; `$w | ForEach-Object Message; `$rows.Count`n" +
+            "`$null = Get-OAICost -StartTime 2026-11-01Z -EndTime 2026-12-01Z -WarningVariable z -WarningAction SilentlyContinue; @(`$z).Count"
+        $info = New-PwshStartInfo '-Command', $script
+        $info.Environment['TZ'] = $Zone
+        $process = [System.Diagnostics.Process]::Start($info)
+        $output = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit(60000) | Out-Null
+        $lines = @($output -split '\r?\n' | Where-Object { $_ })
+        if ($Warned) {
+            $lines[0] | Should -Be '1'
+            $lines[1] | Should -BeLike "$Warned*For whole UTC days write *Z."
+            # The extra day is read: 31 buckets for a 30-day month.
+            $lines[2] | Should -Be '31'
+        }
+        else {
+            $lines[0] | Should -Be '0'
+            $lines[1] | Should -Be '30'
+        }
+        $lines[-1] | Should -Be '0' -Because 'UTC days given as UTC need no warning'
+    }
+
     It 'reads an API key id with the white space of a copied cell as the id, not as $0.00' {
         $key = 'key_0003NAid4UCnvB5E'
         $plain = (Get-OAICost -ApiKeyId $key -StartTime $Nov1 -EndTime $Nov1.AddDays(2) | Measure-Object Amount -Sum).Sum

@@ -111,7 +111,7 @@ namespace OpenAIAdmin.Commands
             }
 
             GroupBy = CheckGroupBy(GroupBy, info.GroupBy, $"{kind} usage");
-            (DateTimeOffset start, DateTimeOffset? end) = Range();
+            (DateTimeOffset start, DateTimeOffset? end) = Range(BucketWidth);
             var query = new UsageQuery
             {
                 StartTime = start,
@@ -163,7 +163,7 @@ namespace OpenAIAdmin.Commands
 
         protected override void ProcessItem()
         {
-            (DateTimeOffset start, DateTimeOffset? end) = Range();
+            (DateTimeOffset start, DateTimeOffset? end) = Range(BucketWidth);
             var query = new CostsQuery
             {
                 StartTime = start,
@@ -208,8 +208,15 @@ namespace OpenAIAdmin.Commands
         /// The range to read: both ends as given; only -StartTime: up to now (the open bucket included); only -EndTime: the
         /// seven days before it; neither: the last seven complete UTC days (from 00:00 UTC seven days ago to 00:00 UTC today).
         /// </summary>
-        private protected (DateTimeOffset Start, DateTimeOffset? End) Range()
+        private protected (DateTimeOffset Start, DateTimeOffset? End) Range(string bucketWidth)
         {
+            if (bucketWidth == "1d" && !_dayWarned)
+            {
+                _dayWarned = true;
+                WarnLocalMidnight("StartTime", StartTime, start: true);
+                WarnLocalMidnight("EndTime", EndTime, start: false);
+            }
+
             DateTimeOffset today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
             DateTimeOffset? end = EndTime?.ToUniversalTime() ?? (StartTime == null ? today : (DateTimeOffset?)null);
             DateTimeOffset start = StartTime?.ToUniversalTime() ?? end!.Value.AddDays(-7);
@@ -244,6 +251,35 @@ namespace OpenAIAdmin.Commands
 
         private static string Utc(DateTimeOffset time) =>
             time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        private bool _dayWarned;
+
+        /// <summary>
+        /// A day given as local midnight ('2026-12-01' read as this computer's time) away from UTC falls inside a UTC day,
+        /// and day buckets are UTC days: the bucket holding it is read. For -EndTime in New York that is the day it names,
+        /// which an exclusive end leaves out (two monthly reports counted it twice); for -StartTime east of UTC it is the
+        /// day before. Said once per command, only when it changes which days are read.
+        /// </summary>
+        private void WarnLocalMidnight(string parameter, DateTimeOffset? value, bool start)
+        {
+            if (!(value is DateTimeOffset time) || time.Offset == TimeSpan.Zero || time.TimeOfDay != TimeSpan.Zero)
+            {
+                return;
+            }
+
+            DateTime utcDay = time.UtcDateTime.Date;
+            bool extraDay = start ? utcDay != time.Date : utcDay == time.Date;
+            if (!extraDay)
+            {
+                return;
+            }
+
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            string day = time.Date.ToString("yyyy-MM-dd", invariant);
+            string offset = (time.Offset < TimeSpan.Zero ? "-" : "+") + time.Offset.ToString(@"hh\:mm", invariant);
+            WriteWarning($"-{parameter} {day} is midnight at UTC{offset} ({Utc(time)} UTC), inside the UTC day {utcDay.ToString("yyyy-MM-dd", invariant)}, "
+                + $"whose bucket is read too: day buckets are UTC days. For whole UTC days write {day}Z.");
+        }
     }
 
     /// <summary>Completes -GroupBy of Get-OAIUsage with the values of the -Kind on the command line (all kinds' values without one).</summary>
