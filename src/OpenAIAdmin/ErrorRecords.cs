@@ -34,7 +34,7 @@ namespace OpenAIAdmin.Commands
             else if (exception.Kind == AdminErrorKind.ApiRateLimited)
             {
                 record.ErrorDetails.RecommendedAction =
-                    "Run the command again later, or give it more time: Connect-OAIAdmin -OperationTimeoutSec (or OPENAI_ADMIN_OPERATION_TIMEOUT_SEC).";
+                    "Run the command again later, or let it wait longer: Connect-OAIAdmin -OperationTimeoutSec and -MaxRetryCount (or OPENAI_ADMIN_OPERATION_TIMEOUT_SEC and OPENAI_ADMIN_MAX_RETRIES); the message says which limit ended it.";
             }
 
             return record;

@@ -102,6 +102,10 @@ Describe 'Retries, paging faults and cancellation in real pwsh' {
         Connect-Simulator -MaxRetryCount 0
         Add-SimulatorFault @{ kind = 'status'; status = 429; count = -1 }
         Get-ErrorId { Get-OAIUser -First 1 } | Should -Be 'ApiRateLimited,OpenAIAdmin.Commands.GetOAIUserCommand'
+        # The retry count ended it here: the advice names that limit too, not only the time limit.
+        Get-OAIUser -First 1 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].ErrorDetails.RecommendedAction | Should -Match '-MaxRetryCount'
+        $problems[0].ErrorDetails.RecommendedAction | Should -Match '-OperationTimeoutSec'
     }
 
     It 'stops paging on a repeated cursor with PagingCursorRepeated and no duplicate output' {
