@@ -344,7 +344,9 @@ namespace OpenAIAdmin.Commands
                 references++;
             }
 
-            if (references != 1 || scope == null)
+            // Only a project is refused so: a user or group an object refers to is often what a read asks for (a group
+            // member into Get-OAIUserRole).
+            if (references != 1 || scope == null || KindOf(scope) != "ProjectId")
             {
                 // None, or a membership named by what it joins (a project group's ProjectId and GroupId into
                 // Get-OAIProjectGroupRole): that names one thing, not a whole scope.

@@ -280,6 +280,21 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @(Get-SimulatorRequest POST '*/projects/proj_supportbottE5emakLryq7y4/users').Count | Should -Be 3
     }
 
+    It 'never widens a change to the organization for a row or object whose ProjectId is blank' {
+        Set-OAISpendLimit -Amount 1000 -Confirm:$false
+        Reset-Simulator
+        $errors = @()
+        [pscustomobject]@{ ProjectId = '' } | Remove-OAISpendLimit -Force -ErrorVariable errors -ErrorAction SilentlyContinue
+        Get-OAICertificate -First 1 | Set-OAIDataRetention -RetentionType zero_data_retention -Force -ErrorVariable +errors -ErrorAction SilentlyContinue
+        $errors.Count | Should -Be 2
+        @(Get-SimulatorRequest DELETE).Count + @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
+    It 'still follows a user or group a piped object refers to when reading' {
+        $member = Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 1
+        @($member | Get-OAIUserRole -ErrorAction Stop).Count | Should -Be @(Get-OAIUserRole -UserId $member.UserId).Count
+    }
+
     It 'still takes hand-made rows that name only what the command needs' {
         [pscustomobject]@{ ProjectId = 'proj_tmpexperimenthjCmW1FkOt3' } | Remove-OAIProject -Force
         [pscustomobject]@{ ProjectId = 'proj_productionchatbotrC4xJHX'; UserId = 'user-0002JeNiLqIA6WxFhRLL4olw' } | Remove-OAIProjectUser -Force

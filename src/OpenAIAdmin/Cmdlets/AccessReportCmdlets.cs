@@ -27,7 +27,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string[]? ProjectId { get; set; }
 
         /// <summary>Mark keys and service accounts not used (or, never used, created) within this many days.</summary>

@@ -33,7 +33,7 @@ namespace OpenAIAdmin.Commands
 
         [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
         public string[]? ProjectId { get; set; }
 

@@ -51,7 +51,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         [Parameter]

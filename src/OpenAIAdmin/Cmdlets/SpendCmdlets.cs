@@ -94,7 +94,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         [Parameter]
@@ -155,7 +155,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Position = 0, ParameterSetName = ScopeSet, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         /// <summary>A limit from Get-OAISpendLimit: its scope is removed.</summary>
@@ -257,7 +257,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         protected override object? ErrorTarget => ProjectId ?? "organization";
@@ -312,7 +312,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         /// <summary>The new threshold in dollars a month (whole cents, zero or more). Not bound from the pipeline.</summary>
@@ -471,7 +471,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string? ProjectId { get; set; }
 
         /// <summary>An alert from Get-OAISpendAlert; it keeps its scope.</summary>

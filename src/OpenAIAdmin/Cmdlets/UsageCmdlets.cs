@@ -51,17 +51,17 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string[]? ProjectId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string[]? UserId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("api_key_id")]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string[]? ApiKeyId { get; set; }
 
         [Parameter]
@@ -153,12 +153,12 @@ namespace OpenAIAdmin.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string[]? ProjectId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("api_key_id")]
-        [PipedBlankIsAbsent]
+        [ValidateNotBlank]
         public string[]? ApiKeyId { get; set; }
 
         protected override void ProcessItem()
