@@ -70,13 +70,42 @@ Describe 'Get-OAICertificate' {
         $contents[0].Content | Should -Match 'BEGIN CERTIFICATE'
     }
 
-    It 'gets each certificate piped back in by its id, from a project list, an export or Select-Object' {
+    It 'gets each project certificate piped back in as the project sees it, from the project list or an export' {
         $project = @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU)
-        $organization = @(Get-OAICertificate)
         $project.Count | Should -Be 2
+        foreach ($in in @($project, @($project | ConvertTo-Csv | ConvertFrom-Csv))) {
+            Reset-Simulator
+            $got = @($in | Get-OAICertificate -ErrorAction Stop)
+            $got.Id | Should -Be $project.Id
+            # Got from the organization, they had lost their project and their state in it (Active null), and piped on
+            # into Disable-OAICertificate they deactivated the certificate in the organization.
+            $got.ProjectId | Should -Be (@('proj_defaultSbtsIO0rWI91rcsUU') * 2)
+            $got.Object | Should -Be (@('organization.project.certificate') * 2)
+            $got.Active | Should -Be $project.Active
+            @(Get-SimulatorRequest).path | Should -Be (@('/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates') * 2)
+        }
+    }
+
+    It 'deactivates in the project a project certificate piped through Get-OAICertificate' {
+        $before = @(Get-OAICertificate | Where-Object Active).Id
+        Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Get-OAICertificate | Disable-OAICertificate -Force
+        @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Where-Object Active).Count | Should -Be 0
+        @(Get-OAICertificate | Where-Object Active).Id | Should -Be $before
+        @(Get-SimulatorRequest POST '*/certificates/deactivate').path | Should -Be '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate'
+    }
+
+    It 'reports a certificate the project has not used as ApiNotFound' {
+        $row = [pscustomobject]@{ Id = 'cert_0005LCPpPTKmBnk7pvK2BGKI'; CertificateId = 'cert_0005LCPpPTKmBnk7pvK2BGKI'; ProjectId = 'proj_defaultSbtsIO0rWI91rcsUU' }
+        $problem = $null
+        $got = @($row | Get-OAICertificate -ErrorVariable problem -ErrorAction SilentlyContinue)
+        $got.Count | Should -Be 0
+        $problem[0].FullyQualifiedErrorId | Should -Be 'ApiNotFound,OpenAIAdmin.Commands.GetOAICertificateCommand'
+        $problem[0].Exception.Message | Should -Match "proj_defaultSbtsIO0rWI91rcsUU has no certificate 'cert_0005LCPpPTKmBnk7pvK2BGKI'"
+    }
+
+    It 'gets each organization certificate piped back in by its id, from an export or Select-Object' {
+        $organization = @(Get-OAICertificate)
         foreach ($case in @(
-                @{ In = $project; Ids = $project.Id }
-                @{ In = @($project | ConvertTo-Csv | ConvertFrom-Csv); Ids = $project.Id }
                 # An organization certificate's row has an empty ProjectId cell: no project, not a blank one.
                 @{ In = @($organization | ConvertTo-Csv | ConvertFrom-Csv); Ids = $organization.Id }
                 @{ In = @($organization | Select-Object Id, Name, CertificateId); Ids = $organization.Id })) {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,26 @@ namespace OpenAIAdmin.Resources
                 Query = new Query().Add("order", order),
             };
             return CertificatesClient.InProject(projectId, List(request, options, cancellationToken), cancellationToken);
+        }
+
+        /// <summary>
+        /// One certificate as the project sees it (its <see cref="Certificate.Active"/> in the project, its
+        /// <see cref="Certificate.ProjectId"/> kept); ApiNotFound when the project has not used it. The API has no
+        /// project-level get: the organization's get says nothing of the project, so the project's list is read up to it.
+        /// </summary>
+        public async Task<Certificate> FindAsync(string projectId, string certificateId, CancellationToken cancellationToken = default)
+        {
+            ApiPath.Id(certificateId, "certificate id");
+            certificateId = certificateId.Trim();
+            await foreach (Certificate certificate in ListAsync(projectId, null, null, cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(certificate.Id, certificateId, StringComparison.Ordinal))
+                {
+                    return certificate;
+                }
+            }
+
+            throw new OpenAIAdminException(AdminErrorKind.ApiNotFound, $"Project {projectId} has no certificate '{certificateId}'.");
         }
 
         /// <summary>Activates 1 to <see cref="CertificatesClient.MaxIdsPerCall"/> of the organization's certificates in one project.</summary>

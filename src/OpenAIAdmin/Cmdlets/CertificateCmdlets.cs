@@ -43,7 +43,9 @@ namespace OpenAIAdmin.Commands
         protected override void ProcessItem()
         {
             string? projectId = ProjectId;
-            GetOrList(Id, id => Client.Certificates.GetAsync(id, IncludeContent, CancellationToken),
+            // Both bound only for a project's certificate piped in (the guard binds its Id): it is got as the project sees
+            // it, so its ProjectId and its state there go on down the pipeline (into Disable-OAICertificate, say).
+            GetOrList(Id, id => projectId != null ? Client.Projects.Certificates.FindAsync(projectId, id, CancellationToken) : Client.Certificates.GetAsync(id, IncludeContent, CancellationToken),
                 o => projectId != null ? Client.Projects.Certificates.ListAsync(projectId, null, o, CancellationToken) : Client.Certificates.ListAsync(null, o, CancellationToken),
                 PageSize, Name, c => c.Name);
         }
