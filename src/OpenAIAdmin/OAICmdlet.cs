@@ -65,24 +65,10 @@ namespace OpenAIAdmin.Commands
             }
         }
 
-        /// <summary>A blank value piped into a parameter marked <see cref="PipedBlankIsAbsentAttribute"/> is taken as not given.</summary>
-        private void DropPipedBlanks()
-        {
-            foreach (System.Reflection.PropertyInfo property in PipedBlankIsAbsentAttribute.On(GetType()))
-            {
-                if (MyInvocation.BoundParameters.TryGetValue(property.Name, out object? value) && ValidateNotBlankAttribute.Problem(value) != null)
-                {
-                    property.SetValue(this, null);
-                    MyInvocation.BoundParameters.Remove(property.Name);
-                }
-            }
-        }
-
         protected override void ProcessRecord()
         {
             try
             {
-                DropPipedBlanks();
                 if (_inputGuard?.Refuse() is ErrorRecord refused)
                 {
                     WriteError(refused);

@@ -105,13 +105,18 @@ namespace OpenAIAdmin.Commands
             }
 
             object baseObject = input is PSObject psObject ? psObject.BaseObject : input;
+            var record = PSObject.AsPSObject(input);
+            bool ours = baseObject.GetType().Assembly == CoreAssembly;
+            if (DropPipedBlanks(record, baseObject, ours) is ErrorRecord blank)
+            {
+                return blank;
+            }
+
             if (baseObject is string)
             {
                 return null;
             }
 
-            var record = PSObject.AsPSObject(input);
-            bool ours = baseObject.GetType().Assembly == CoreAssembly;
             if (IsConverted(_cmdlet, out object? converted) && converted != null && !(_cmdlet is OAICmdlet { NamesInputWithoutId: true })
                 && PSObject.AsPSObject(converted).Properties["Id"] != null && Text(converted, "Id") == null)
             {
@@ -169,14 +174,22 @@ namespace OpenAIAdmin.Commands
                     continue;
                 }
 
-                if (baseObject is PSCustomObject && value == record.ToString()
-                    && Names(parameter).Select(name => FirstText(Unwrap(record.Properties[name]?.Value))).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text)) is string named)
+                if (baseObject is PSCustomObject && value == record.ToString())
                 {
                     // PowerShell bound the whole row, made text ("@{Id=...; ProjectId=...}"), by value to -Id after its
-                    // ProjectId took the row's parameter set: the row's own Id property is what it means.
-                    Rebind(parameter, named);
-                    value = named;
-                    isItself = ownId != null && ownId == value;
+                    // ProjectId took the row's parameter set: the row's own Id property is what it means, and a row
+                    // without one ({ProjectId=...} into Get-OAIServiceAccount) names no such thing and lists the scope.
+                    if (Names(parameter).Select(name => FirstText(Unwrap(record.Properties[name]?.Value))).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text)) is string named)
+                    {
+                        Rebind(parameter, named);
+                        value = named;
+                        isItself = ownId != null && ownId == value;
+                    }
+                    else if (CanRunWithout(new List<ParameterMetadata> { parameter }))
+                    {
+                        Unbind(parameter.Name);
+                        continue;
+                    }
                 }
 
                 if (!Names(parameter).Any(name => FirstText(record.Properties[name]?.Value) == value))
@@ -208,7 +221,7 @@ namespace OpenAIAdmin.Commands
 
             if (misbound.Count == 0)
             {
-                return ListsWhatItOnlyRefersTo(record, baseObject, ours, fitsAsItself);
+                return ActsOnScopeItOnlyRefersTo(record, baseObject, ours, identity, fitsAsItself);
             }
 
             if (fitsAsItself && CanRunWithout(misbound))
@@ -217,8 +230,7 @@ namespace OpenAIAdmin.Commands
                 // to the certificate -Id. That second binding is PowerShell's by-name rule, not the user's intent: drop it.
                 foreach (ParameterMetadata parameter in misbound)
                 {
-                    _cmdlet.GetType().GetProperty(parameter.Name)?.SetValue(_cmdlet, null);
-                    _cmdlet.MyInvocation.BoundParameters.Remove(parameter.Name);
+                    Unbind(parameter.Name);
                 }
 
                 return null;
@@ -302,25 +314,74 @@ namespace OpenAIAdmin.Commands
         {
             foreach (string name in _rebound)
             {
-                _cmdlet.GetType().GetProperty(name)?.SetValue(_cmdlet, null);
-                _cmdlet.MyInvocation.BoundParameters.Remove(name);
+                Unbind(name);
             }
 
             _rebound.Clear();
         }
 
+        /// <summary>Takes back a value PowerShell (or the guard) bound from the current record.</summary>
+        private void Unbind(string name)
+        {
+            _cmdlet.GetType().GetProperty(name)?.SetValue(_cmdlet, null);
+            _cmdlet.MyInvocation.BoundParameters.Remove(name);
+        }
+
         /// <summary>
-        /// A reading command about to read everything in a scope that the object piped in only refers to: a project group
-        /// piped into Get-OAIProjectUser binds its ProjectId and would list every user of the project, which a Remove
-        /// further down the pipeline would then act on; a service account piped into Get-OAIUsage reads the project's
-        /// usage. A project piped in is the scope itself; a reference that fills the command's -Id (a group member into
+        /// A blank value the record filled into a <see cref="PipedBlankIsAbsentAttribute"/> parameter is taken back, as if
+        /// the record had no such property (an organization certificate's export has an empty ProjectId cell); an error
+        /// when the parameter takes that only from records that say what they are and this one does not.
+        /// </summary>
+        private ErrorRecord? DropPipedBlanks(PSObject record, object input, bool ours)
+        {
+            foreach (PropertyInfo property in PipedBlankIsAbsentAttribute.On(_cmdlet.GetType()))
+            {
+                if (_fromCommandLine.Contains(property.Name) || !_cmdlet.MyInvocation.BoundParameters.TryGetValue(property.Name, out object? value)
+                    || ValidateNotBlankAttribute.Problem(value) == null)
+                {
+                    continue;
+                }
+
+                if (!ours && Text(record, "Object") == null
+                    && property.GetCustomAttribute<PipedBlankIsAbsentAttribute>()!.OnlyFromRecordsThatSayWhatTheyAre)
+                {
+                    // A hand-made row {Id=...; ProjectId=''}: without its project, the change would go to the organization.
+                    return Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use the {input.GetType().Name} piped in: its {property.Name} is blank, "
+                        + $"and without it the change would apply to the organization. Nothing was sent. Fill in the {property.Name}, "
+                        + $"or leave the property out for the organization.");
+                }
+
+                Unbind(property.Name);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A command about to act on a whole scope that the object piped in only refers to.
+        /// Reading: a project group piped into Get-OAIProjectUser binds its ProjectId and would list every user of the
+        /// project, which a Remove further down the pipeline would then act on; a service account piped into Get-OAIUsage
+        /// reads the project's usage. A reading command of a <see cref="ScopeSettingAttribute"/> setting gives one object
+        /// per project, tagged with it, and may follow any reference; a hand-made or exported row says what it means.
+        /// Changing a setting: a service account piped into Remove-OAISpendLimit would remove its project's limit; only
+        /// the project, the setting itself, or a row that says it is neither something else may name it.
+        /// A project piped in is the scope itself; a reference that fills the command's -Id (a group member into
         /// Get-OAIUser) names what to get; a record that also binds a parameter of another kind (a rate limit's Model)
         /// narrows it, and one that binds two references is a membership they name together (a project group into
-        /// Get-OAIProjectGroupRole); a hand-made row naming a project says what it means.
+        /// Get-OAIProjectGroupRole).
         /// </summary>
-        private ErrorRecord? ListsWhatItOnlyRefersTo(PSObject record, object input, bool ours, bool fitsAsItself)
+        private ErrorRecord? ActsOnScopeItOnlyRefersTo(PSObject record, object input, bool ours, List<string> identity, bool fitsAsItself)
         {
-            if (!ours || _changes || fitsAsItself || _cmdlet.MyInvocation.BoundParameters.ContainsKey("Id"))
+            ScopeSettingAttribute? setting = _cmdlet.GetType().GetCustomAttribute<ScopeSettingAttribute>();
+            if (fitsAsItself || _cmdlet.MyInvocation.BoundParameters.ContainsKey("Id") || _changes != (setting != null))
+            {
+                return null;
+            }
+
+            bool refersOnly = _changes
+                ? ours ? !setting!.SettingTypes.Contains(input.GetType()) : identity.Count > 0 && !identity.Contains("ProjectId", StringComparer.OrdinalIgnoreCase)
+                : ours;
+            if (!refersOnly)
             {
                 return null;
             }
@@ -353,10 +414,15 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
-            // A service account piped into Get-OAIUsage gave the project's figures once per account, rows no column told apart.
             string kind = KindOf(scope)!;
-            return Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} would read everything of the {Thing(kind)} '{Shorten(Text(record, kind))}', which the OpenAIAdmin.{input.GetType().Name} "
-                + $"piped in only refers to. Nothing was sent. Pipe the {Thing(kind)} itself, or give -{scope.Name}.");
+            string piped = ours ? "OpenAIAdmin." + input.GetType().Name : input.GetType().Name;
+            string project = Shorten(Text(record, kind));
+            return _changes
+                ? Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} would change a setting of the whole {Thing(kind)} '{project}', which the {piped} piped in only refers to. "
+                    + $"Nothing was sent. Pipe the {Thing(kind)} itself or what Get-{((CmdletInfo)_cmdlet.MyInvocation.MyCommand).Noun} gives for it, or give -{scope.Name}.")
+                // A service account piped into Get-OAIUsage gave the project's figures once per account, rows no column told apart.
+                : Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} would read everything of the {Thing(kind)} '{project}', which the {piped} "
+                    + $"piped in only refers to. Nothing was sent. Pipe the {Thing(kind)} itself, or give -{scope.Name}.");
         }
 
         /// <summary>Binds a parameter as PowerShell would have: the value converted to the parameter's type, recorded as bound.</summary>

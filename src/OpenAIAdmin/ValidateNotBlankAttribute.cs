@@ -56,11 +56,19 @@ namespace OpenAIAdmin.Commands
     /// For an optional parameter that binds by property name: a blank value from the pipeline (an empty CSV cell, as
     /// Export-Csv writes an organization certificate's ProjectId) means the parameter was not given, and a blank value on
     /// the command line is refused as <see cref="ValidateNotBlankAttribute"/> refuses it. It stands in for that
-    /// attribute, which runs while PowerShell binds and cannot tell the two apart; <see cref="OAICmdlet"/> applies it.
+    /// attribute, which runs while PowerShell binds and cannot tell the two apart; <see cref="OAICmdlet"/> refuses the
+    /// command line's, <see cref="PipelineInputGuard"/> drops (or refuses) the pipeline's.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class PipedBlankIsAbsentAttribute : Attribute
     {
+        /// <summary>
+        /// Only in a record that says what it is: an OpenAIAdmin object, or an export of one (it carries the API's object
+        /// type in an Object column). A blank in a hand-made row is refused: for the scope of a change, "absent" is the
+        /// organization, and a row with a ProjectId property was meant for a project.
+        /// </summary>
+        public bool OnlyFromRecordsThatSayWhatTheyAre { get; set; }
+
         private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Marked = new ConcurrentDictionary<Type, PropertyInfo[]>();
 
         internal static PropertyInfo[] On(Type cmdlet) =>

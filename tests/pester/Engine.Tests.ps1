@@ -226,6 +226,14 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @{ Name = "a project group's CSV row piped into Remove-OAIProject"; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
         @{ Name = "a project group's CSV row piped into Remove-OAIGroup"; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
         @{ Name = "a project group's Select-Object row piped into Remove-OAIProject"; Source = { Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1 | Select-Object ProjectId, GroupId, GroupName }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
+        # A setting of the whole project changes only for the project itself or the setting: these only name the project.
+        @{ Name = 'a service account piped into Remove-OAISpendLimit'; Source = { Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Remove-OAISpendLimit'; Arguments = @{ Force = $true } }
+        @{ Name = 'a project user piped into Set-OAIDataRetention'; Source = { Get-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -First 1 }; Command = 'Set-OAIDataRetention'; Arguments = @{ RetentionType = 'zero_data_retention'; Force = $true } }
+        @{ Name = 'a spend alert piped into Remove-OAIModelPermission'; Source = { New-OAISpendAlert -ProjectId proj_productionchatbotrC4xJHX -Amount 10 -Recipient ops@example.com -Confirm:$false }; Command = 'Remove-OAIModelPermission'; Arguments = @{ Force = $true } }
+        @{ Name = "a service account's CSV row piped into Remove-OAISpendLimit"; Source = { Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAISpendLimit'; Arguments = @{ Force = $true } }
+        # A hand-made row's blank ProjectId would have sent the change to the organization ("in project " said -WhatIf).
+        @{ Name = 'a hand-made row with a blank ProjectId piped into Disable-OAICertificate'; Source = { [pscustomobject]@{ Id = 'cert_0002LmNAjHn1wac56gmIa6Fy'; ProjectId = '' } }; Command = 'Disable-OAICertificate'; Arguments = @{ Force = $true } }
+        @{ Name = 'a hand-made row with a white-space ProjectId piped into Enable-OAICertificate'; Source = { [pscustomobject]@{ CertificateId = 'cert_0002LmNAjHn1wac56gmIa6Fy'; ProjectId = ' ' } }; Command = 'Enable-OAICertificate'; Arguments = @{ Confirm = $false } }
         # A script block has an Id property of its own (a Guid); PowerShell bound its text.
         @{ Name = 'a script block piped into Remove-OAIGroup'; Source = { { x } }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
         # PowerShell builds an empty Group from a row without an Id.
@@ -288,6 +296,43 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         Get-OAICertificate -First 1 | Set-OAIDataRetention -RetentionType zero_data_retention -Force -ErrorVariable +errors -ErrorAction SilentlyContinue
         $errors.Count | Should -Be 2
         @(Get-SimulatorRequest DELETE).Count + @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
+    It 'changes a project setting for the project, the setting, an export of either or a hand-made row' {
+        $project = Get-OAIProject -Id proj_productionchatbotrC4xJHX
+        Set-OAISpendLimit -ProjectId $project.Id -Amount 50 -Confirm:$false
+        $limit = Get-OAISpendLimit -ProjectId $project.Id
+        foreach ($case in @(
+                @{ In = $project; What = 'a project' }
+                @{ In = $limit; What = 'its spend limit' }
+                @{ In = ($project | ConvertTo-Csv | ConvertFrom-Csv); What = "a project's CSV row" }
+                @{ In = ($limit | ConvertTo-Csv | ConvertFrom-Csv); What = "the limit's CSV row" }
+                @{ In = [pscustomobject]@{ ProjectId = $project.Id }; What = 'a hand-made row' })) {
+            Reset-Simulator
+            Set-OAISpendLimit -ProjectId $project.Id -Amount 50 -Confirm:$false | Out-Null
+            $case.In | Set-OAISpendLimit -Amount 75 -Confirm:$false -ErrorAction Stop | Out-Null
+            @(Get-SimulatorRequest POST).path | Should -Be (@('/v1/organization/projects/proj_productionchatbotrC4xJHX/spend_limit') * 2) -Because $case.What
+        }
+    }
+
+    It 'reads a project setting for anything that names the project, once for each' {
+        $alert = New-OAISpendAlert -ProjectId proj_productionchatbotrC4xJHX -Amount 10 -Recipient ops@example.com -Confirm:$false
+        Set-OAISpendLimit -ProjectId proj_productionchatbotrC4xJHX -Amount 50 -Confirm:$false | Out-Null
+        $limit = Get-OAISpendLimit -ProjectId proj_productionchatbotrC4xJHX
+        $retention = Get-OAIDataRetention -ProjectId proj_productionchatbotrC4xJHX
+        $account = Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1
+        # Each had been refused as reading "everything of the project" that the object only refers to.
+        @($limit | Get-OAISpendLimit -ErrorAction Stop).ProjectId | Should -Be 'proj_productionchatbotrC4xJHX'
+        @($alert | Get-OAISpendLimit -ErrorAction Stop).Amount | Should -Be 50
+        @($retention | Get-OAIDataRetention -ErrorAction Stop).ProjectId | Should -Be 'proj_productionchatbotrC4xJHX'
+        @($account | Get-OAIModelPermission -ErrorAction Stop).ProjectId | Should -Be 'proj_productionchatbotrC4xJHX'
+    }
+
+    It 'lists the scope a hand-made row names when PowerShell also bound the whole row to -Id' {
+        $expected = @(Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX).Id
+        Reset-Simulator
+        @([pscustomobject]@{ ProjectId = 'proj_productionchatbotrC4xJHX' } | Get-OAIServiceAccount -ErrorAction Stop).Id | Should -Be $expected
+        @(Get-SimulatorRequest).path | Should -Be '/v1/organization/projects/proj_productionchatbotrC4xJHX/service_accounts'
     }
 
     It 'still follows a user or group a piped object refers to when reading' {

@@ -117,12 +117,16 @@ Describe 'Set-OAISpendLimit' {
         (Get-SimulatorRequest POST '*/spend_limit')[0].body | Should -Be '{"threshold_amount":1234,"currency":"USD","interval":"month"}'
     }
 
-    It 'names the project, not a service account piped in with its ProjectId' {
+    It 'refuses a service account piped in with its ProjectId: it only refers to the project' {
         $account = Get-OAIServiceAccount -ProjectId (Get-Production).Id -First 1
-        $account.Name | Should -Not -BeNullOrEmpty
-        $text = Get-HostText { $account | Set-OAISpendLimit -Amount 3 -WhatIf }
-        $text | Should -Match ([regex]::Escape("on target ""hard spend limit of project $($account.ProjectId)"""))
-        $text | Should -Not -Match ([regex]::Escape("'$($account.Name)'"))
+        Get-ErrorId { $account | Set-OAISpendLimit -Amount 3 -WhatIf } | Should -Be 'InvalidInputObject,OpenAIAdmin.Commands.SetOAISpendLimitCommand'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+    }
+
+    It 'names the project when the project is piped in' {
+        $project = Get-Production
+        $text = Get-HostText { $project | Set-OAISpendLimit -Amount 3 -WhatIf }
+        $text | Should -Match ([regex]::Escape("on target ""hard spend limit of project '$($project.Name)' ($($project.Id))"""))
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 

@@ -364,12 +364,13 @@ namespace OpenAIAdmin.Commands
         /// <summary>
         /// The project to change instead of the organization. Without it, certificates piped from
         /// <c>Get-OAICertificate -ProjectId</c> keep their project, rows that name a project (an export of them, with
-        /// a ProjectId column) bind it here, and everything else applies to the organization (an empty cell too).
+        /// a ProjectId column) bind it here, and everything else applies to the organization (an export's empty cell
+        /// too; a hand-made row's blank ProjectId is refused).
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
         [ArgumentCompleter(typeof(ProjectIdCompleter))]
-        [PipedBlankIsAbsent]
+        [PipedBlankIsAbsent(OnlyFromRecordsThatSayWhatTheyAre = true)]
         public string? ProjectId { get; set; }
 
         [Parameter]
@@ -385,7 +386,9 @@ namespace OpenAIAdmin.Commands
             {
                 foreach (Certificate certificate in InputObject)
                 {
-                    Confirm(certificate.Id, ProjectId ?? certificate.ProjectId, Target("certificate", certificate.Id, certificate.Name));
+                    // A row made into a certificate keeps its cell as it was (an edited export's ' ').
+                    string? scope = ProjectId ?? (string.IsNullOrWhiteSpace(certificate.ProjectId) ? null : certificate.ProjectId);
+                    Confirm(certificate.Id, scope, Target("certificate", certificate.Id, certificate.Name));
                 }
             }
             else

@@ -6,6 +6,7 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/organization/data_retention")]
     [ApiOperation("GET", "/organization/projects/{project_id}/data_retention")]
     [OutputType(typeof(OrganizationDataRetention), typeof(ProjectDataRetention))]
+    [ScopeSetting(typeof(OrganizationDataRetention), typeof(ProjectDataRetention))]
     public sealed class GetOAIDataRetentionCommand : OAICmdlet
     {
         /// <summary>The project whose setting to get; without it, the organization's. Projects piped in bind here.</summary>
@@ -34,6 +35,7 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/organization/data_retention", Lookup = true)]
     [ApiOperation("GET", "/organization/projects/{project_id}/data_retention", Lookup = true)]
     [OutputType(typeof(OrganizationDataRetention), typeof(ProjectDataRetention))]
+    [ScopeSetting(typeof(OrganizationDataRetention), typeof(ProjectDataRetention))]
     public sealed class SetOAIDataRetentionCommand : OAICmdlet
     {
         public const string InvalidRetentionType = "InvalidRetentionType";

@@ -7,6 +7,7 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Get, "OAIModelPermission")]
     [ApiOperation("GET", "/organization/projects/{project_id}/model_permissions")]
     [OutputType(typeof(ProjectModelPermissions))]
+    [ScopeSetting(typeof(ProjectModelPermissions))]
     public sealed class GetOAIModelPermissionCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -24,6 +25,7 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Set, "OAIModelPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [ApiOperation("POST", "/organization/projects/{project_id}/model_permissions")]
     [OutputType(typeof(ProjectModelPermissions))]
+    [ScopeSetting(typeof(ProjectModelPermissions))]
     public sealed class SetOAIModelPermissionCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -74,6 +76,7 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Remove, "OAIModelPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [ApiOperation("DELETE", "/organization/projects/{project_id}/model_permissions")]
     [OutputType(typeof(DeletedObject))]
+    [ScopeSetting(typeof(ProjectModelPermissions))]
     public sealed class RemoveOAIModelPermissionCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -98,6 +101,7 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Get, "OAIHostedToolPermission")]
     [ApiOperation("GET", "/organization/projects/{project_id}/hosted_tool_permissions")]
     [OutputType(typeof(ProjectHostedToolPermissions))]
+    [ScopeSetting(typeof(ProjectHostedToolPermissions))]
     public sealed class GetOAIHostedToolPermissionCommand : OAICmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -115,6 +119,7 @@ namespace OpenAIAdmin.Commands
     [Cmdlet(VerbsCommon.Set, "OAIHostedToolPermission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [ApiOperation("POST", "/organization/projects/{project_id}/hosted_tool_permissions")]
     [OutputType(typeof(ProjectHostedToolPermissions))]
+    [ScopeSetting(typeof(ProjectHostedToolPermissions))]
     public sealed class SetOAIHostedToolPermissionCommand : OAICmdlet
     {
         private static readonly string[] Tools = { "FileSearch", "WebSearch", "ImageGeneration", "Mcp", "CodeInterpreter" };

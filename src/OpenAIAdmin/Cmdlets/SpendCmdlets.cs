@@ -53,6 +53,7 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/organization/projects/{project_id}/spend_limit")]
     [ApiOperation("GET", "/organization/projects/{project_id}", Lookup = true)]
     [OutputType(typeof(OrganizationSpendLimit), typeof(ProjectSpendLimit))]
+    [ScopeSetting(typeof(OrganizationSpendLimit), typeof(ProjectSpendLimit))]
     public sealed class GetOAISpendLimitCommand : OAICmdlet
     {
         /// <summary>The project whose limit to get; without it, the organization's. Projects piped in bind here.</summary>
@@ -84,6 +85,7 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("GET", "/organization/projects/{project_id}/spend_limit", Lookup = true)]
     [ApiOperation("GET", "/organization/projects/{project_id}", Lookup = true)]
     [OutputType(typeof(OrganizationSpendLimit), typeof(ProjectSpendLimit))]
+    [ScopeSetting(typeof(OrganizationSpendLimit), typeof(ProjectSpendLimit))]
     public sealed class SetOAISpendLimitCommand : OAICmdlet
     {
         /// <summary>The limit in dollars a month: whole cents, at least 0.01. Not bound from the pipeline.</summary>
@@ -147,6 +149,7 @@ namespace OpenAIAdmin.Commands
     [ApiOperation("DELETE", "/organization/spend_limit")]
     [ApiOperation("DELETE", "/organization/projects/{project_id}/spend_limit")]
     [OutputType(typeof(DeletedObject))]
+    [ScopeSetting(typeof(OrganizationSpendLimit), typeof(ProjectSpendLimit))]
     public sealed class RemoveOAISpendLimitCommand : OAICmdlet
     {
         private const string ScopeSet = "Scope";
