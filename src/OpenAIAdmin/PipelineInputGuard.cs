@@ -107,7 +107,10 @@ namespace OpenAIAdmin.Commands
             object baseObject = input is PSObject psObject ? psObject.BaseObject : input;
             var record = PSObject.AsPSObject(input);
             bool ours = baseObject.GetType().Assembly == CoreAssembly;
-            if (DropPipedBlanks(record, baseObject, ours) is ErrorRecord blank)
+            // An export of a module object (Export-Csv, ConvertTo-Json and back) carries the API's object type in its
+            // Object column and the object's alias properties (ProjectId, UserId...): it is judged as that object is.
+            bool export = !ours && baseObject is PSCustomObject && Text(record, "Object") != null;
+            if (DropPipedBlanks(record, baseObject, ours || export) is ErrorRecord blank)
             {
                 return blank;
             }
@@ -131,12 +134,13 @@ namespace OpenAIAdmin.Commands
                 return Error(baseObject, otherScope);
             }
 
-            BindOwnIdOfReadingCommand(record, ours);
+            BindOwnIdOfReadingCommand(record, ours || export);
 
             var misbound = new List<ParameterMetadata>();
             string? ownId = Text(record, "Id");
             // What a row is, when it says so: a project's export carries ProjectId next to Id, with the same value.
             List<string> identity = ours ? new List<string>() : IdentityOf(record, ownId);
+            bool likeOurs = ours || export;
             bool fitsAsItself = false;
             // A copy: a row bound whole to -Id is bound again below.
             foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters.ToList())
@@ -155,25 +159,6 @@ namespace OpenAIAdmin.Commands
 
                 string? value = FirstText(bound.Value);
                 bool isItself = ownId != null && ownId == value;
-                if (ours)
-                {
-                    // A command that changes things takes as its own target (-Id) only the thing itself: a group member names
-                    // its group by GroupId and a project user its project by ProjectId, and piping them into Remove-OAIGroup
-                    // or Remove-OAIProject would delete the group or archive the project. Reading (Get-OAIUser from a
-                    // member) and adding (a member into Add-OAIProjectUser) may follow such a reference.
-                    bool itself = parameter.Name != "Id" || !_targetMustBeItself || isItself;
-                    if (Text(record, kind) == value && itself)
-                    {
-                        fitsAsItself |= isItself;
-                    }
-                    else
-                    {
-                        misbound.Add(parameter);
-                    }
-
-                    continue;
-                }
-
                 if (baseObject is PSCustomObject && value == record.ToString())
                 {
                     // PowerShell bound the whole row, made text ("@{Id=...; ProjectId=...}"), by value to -Id after its
@@ -190,6 +175,25 @@ namespace OpenAIAdmin.Commands
                         Unbind(parameter.Name);
                         continue;
                     }
+                }
+
+                if (likeOurs)
+                {
+                    // A command that changes things takes as its own target (-Id) only the thing itself: a group member names
+                    // its group by GroupId and a project user its project by ProjectId, and piping them into Remove-OAIGroup
+                    // or Remove-OAIProject would delete the group or archive the project. Reading (Get-OAIUser from a
+                    // member) and adding (a member into Add-OAIProjectUser) may follow such a reference.
+                    bool itself = parameter.Name != "Id" || !_targetMustBeItself || isItself;
+                    if (Text(record, kind) == value && itself)
+                    {
+                        fitsAsItself |= isItself;
+                    }
+                    else
+                    {
+                        misbound.Add(parameter);
+                    }
+
+                    continue;
                 }
 
                 if (!Names(parameter).Any(name => FirstText(record.Properties[name]?.Value) == value))
@@ -219,9 +223,21 @@ namespace OpenAIAdmin.Commands
                 fitsAsItself |= isItself || identity.Contains(kind);
             }
 
+            // Not for an object taken whole (-InputObject, or a row PowerShell made into one): that is the target.
+            if (misbound.Count == 0 && _targetMustBeItself && !fitsAsItself && !_cmdlet.MyInvocation.BoundParameters.ContainsKey("InputObject")
+                && OtherReference(record, ownId) is string also)
+            {
+                // Nothing bound is the object itself, and it names more than the command takes: an access report's row for one
+                // user (PrincipalId) names the group and role it came through, and Remove-OAIProjectGroupRole took the role
+                // from the whole group.
+                string inputName = ours ? "an OpenAIAdmin." + baseObject.GetType().Name : Article(baseObject.GetType().Name);
+                return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} would act on what {inputName} piped in refers to, but it names {Article(Words(also))} too "
+                    + $"('{Shorten(Text(record, also))}'): it is about that, not the thing the command changes. Nothing was sent. Give the ids on the command line, or pipe objects of the right kind.");
+            }
+
             if (misbound.Count == 0)
             {
-                return ActsOnScopeItOnlyRefersTo(record, baseObject, ours, identity, fitsAsItself);
+                return ActsOnScopeItOnlyRefersTo(record, baseObject, ours, export, identity, fitsAsItself);
             }
 
             if (fitsAsItself && CanRunWithout(misbound))
@@ -287,9 +303,12 @@ namespace OpenAIAdmin.Commands
         /// <summary>
         /// A reading command whose -Id PowerShell left unbound although the object piped in is a thing of that kind (a
         /// project's certificate into Get-OAICertificate bound only its ProjectId, and every certificate of the project
-        /// came out once per certificate piped in): the object's own Id is bound, so the command gets that thing.
+        /// came out once per certificate piped in): the object's own Id is bound, so the command gets that thing. A
+        /// module object or an export says what it is (CertificateId next to an Id of the same value); a hand-made row
+        /// ({Id=...; ProjectId=...}, a Select-Object of Id and ProjectId) means its Id, or its CertificateId, unless its
+        /// Id is one of its other XxxId values (a project's Select-Object row: its Id is its ProjectId).
         /// </summary>
-        private void BindOwnIdOfReadingCommand(PSObject record, bool ours)
+        private void BindOwnIdOfReadingCommand(PSObject record, bool saysWhatItIs)
         {
             if (_changes || _fromCommandLine.Contains("Id") || _cmdlet.MyInvocation.BoundParameters.ContainsKey("Id")
                 || !_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue("Id", out ParameterMetadata? id)
@@ -298,11 +317,22 @@ namespace OpenAIAdmin.Commands
                 return;
             }
 
-            // An export of a certificate says what it is as the certificate does: CertificateId next to an Id of the same value.
             string? own = Text(record, "Id");
-            if (own != null && Text(record, kind) == own && (ours || IdentityOf(record, own).Contains(kind, StringComparer.OrdinalIgnoreCase)))
+            if (saysWhatItIs)
             {
-                Rebind(id, own);
+                if (own != null && Text(record, kind) == own && (record.BaseObject.GetType().Assembly == CoreAssembly || IdentityOf(record, own).Contains(kind, StringComparer.OrdinalIgnoreCase)))
+                {
+                    Rebind(id, own);
+                }
+
+                return;
+            }
+
+            List<string> identity = IdentityOf(record, own);
+            string? named = Names(id).Select(name => FirstText(Unwrap(record.Properties[name]?.Value))).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text));
+            if (named != null && (identity.Count == 0 || identity.Contains(kind, StringComparer.OrdinalIgnoreCase)))
+            {
+                Rebind(id, named);
             }
         }
 
@@ -332,7 +362,7 @@ namespace OpenAIAdmin.Commands
         /// the record had no such property (an organization certificate's export has an empty ProjectId cell); an error
         /// when the parameter takes that only from records that say what they are and this one does not.
         /// </summary>
-        private ErrorRecord? DropPipedBlanks(PSObject record, object input, bool ours)
+        private ErrorRecord? DropPipedBlanks(PSObject record, object input, bool saysWhatItIs)
         {
             foreach (PropertyInfo property in PipedBlankIsAbsentAttribute.On(_cmdlet.GetType()))
             {
@@ -342,7 +372,7 @@ namespace OpenAIAdmin.Commands
                     continue;
                 }
 
-                if (!ours && Text(record, "Object") == null
+                if (!saysWhatItIs
                     && property.GetCustomAttribute<PipedBlankIsAbsentAttribute>()!.OnlyFromRecordsThatSayWhatTheyAre)
                 {
                     // A hand-made row {Id=...; ProjectId=''}: without its project, the change would go to the organization.
@@ -370,7 +400,7 @@ namespace OpenAIAdmin.Commands
         /// narrows it, and one that binds two references is a membership they name together (a project group into
         /// Get-OAIProjectGroupRole).
         /// </summary>
-        private ErrorRecord? ActsOnScopeItOnlyRefersTo(PSObject record, object input, bool ours, List<string> identity, bool fitsAsItself)
+        private ErrorRecord? ActsOnScopeItOnlyRefersTo(PSObject record, object input, bool ours, bool export, List<string> identity, bool fitsAsItself)
         {
             ScopeSettingAttribute? setting = _cmdlet.GetType().GetCustomAttribute<ScopeSettingAttribute>();
             if (fitsAsItself || _cmdlet.MyInvocation.BoundParameters.ContainsKey("Id") || _changes != (setting != null))
@@ -378,9 +408,12 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
+            bool somethingElse = identity.Count > 0 && !identity.Contains("ProjectId", StringComparer.OrdinalIgnoreCase);
             bool refersOnly = _changes
-                ? ours ? !setting!.SettingTypes.Contains(input.GetType()) : identity.Count > 0 && !identity.Contains("ProjectId", StringComparer.OrdinalIgnoreCase)
-                : ours;
+                ? ours ? !setting!.SettingTypes.Contains(input.GetType()) : somethingElse
+                // A hand-made row with an Id of its own ({Id='rl-...'; ProjectId=...} into Get-OAIRateLimit, which has no
+                // -Id) names one thing, not the whole project.
+                : ours || export || somethingElse || (Text(record, "Id") is string own && !BoundValues().Contains(own));
             if (!refersOnly)
             {
                 return null;
@@ -422,8 +455,12 @@ namespace OpenAIAdmin.Commands
                     + $"Nothing was sent. Pipe the {Thing(kind)} itself or what Get-{((CmdletInfo)_cmdlet.MyInvocation.MyCommand).Noun} gives for it, or give -{scope.Name}.")
                 // A service account piped into Get-OAIUsage gave the project's figures once per account, rows no column told apart.
                 : Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} would read everything of the {Thing(kind)} '{project}', which the {piped} "
+                    + (ours || export || Text(record, "Id") == null ? string.Empty : $"(Id '{Shorten(Text(record, "Id"))}') ")
                     + $"piped in only refers to. Nothing was sent. Pipe the {Thing(kind)} itself, or give -{scope.Name}.");
         }
+
+        private HashSet<string> BoundValues() =>
+            new HashSet<string>(_cmdlet.MyInvocation.BoundParameters.Values.Select(FirstText).Where(v => v != null)!, StringComparer.Ordinal);
 
         /// <summary>Binds a parameter as PowerShell would have: the value converted to the parameter's type, recorded as bound.</summary>
         private void Rebind(ParameterMetadata parameter, string value)
@@ -467,7 +504,7 @@ namespace OpenAIAdmin.Commands
         /// An XxxId property of a foreign object, holding a value, that no parameter of this call was bound from and that
         /// is not the value bound to -Id: the row names something else as well.
         /// </summary>
-        private string? OtherReference(PSObject record, object boundId)
+        private string? OtherReference(PSObject record, object? boundId)
         {
             var boundNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string key in _cmdlet.MyInvocation.BoundParameters.Keys)

@@ -234,6 +234,15 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         # A hand-made row's blank ProjectId would have sent the change to the organization ("in project " said -WhatIf).
         @{ Name = 'a hand-made row with a blank ProjectId piped into Disable-OAICertificate'; Source = { [pscustomobject]@{ Id = 'cert_0002LmNAjHn1wac56gmIa6Fy'; ProjectId = '' } }; Command = 'Disable-OAICertificate'; Arguments = @{ Force = $true } }
         @{ Name = 'a hand-made row with a white-space ProjectId piped into Enable-OAICertificate'; Source = { [pscustomobject]@{ CertificateId = 'cert_0002LmNAjHn1wac56gmIa6Fy'; ProjectId = ' ' } }; Command = 'Enable-OAICertificate'; Arguments = @{ Confirm = $false } }
+        # An export says what it is (its Object column) and is judged as the object is: these only name the project or user.
+        @{ Name = "a spend limit's CSV row piped into Remove-OAIProject"; Source = { Set-OAISpendLimit -ProjectId proj_supportbottE5emakLryq7y4 -Amount 5 -Confirm:$false; Get-OAISpendLimit -ProjectId proj_supportbottE5emakLryq7y4 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
+        @{ Name = "a retention setting's CSV row piped into Set-OAIProject"; Source = { Get-OAIDataRetention -ProjectId proj_productionchatbotrC4xJHX | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Set-OAIProject'; Arguments = @{ Name = 'renamed'; Confirm = $false } }
+        @{ Name = "an exported deletion record piped into Remove-OAIUser"; Source = { Remove-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -Id user-0002JeNiLqIA6WxFhRLL4olw -Force -PassThru | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIUser'; Arguments = @{ Force = $true } }
+        # A user's access-report row names the group and role it came through: removing that took the role from the whole group.
+        @{ Name = "a user's access-report row piped into Remove-OAIProjectGroupRole"; Source = { Get-OAIAccessReport -ProjectId proj_productionchatbotrC4xJHX | Where-Object { $_.PrincipalType -eq 'User' -and $_.GroupId } | Select-Object -First 1 }; Command = 'Remove-OAIProjectGroupRole'; Arguments = @{ Force = $true } }
+        @{ Name = "a user's access-report CSV row piped into Remove-OAIProjectGroupRole"; Source = { Get-OAIAccessReport -ProjectId proj_productionchatbotrC4xJHX | Where-Object { $_.PrincipalType -eq 'User' -and $_.GroupId } | Select-Object -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProjectGroupRole'; Arguments = @{ Force = $true } }
+        # A hand-made row with an Id names one rate limit, and Get-OAIRateLimit (no -Id) would list them all.
+        @{ Name = 'a hand-made row with an Id piped into Get-OAIRateLimit'; Source = { [pscustomobject]@{ Id = 'rl-gpt-4o'; ProjectId = 'proj_productionchatbotrC4xJHX' } }; Command = 'Get-OAIRateLimit'; Arguments = @{} }
         # A script block has an Id property of its own (a Guid); PowerShell bound its text.
         @{ Name = 'a script block piped into Remove-OAIGroup'; Source = { { x } }; Command = 'Remove-OAIGroup'; Arguments = @{ Force = $true } }
         # PowerShell builds an empty Group from a row without an Id.
@@ -333,6 +342,22 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         Reset-Simulator
         @([pscustomobject]@{ ProjectId = 'proj_productionchatbotrC4xJHX' } | Get-OAIServiceAccount -ErrorAction Stop).Id | Should -Be $expected
         @(Get-SimulatorRequest).path | Should -Be '/v1/organization/projects/proj_productionchatbotrC4xJHX/service_accounts'
+    }
+
+    It 'gets the one certificate a hand-made or Select-Object row names, in the scope it names' {
+        $projectCertificate = Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Select-Object -First 1
+        foreach ($row in @(($projectCertificate | Select-Object Id, ProjectId), ($projectCertificate | Select-Object CertificateId, ProjectId))) {
+            Reset-Simulator
+            # Both bound only the ProjectId, and every certificate of the project came out (and went on to a Disable).
+            $got = @($row | Get-OAICertificate -ErrorAction Stop)
+            $got.Id | Should -Be $projectCertificate.Id
+            $got.ProjectId | Should -Be 'proj_defaultSbtsIO0rWI91rcsUU'
+        }
+
+        Reset-Simulator
+        [pscustomobject]@{ Id = 'cert_0005LCPpPTKmBnk7pvK2BGKI'; ProjectId = '' } | Get-OAICertificate | Disable-OAICertificate -Force
+        @(Get-SimulatorRequest POST).body | Should -Be '{"certificate_ids":["cert_0005LCPpPTKmBnk7pvK2BGKI"]}'
+        @(Get-SimulatorRequest POST).path | Should -Be '/v1/organization/certificates/deactivate'
     }
 
     It 'still follows a user or group a piped object refers to when reading' {
