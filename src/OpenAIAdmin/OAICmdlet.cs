@@ -75,6 +75,8 @@ namespace OpenAIAdmin.Commands
                     return;
                 }
 
+                _inputGuard?.TrimIds();
+
                 CanonicalSetValues.Apply(this);
 
                 using (ClientEvents.Use(new EventRelay(this, DebugWanted())))
@@ -492,8 +494,9 @@ namespace OpenAIAdmin.Commands
         private const int MaxQuotedName = 80;
 
         /// <summary>
-        /// Text from the server as a prompt may show it: control characters (line breaks, ESC) and the bidirectional
-        /// controls that reorder what follows are each shown as U+FFFD, and a long text is cut with "…".
+        /// Text from the server as a prompt may show it: control characters and line separators (line breaks, ESC,
+        /// U+2028) and the bidirectional controls that reorder what follows are each shown as U+FFFD, and a long text is
+        /// cut with "…".
         /// </summary>
         internal static string Printable(string text)
         {
@@ -511,7 +514,9 @@ namespace OpenAIAdmin.Commands
                 }
 
                 bool bidi = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\u061C';
-                shown.Append(char.IsControl(c) || bidi ? '\uFFFD' : c);
+                // U+2028 and U+2029 are not control characters, but terminals and editors break the line there.
+                bool lineBreak = c == '\u2028' || c == '\u2029';
+                shown.Append(char.IsControl(c) || bidi || lineBreak ? '\uFFFD' : c);
             }
 
             return shown.ToString();

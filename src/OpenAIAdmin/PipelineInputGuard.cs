@@ -262,7 +262,7 @@ namespace OpenAIAdmin.Commands
                 ? $"(it refers to {Words(firstKind)} '{Shorten(refers)}' without being one)"
                 : identity.Count > 0
                     ? $"(its Id '{Shorten(ownId)}' is its {identity[0]}: it is {Article(Thing(identity[0]))})"
-                    : $"(Id '{Shorten(ownId)}')";
+                    : ownId == null ? "(it has no Id)" : $"(Id '{Shorten(ownId)}')";
             string piped = ours ? "an OpenAIAdmin." + baseObject.GetType().Name : Article(baseObject.GetType().Name);
             return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes {Article(Words(firstKind))}, but {piped} "
                 + $"was piped in {what}. Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
@@ -348,6 +348,36 @@ namespace OpenAIAdmin.Commands
             }
 
             _rebound.Clear();
+        }
+
+        /// <summary>
+        /// Drops the white space around every id bound (a copied cell, a line of a file): the paths had it dropped already
+        /// (<c>ApiPath.Id</c>), but the objects written kept the scope as given (<c>' proj_…'</c>), and piped on they
+        /// named a project no row equals. Done after <see cref="Refuse"/>, which compares the record's own values.
+        /// </summary>
+        public void TrimIds()
+        {
+            foreach (KeyValuePair<string, object> bound in _cmdlet.MyInvocation.BoundParameters.ToList())
+            {
+                if (!_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue(bound.Key, out ParameterMetadata? parameter)
+                    || (KindOf(parameter) == null && parameter.Name != "Id"))
+                {
+                    continue;
+                }
+
+                object? trimmed = Unwrap(bound.Value) switch
+                {
+                    string text when text.Trim().Length != text.Length => text.Trim(),
+                    string[] texts when texts.Any(t => t != null && t.Trim().Length != t.Length) => texts.Select(t => t?.Trim()).ToArray(),
+                    _ => null,
+                };
+                PropertyInfo? property = _cmdlet.GetType().GetProperty(parameter.Name);
+                if (trimmed != null && property != null && property.PropertyType.IsInstanceOfType(trimmed))
+                {
+                    property.SetValue(_cmdlet, trimmed);
+                    _cmdlet.MyInvocation.BoundParameters[bound.Key] = trimmed;
+                }
+            }
         }
 
         /// <summary>Takes back a value PowerShell (or the guard) bound from the current record.</summary>

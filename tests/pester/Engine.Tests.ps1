@@ -274,6 +274,9 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         (Get-OAIProject -Id " proj_productionchatbotrC4xJHX`t" -ErrorAction Stop).Id | Should -Be 'proj_productionchatbotrC4xJHX'
         [pscustomobject]@{ ProjectId = 'proj_productionchatbotrC4xJHX '; Id = ' user-0002JeNiLqIA6WxFhRLL4olw' } | Get-OAIProjectUser -ErrorAction Stop | ForEach-Object Id | Should -Be 'user-0002JeNiLqIA6WxFhRLL4olw'
         @(Get-SimulatorRequest).path | Should -Be @('/v1/organization/projects/proj_productionchatbotrC4xJHX', '/v1/organization/projects/proj_productionchatbotrC4xJHX/users/user-0002JeNiLqIA6WxFhRLL4olw')
+        # The objects written name the scope without it, so piped on they still match.
+        @(Get-OAICertificate -ProjectId ' proj_defaultSbtsIO0rWI91rcsUU ').ProjectId | Select-Object -Unique | Should -BeExactly 'proj_defaultSbtsIO0rWI91rcsUU'
+        ([pscustomobject]@{ ProjectId = "proj_productionchatbotrC4xJHX`t" } | Get-OAIServiceAccount -First 1).ProjectId | Should -BeExactly 'proj_productionchatbotrC4xJHX'
     }
 
     It 'lists what an exported project row names, as it does for the project itself' {
@@ -606,6 +609,10 @@ Describe 'Confirmations name the target and list every change' {
         $text | Should -Match ([regex]::Escape("project 'evil$([char]0xFFFD)What if: Performing"))
         $text | Should -Not -Match ([regex]::Escape([string][char]27))
         $text | Should -Not -Match ([regex]::Escape([string][char]0x202E))
+        $separated = New-OAIProject -Name "evil$([char]0x2028)What if: fake"
+        $text = Get-HostText { $separated | Remove-OAIProject -WhatIf }
+        $text | Should -Not -Match ([regex]::Escape([string][char]0x2028))
+        $text | Should -Match ([regex]::Escape("project 'evil$([char]0xFFFD)What if: fake'"))
         # A long name is cut, the id is whole.
         $long = New-OAIProject -Name ('x' * 300)
         $text = Get-HostText { $long | Remove-OAIProject -WhatIf }
