@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 
 namespace OpenAIAdmin.Commands
@@ -163,6 +164,39 @@ namespace OpenAIAdmin.Commands
                 throw new ArgumentTransformationMetadataException(
                     $"A bare number ({Convert.ToString(value, CultureInfo.InvariantCulture)}) is not a length of time: PowerShell would read it as ticks "
                     + "(ten millionths of a second). Give New-TimeSpan -Days 30, or text such as '30.00:00:00' (30 days) or '01:00:00' (one hour).");
+            }
+
+            return inputData;
+        }
+    }
+    /// <summary>
+    /// On the -Id of a change whose project is optional and that takes its objects whole by -InputObject
+    /// (Enable-/Disable-OAICertificate, Remove-OAISpendAlert): a module object of a project given as the argument is
+    /// refused. PowerShell made it its id text, its project was lost and the organization's certificate was
+    /// deactivated (<c>Disable-OAICertificate -Id $projectCertificate</c>). Piped in, or given to -InputObject, it
+    /// keeps its project; ids pass unchanged. Only where -InputObject exists: there a piped module object binds to
+    /// -InputObject before PowerShell tries to convert it for -Id, so this never sees one from the pipeline.
+    /// </summary>
+    public sealed class ProjectObjectIsNotAnIdAttribute : ArgumentTransformationAttribute
+    {
+        private static readonly System.Reflection.Assembly CoreAssembly = typeof(AdminClient).Assembly;
+
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            foreach (object? item in value is System.Collections.IEnumerable items && !(value is string) ? items.Cast<object?>() : new[] { value })
+            {
+                object? element = item is PSObject inner ? inner.BaseObject : item;
+                if (element == null || element.GetType().Assembly != CoreAssembly
+                    || !(element.GetType().GetProperty("ProjectId")?.GetValue(element) is string project) || string.IsNullOrWhiteSpace(project))
+                {
+                    continue;
+                }
+
+                string id = element.GetType().GetProperty("Id")?.GetValue(element) as string ?? element.ToString() ?? string.Empty;
+                throw new ArgumentTransformationMetadataException(
+                    $"The {element.GetType().Name} '{ErrorRecords.Shorten(id)}' belongs to project '{ErrorRecords.Shorten(project)}': given to -Id, it would "
+                    + "be changed in the organization. Pipe it in or give it to -InputObject to keep its project, or give -Id $x.Id -ProjectId $x.ProjectId.");
             }
 
             return inputData;

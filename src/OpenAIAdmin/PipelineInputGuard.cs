@@ -183,7 +183,7 @@ namespace OpenAIAdmin.Commands
                     // its group by GroupId and a project user its project by ProjectId, and piping them into Remove-OAIGroup
                     // or Remove-OAIProject would delete the group or archive the project. Reading (Get-OAIUser from a
                     // member) and adding (a member into Add-OAIProjectUser) may follow such a reference.
-                    bool itself = parameter.Name != "Id" || !_targetMustBeItself || isItself;
+                    bool itself = parameter.Name != "Id" || !_targetMustBeItself || isItself || (export && ownId == null && IsMembershipNamedWhole(record));
                     if (Text(record, kind) == value && itself)
                     {
                         fitsAsItself |= isItself;
@@ -225,7 +225,7 @@ namespace OpenAIAdmin.Commands
 
             // Not for an object taken whole (-InputObject, or a row PowerShell made into one): that is the target.
             if (misbound.Count == 0 && _targetMustBeItself && !fitsAsItself && !_cmdlet.MyInvocation.BoundParameters.ContainsKey("InputObject")
-                && OtherReference(record, ownId) is string also)
+                && OtherReference(record, ownId, knownOnly: !likeOurs) is string also)
             {
                 // Nothing bound is the object itself, and it names more than the command takes: an access report's row for one
                 // user (PrincipalId) names the group and role it came through, and Remove-OAIProjectGroupRole took the role
@@ -402,13 +402,14 @@ namespace OpenAIAdmin.Commands
                     continue;
                 }
 
-                if (!saysWhatItIs
+                // A hand-made row {Id=...; ProjectId=''}: without its project, the change would go to the organization. A null
+                // (a Select-Object or JSON of an organization's certificate) says "none", as a module object's does.
+                if (!saysWhatItIs && Unwrap(value) != null
                     && property.GetCustomAttribute<PipedBlankIsAbsentAttribute>()!.OnlyFromRecordsThatSayWhatTheyAre)
                 {
-                    // A hand-made row {Id=...; ProjectId=''}: without its project, the change would go to the organization.
                     return Error(input, $"{_cmdlet.MyInvocation.MyCommand.Name} cannot use the {input.GetType().Name} piped in: its {property.Name} is blank, "
-                        + $"and without it the change would apply to the organization. Nothing was sent. Fill in the {property.Name}, "
-                        + $"or leave the property out for the organization.");
+                        + $"and without it the change would apply to the organization. Nothing was sent. Fill in the {property.Name}; "
+                        + $"for the organization, pipe rows without a {property.Name} property, or with $null in it.");
                 }
 
                 Unbind(property.Name);
@@ -439,11 +440,17 @@ namespace OpenAIAdmin.Commands
             }
 
             bool somethingElse = identity.Count > 0 && !identity.Contains("ProjectId", StringComparer.OrdinalIgnoreCase);
+            // A row with an Id that no binding holds names one thing of the project, not the project (a Select-Object of a
+            // service account's Id, Name and ProjectId); an export is the setting only when it has all the setting's columns
+            // (a cost row's export, with its ProjectId and no Id, had removed each project's limit).
+            bool namesOneThing = Text(record, "Id") is string own && !BoundValues().Contains(own);
             bool refersOnly = _changes
-                ? ours ? !setting!.SettingTypes.Contains(input.GetType()) : somethingElse
+                ? ours ? !setting!.SettingTypes.Contains(input.GetType())
+                    : export ? !setting!.SettingTypes.Any(type => IsExportOf(record, type)) && !identity.Contains("ProjectId", StringComparer.OrdinalIgnoreCase)
+                    : somethingElse || namesOneThing
                 // A hand-made row with an Id of its own ({Id='rl-...'; ProjectId=...} into Get-OAIRateLimit, which has no
                 // -Id) names one thing, not the whole project.
-                : ours || export || somethingElse || (Text(record, "Id") is string own && !BoundValues().Contains(own));
+                : ours || export || somethingElse || namesOneThing;
             if (!refersOnly)
             {
                 return null;
@@ -488,6 +495,18 @@ namespace OpenAIAdmin.Commands
                     + (ours || export || Text(record, "Id") == null ? string.Empty : $"(Id '{Shorten(Text(record, "Id"))}') ")
                     + $"piped in only refers to. Nothing was sent. Pipe the {Thing(kind)} itself, or give -{scope.Name}.");
         }
+
+        /// <summary>Whether a row has a column for every public property of a module type: an export of such an object.</summary>
+        private static bool IsExportOf(PSObject record, Type type) =>
+            type.GetProperties().All(property => record.Properties[property.Name] != null);
+
+        /// <summary>
+        /// Whether a row without an Id names two or more things and this command binds every one of them: an export of a
+        /// project group (ProjectId and GroupId) piped into Remove-OAIProjectGroup is that membership, as the object is.
+        /// </summary>
+        private bool IsMembershipNamedWhole(PSObject record) =>
+            record.Properties.Count(property => IsKnownReference(property.Name) && !string.IsNullOrWhiteSpace(FirstText(Unwrap(property.Value)))) >= 2
+            && OtherReference(record, null, knownOnly: true) == null;
 
         private HashSet<string> BoundValues() =>
             new HashSet<string>(_cmdlet.MyInvocation.BoundParameters.Values.Select(FirstText).Where(v => v != null)!, StringComparer.Ordinal);
@@ -534,7 +553,7 @@ namespace OpenAIAdmin.Commands
         /// An XxxId property of a foreign object, holding a value, that no parameter of this call was bound from and that
         /// is not the value bound to -Id: the row names something else as well.
         /// </summary>
-        private string? OtherReference(PSObject record, object? boundId)
+        private string? OtherReference(PSObject record, object? boundId, bool knownOnly = false)
         {
             var boundNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string key in _cmdlet.MyInvocation.BoundParameters.Keys)
@@ -549,7 +568,7 @@ namespace OpenAIAdmin.Commands
             foreach (PSPropertyInfo property in record.Properties)
             {
                 string? text = FirstText(Unwrap(property.Value));
-                if (IsIdName(property.Name) && !boundNames.Contains(property.Name) && !string.IsNullOrWhiteSpace(text) && text != id)
+                if (IsIdName(property.Name) && (!knownOnly || IsKnownReference(property.Name)) && !boundNames.Contains(property.Name) && !string.IsNullOrWhiteSpace(text) && text != id)
                 {
                     return property.Name;
                 }
@@ -557,6 +576,16 @@ namespace OpenAIAdmin.Commands
 
             return null;
         }
+
+        /// <summary>
+        /// The XxxId properties the core's objects carry (PrincipalId, OwnerId, GroupId...): in a hand-made row, a column
+        /// such as TicketId or CostCenterId is the author's note, not a reference to judge.
+        /// </summary>
+        private static readonly HashSet<string> KnownReferences = new HashSet<string>(
+            CoreAssembly.GetExportedTypes().SelectMany(type => type.GetProperties()).Select(property => property.Name).Where(IsIdName),
+            StringComparer.OrdinalIgnoreCase);
+
+        private static bool IsKnownReference(string name) => KnownReferences.Contains(name);
 
         private static bool IsIdName(string name) =>
             name.Length > 2 && char.IsUpper(name[0]) && name.EndsWith("Id", StringComparison.Ordinal);

@@ -238,6 +238,10 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @{ Name = "a spend limit's CSV row piped into Remove-OAIProject"; Source = { Set-OAISpendLimit -ProjectId proj_supportbottE5emakLryq7y4 -Amount 5 -Confirm:$false; Get-OAISpendLimit -ProjectId proj_supportbottE5emakLryq7y4 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProject'; Arguments = @{ Force = $true } }
         @{ Name = "a retention setting's CSV row piped into Set-OAIProject"; Source = { Get-OAIDataRetention -ProjectId proj_productionchatbotrC4xJHX | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Set-OAIProject'; Arguments = @{ Name = 'renamed'; Confirm = $false } }
         @{ Name = "an exported deletion record piped into Remove-OAIUser"; Source = { Remove-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -Id user-0002JeNiLqIA6WxFhRLL4olw -Force -PassThru | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIUser'; Arguments = @{ Force = $true } }
+        # A cost row's export has a ProjectId and no Id: it is no spend limit, and had removed each project's limit.
+        @{ Name = "a cost row's CSV row piped into Remove-OAISpendLimit"; Source = { Get-OAICost -GroupBy project_id | Where-Object ProjectId | Select-Object -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAISpendLimit'; Arguments = @{ Force = $true } }
+        # A projection of a service account keeps its Id: it names the account, not the project.
+        @{ Name = "a service account's Select-Object row piped into Remove-OAISpendLimit"; Source = { Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 | Select-Object Id, Name, ProjectId }; Command = 'Remove-OAISpendLimit'; Arguments = @{ Force = $true } }
         # A user's access-report row names the group and role it came through: removing that took the role from the whole group.
         @{ Name = "a user's access-report row piped into Remove-OAIProjectGroupRole"; Source = { Get-OAIAccessReport -ProjectId proj_productionchatbotrC4xJHX | Where-Object { $_.PrincipalType -eq 'User' -and $_.GroupId } | Select-Object -First 1 }; Command = 'Remove-OAIProjectGroupRole'; Arguments = @{ Force = $true } }
         @{ Name = "a user's access-report CSV row piped into Remove-OAIProjectGroupRole"; Source = { Get-OAIAccessReport -ProjectId proj_productionchatbotrC4xJHX | Where-Object { $_.PrincipalType -eq 'User' -and $_.GroupId } | Select-Object -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIProjectGroupRole'; Arguments = @{ Force = $true } }
@@ -360,6 +364,21 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         Reset-Simulator
         [pscustomobject]@{ Id = 'cert_0005LCPpPTKmBnk7pvK2BGKI'; ProjectId = '' } | Get-OAICertificate | Disable-OAICertificate -Force
         @(Get-SimulatorRequest POST).body | Should -Be '{"certificate_ids":["cert_0005LCPpPTKmBnk7pvK2BGKI"]}'
+        @(Get-SimulatorRequest POST).path | Should -Be '/v1/organization/certificates/deactivate'
+    }
+
+    It 'still takes exports of memberships, hand-made rows with notes of their own and projections without a project' {
+        $projectGroup = Get-OAIProjectGroup -ProjectId proj_productionchatbotrC4xJHX -First 1
+        $member = Get-OAIGroupMember -GroupId group_01JG00039R95E99VB9Z3F7ZPY9 -First 1
+        $active = @(Get-OAICertificate | Where-Object Active)
+        Reset-Simulator
+        # A project group has no Id: its export is the membership of what it names, as the object is.
+        $projectGroup | ConvertTo-Csv | ConvertFrom-Csv | Remove-OAIProjectGroup -Force -ErrorAction Stop
+        # TicketId is the author's note, not a reference the row makes.
+        [pscustomobject]@{ GroupId = $member.GroupId; UserId = $member.UserId; TicketId = 'CHG-1' } | Remove-OAIGroupMember -Force -ErrorAction Stop
+        # A projection of an organization certificate has a null ProjectId: the organization, not a blank project.
+        $active | Select-Object Id, Name, Active, ProjectId | Disable-OAICertificate -Force -ErrorAction Stop
+        @(Get-SimulatorRequest DELETE).path | Should -Be @("/v1/organization/projects/proj_productionchatbotrC4xJHX/groups/$($projectGroup.GroupId)", "/v1/organization/groups/$($member.GroupId)/users/$($member.UserId)")
         @(Get-SimulatorRequest POST).path | Should -Be '/v1/organization/certificates/deactivate'
     }
 

@@ -367,6 +367,16 @@ Describe 'Remove-OAISpendAlert' {
         @(Get-SimulatorRequest DELETE).Count | Should -Be 0
     }
 
+    It 'refuses a project alert given as the -Id argument, before any request' {
+        $alert = Get-OAISpendAlert -ProjectId (Get-Production).Id | Select-Object -First 1
+        Reset-Simulator
+        # As its id text it was sent to the organization's alerts.
+        Get-ErrorId { Remove-OAISpendAlert -Id $alert -Force } | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.RemoveOAISpendAlertCommand'
+        @(Get-SimulatorRequest).Count | Should -Be 0
+        Remove-OAISpendAlert -InputObject $alert -Force
+        @(Get-SimulatorRequest DELETE).path | Should -Be "/v1/organization/projects/$($alert.ProjectId)/spend_alerts/$($alert.Id)"
+    }
+
     It 'deletes piped alerts in their scope and ids in the scope given' {
         $project = Get-Production
         $deleted = @(Get-OAISpendAlert -ProjectId $project.Id | Remove-OAISpendAlert -Force -PassThru)

@@ -354,6 +354,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId", "certificate_id")]
         [ArgumentCompleter(typeof(CertificateIdCompleter))]
+        [ProjectObjectIsNotAnId]
         [ValidateNotBlank]
         public string[] Id { get; set; } = null!;
 

@@ -467,6 +467,7 @@ namespace OpenAIAdmin.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SpendAlertId", "alert_id")]
         [ArgumentCompleter(typeof(SpendAlertIdCompleter))]
+        [ProjectObjectIsNotAnId]
         [ValidateNotBlank]
         public string Id { get; set; } = null!;
 
