@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -170,16 +171,21 @@ namespace OpenAIAdmin.Commands
         }
     }
     /// <summary>
-    /// On the -Id of a change whose project is optional and that takes its objects whole by -InputObject
-    /// (Enable-/Disable-OAICertificate, Remove-OAISpendAlert): a module object of a project given as the argument is
-    /// refused. PowerShell made it its id text, its project was lost and the organization's certificate was
-    /// deactivated (<c>Disable-OAICertificate -Id $projectCertificate</c>). Piped in, or given to -InputObject, it
-    /// keeps its project; ids pass unchanged. Only where -InputObject exists: there a piped module object binds to
-    /// -InputObject before PowerShell tries to convert it for -Id, so this never sees one from the pipeline.
+    /// On the -Id of a change whose project is optional (Enable-/Disable-OAICertificate, Remove-OAISpendAlert): notes each
+    /// module object of a project that PowerShell is about to make its id text, so that <see cref="PipelineInputGuard"/>
+    /// can refuse one given as the argument (<c>Disable-OAICertificate -Id $projectCertificate</c> lost its project and
+    /// deactivated the certificate in the organization). It does not refuse here: PowerShell also runs it while binding
+    /// pipeline input, where the record keeps its project by its ProjectId.
     /// </summary>
     public sealed class ProjectObjectIsNotAnIdAttribute : ArgumentTransformationAttribute
     {
+        private const int MaxNoted = 100;
+
         private static readonly System.Reflection.Assembly CoreAssembly = typeof(AdminClient).Assembly;
+
+        /// <summary>What was noted on this thread since the guard last looked: id, project, type name.</summary>
+        [ThreadStatic]
+        private static List<(string Id, string Project, string Type)>? _noted;
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -187,19 +193,35 @@ namespace OpenAIAdmin.Commands
             foreach (object? item in value is System.Collections.IEnumerable items && !(value is string) ? items.Cast<object?>() : new[] { value })
             {
                 object? element = item is PSObject inner ? inner.BaseObject : item;
-                if (element == null || element.GetType().Assembly != CoreAssembly
-                    || !(element.GetType().GetProperty("ProjectId")?.GetValue(element) is string project) || string.IsNullOrWhiteSpace(project))
+                if (element != null && element.GetType().Assembly == CoreAssembly
+                    && element.GetType().GetProperty("ProjectId")?.GetValue(element) is string project && !string.IsNullOrWhiteSpace(project)
+                    && element.GetType().GetProperty("Id")?.GetValue(element) is string id)
                 {
-                    continue;
-                }
+                    _noted ??= new List<(string, string, string)>();
+                    if (_noted.Count >= MaxNoted)
+                    {
+                        _noted.RemoveAt(0);
+                    }
 
-                string id = element.GetType().GetProperty("Id")?.GetValue(element) as string ?? element.ToString() ?? string.Empty;
-                throw new ArgumentTransformationMetadataException(
-                    $"The {element.GetType().Name} '{ErrorRecords.Shorten(id)}' belongs to project '{ErrorRecords.Shorten(project)}': given to -Id, it would "
-                    + "be changed in the organization. Pipe it in or give it to -InputObject to keep its project, or give -Id $x.Id -ProjectId $x.ProjectId.");
+                    _noted.Add((id, project, element.GetType().Name));
+                }
             }
 
             return inputData;
+        }
+
+        /// <summary>Takes the notes of these ids (all notes when <paramref name="ids"/> is null).</summary>
+        internal static List<(string Id, string Project, string Type)> Take(ICollection<string>? ids)
+        {
+            var taken = new List<(string, string, string)>();
+            if (_noted == null)
+            {
+                return taken;
+            }
+
+            taken.AddRange(_noted.Where(note => ids == null || ids.Contains(note.Id)));
+            _noted.RemoveAll(note => ids == null || ids.Contains(note.Id));
+            return taken;
         }
     }
 }

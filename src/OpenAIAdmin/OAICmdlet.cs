@@ -51,6 +51,11 @@ namespace OpenAIAdmin.Commands
         {
             // What is bound now came from the command line; what the binder adds per record came from the pipeline.
             _inputGuard = new PipelineInputGuard(this);
+            if (_inputGuard.RefuseProjectObjectGivenAsId() is ErrorRecord projectObject)
+            {
+                ThrowTerminatingError(projectObject);
+            }
+
             foreach (System.Reflection.PropertyInfo property in PipedBlankIsAbsentAttribute.On(GetType()))
             {
                 if (MyInvocation.BoundParameters.TryGetValue(property.Name, out object? value) && ValidateNotBlankAttribute.Problem(value) is string problem)

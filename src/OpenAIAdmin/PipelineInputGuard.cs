@@ -54,6 +54,36 @@ namespace OpenAIAdmin.Commands
                 && !cmdlet.MyInvocation.MyCommand.Name.StartsWith(VerbsCommon.Add + "-", StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// A project's object (a certificate, an alert) given as the -Id argument of a command whose project is optional:
+        /// PowerShell made it its id text, and without -ProjectId the change would go to the organization. Null when the
+        /// -Id given holds none (see <see cref="ProjectObjectIsNotAnIdAttribute"/>), or -ProjectId names the project.
+        /// </summary>
+        public ErrorRecord? RefuseProjectObjectGivenAsId()
+        {
+            if (!_fromCommandLine.Contains("Id") || !_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue("Id", out ParameterMetadata? id)
+                || !id.Attributes.OfType<ProjectObjectIsNotAnIdAttribute>().Any())
+            {
+                return null;
+            }
+
+            var given = new HashSet<string>((_cmdlet.MyInvocation.BoundParameters["Id"] is IEnumerable values && !(values is string) ? values.Cast<object?>() : new[] { _cmdlet.MyInvocation.BoundParameters["Id"] })
+                .Select(value => value?.ToString()).Where(value => value != null)!, StringComparer.Ordinal);
+            var noted = ProjectObjectIsNotAnIdAttribute.Take(given);
+            if (noted.Count == 0 || _fromCommandLine.Contains("ProjectId"))
+            {
+                return null;
+            }
+
+            var (objectId, project, type) = noted[0];
+            string message = $"{_cmdlet.MyInvocation.MyCommand.Name} -Id was given the {type} '{Shorten(objectId)}' of project '{Shorten(project)}': as an id, it would be changed "
+                + $"in the organization. Nothing was sent. Pipe it in or give it to -InputObject to keep its project, or add -ProjectId '{Shorten(project)}'.";
+            return new ErrorRecord(new ArgumentException(message), "ProjectObjectGivenAsId", ErrorCategory.InvalidArgument, objectId)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+        }
+
         /// <summary>The record PowerShell is binding for this ProcessRecord call, or null without pipeline input.</summary>
         public static object? Current(PSCmdlet cmdlet)
         {
@@ -98,6 +128,8 @@ namespace OpenAIAdmin.Commands
         /// <summary>An ErrorRecord when the current record filled an id parameter it does not fit; null when it fits.</summary>
         public ErrorRecord? Refuse()
         {
+            // What PowerShell noted while binding this record is pipeline input, which keeps its project by ProjectId.
+            ProjectObjectIsNotAnIdAttribute.Take(null);
             object? input = Current(_cmdlet);
             if (input == null)
             {
@@ -225,7 +257,7 @@ namespace OpenAIAdmin.Commands
 
             // Not for an object taken whole (-InputObject, or a row PowerShell made into one): that is the target.
             if (misbound.Count == 0 && _targetMustBeItself && !fitsAsItself && !_cmdlet.MyInvocation.BoundParameters.ContainsKey("InputObject")
-                && OtherReference(record, ownId, knownOnly: !likeOurs) is string also)
+                && OtherReference(record, ownId, knownOnly: true) is string also)
             {
                 // Nothing bound is the object itself, and it names more than the command takes: an access report's row for one
                 // user (PrincipalId) names the group and role it came through, and Remove-OAIProjectGroupRole took the role
@@ -447,7 +479,8 @@ namespace OpenAIAdmin.Commands
             bool refersOnly = _changes
                 ? ours ? !setting!.SettingTypes.Contains(input.GetType())
                     : export ? !setting!.SettingTypes.Any(type => IsExportOf(record, type)) && !identity.Contains("ProjectId", StringComparer.OrdinalIgnoreCase)
-                    : somethingElse || namesOneThing
+                    // An export without an Object column (a hosted-tool permission's) is known by its columns.
+                    : somethingElse || namesOneThing || (!setting!.SettingTypes.Any(type => IsExportOf(record, type)) && ScopedTypes.Any(type => IsExportOf(record, type)))
                 // A hand-made row with an Id of its own ({Id='rl-...'; ProjectId=...} into Get-OAIRateLimit, which has no
                 // -Id) names one thing, not the whole project.
                 : ours || export || somethingElse || namesOneThing;
@@ -495,6 +528,10 @@ namespace OpenAIAdmin.Commands
                     + (ours || export || Text(record, "Id") == null ? string.Empty : $"(Id '{Shorten(Text(record, "Id"))}') ")
                     + $"piped in only refers to. Nothing was sent. Pipe the {Thing(kind)} itself, or give -{scope.Name}.");
         }
+
+        /// <summary>The core's types that name a project (ProjectId) besides their own data: what an export may be of.</summary>
+        private static readonly Type[] ScopedTypes = CoreAssembly.GetExportedTypes()
+            .Where(type => type.IsClass && !type.IsAbstract && type.GetProperty("ProjectId") != null && type.GetProperties().Length > 2).ToArray();
 
         /// <summary>Whether a row has a column for every public property of a module type: an export of such an object.</summary>
         private static bool IsExportOf(PSObject record, Type type) =>

@@ -378,13 +378,17 @@ Describe 'Enable-OAICertificate and Disable-OAICertificate' {
     It 'refuses a project certificate given as the -Id argument: as an id it would change the organization' {
         $certificate = Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Where-Object Id -eq cert_0001M3du8cKjMwmMCx22qNSu
         Reset-Simulator
-        Get-ErrorId { Disable-OAICertificate -Id $certificate -Force } | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.DisableOAICertificateCommand'
-        Get-ErrorId { Enable-OAICertificate $certificate -Confirm:$false } | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.EnableOAICertificateCommand'
+        Get-ErrorId { Disable-OAICertificate -Id $certificate -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        Get-ErrorId { Enable-OAICertificate $certificate -Confirm:$false } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.EnableOAICertificateCommand'
         @(Get-SimulatorRequest).Count | Should -Be 0
-        # An organization certificate is its id, and the project's is taken when piped.
+        # An organization certificate is its id, the project's is taken when piped or with its -ProjectId.
         Disable-OAICertificate -Id (Get-OAICertificate -Id cert_0005LCPpPTKmBnk7pvK2BGKI) -Force
         $certificate | Disable-OAICertificate -Force
-        @(Get-SimulatorRequest POST).path | Should -Be @('/v1/organization/certificates/deactivate', '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate')
+        Enable-OAICertificate -Id $certificate -ProjectId $certificate.ProjectId -Confirm:$false
+        # A string after it on the command line is not taken for the object noted while the pipeline bound it.
+        Disable-OAICertificate -Id $certificate.Id -Force
+        @(Get-SimulatorRequest POST).path | Should -Be @('/v1/organization/certificates/deactivate', '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate',
+            '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/activate', '/v1/organization/certificates/deactivate')
     }
 
     It 'keeps the project of rows exported from a project list, and the organization for rows without one' {

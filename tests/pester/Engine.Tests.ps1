@@ -240,6 +240,8 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         @{ Name = "an exported deletion record piped into Remove-OAIUser"; Source = { Remove-OAIProjectUser -ProjectId proj_productionchatbotrC4xJHX -Id user-0002JeNiLqIA6WxFhRLL4olw -Force -PassThru | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIUser'; Arguments = @{ Force = $true } }
         # A cost row's export has a ProjectId and no Id: it is no spend limit, and had removed each project's limit.
         @{ Name = "a cost row's CSV row piped into Remove-OAISpendLimit"; Source = { Get-OAICost -GroupBy project_id | Where-Object ProjectId | Select-Object -First 1 | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAISpendLimit'; Arguments = @{ Force = $true } }
+        # A hosted-tool permission's export has no Object and no Id: its columns say what it is.
+        @{ Name = "a hosted-tool permission's CSV row piped into Remove-OAIModelPermission"; Source = { Get-OAIHostedToolPermission -ProjectId proj_productionchatbotrC4xJHX | ConvertTo-Csv | ConvertFrom-Csv }; Command = 'Remove-OAIModelPermission'; Arguments = @{ Force = $true } }
         # A projection of a service account keeps its Id: it names the account, not the project.
         @{ Name = "a service account's Select-Object row piped into Remove-OAISpendLimit"; Source = { Get-OAIServiceAccount -ProjectId proj_productionchatbotrC4xJHX -First 1 | Select-Object Id, Name, ProjectId }; Command = 'Remove-OAISpendLimit'; Arguments = @{ Force = $true } }
         # A user's access-report row names the group and role it came through: removing that took the role from the whole group.
@@ -376,10 +378,15 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
         $projectGroup | ConvertTo-Csv | ConvertFrom-Csv | Remove-OAIProjectGroup -Force -ErrorAction Stop
         # TicketId is the author's note, not a reference the row makes.
         [pscustomobject]@{ GroupId = $member.GroupId; UserId = $member.UserId; TicketId = 'CHG-1' } | Remove-OAIGroupMember -Force -ErrorAction Stop
+        # A note column on a setting's export is a note there too.
+        Set-OAISpendLimit -ProjectId proj_productionchatbotrC4xJHX -Amount 50 -Confirm:$false
+        Get-OAISpendLimit -ProjectId proj_productionchatbotrC4xJHX | Select-Object *, @{ Name = 'TicketId'; Expression = { 'CHG-1' } } | ConvertTo-Csv | ConvertFrom-Csv |
+            Remove-OAISpendLimit -Force -ErrorAction Stop | Out-Null
         # A projection of an organization certificate has a null ProjectId: the organization, not a blank project.
         $active | Select-Object Id, Name, Active, ProjectId | Disable-OAICertificate -Force -ErrorAction Stop
-        @(Get-SimulatorRequest DELETE).path | Should -Be @("/v1/organization/projects/proj_productionchatbotrC4xJHX/groups/$($projectGroup.GroupId)", "/v1/organization/groups/$($member.GroupId)/users/$($member.UserId)")
-        @(Get-SimulatorRequest POST).path | Should -Be '/v1/organization/certificates/deactivate'
+        @(Get-SimulatorRequest DELETE).path | Should -Be @("/v1/organization/projects/proj_productionchatbotrC4xJHX/groups/$($projectGroup.GroupId)", "/v1/organization/groups/$($member.GroupId)/users/$($member.UserId)",
+            '/v1/organization/projects/proj_productionchatbotrC4xJHX/spend_limit')
+        @(Get-SimulatorRequest POST '*/certificates/*').path | Should -Be '/v1/organization/certificates/deactivate'
     }
 
     It 'still follows a user or group a piped object refers to when reading' {

@@ -371,10 +371,17 @@ Describe 'Remove-OAISpendAlert' {
         $alert = Get-OAISpendAlert -ProjectId (Get-Production).Id | Select-Object -First 1
         Reset-Simulator
         # As its id text it was sent to the organization's alerts.
-        Get-ErrorId { Remove-OAISpendAlert -Id $alert -Force } | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.RemoveOAISpendAlertCommand'
+        Get-ErrorId { Remove-OAISpendAlert -Id $alert -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.RemoveOAISpendAlertCommand'
         @(Get-SimulatorRequest).Count | Should -Be 0
         Remove-OAISpendAlert -InputObject $alert -Force
         @(Get-SimulatorRequest DELETE).path | Should -Be "/v1/organization/projects/$($alert.ProjectId)/spend_alerts/$($alert.Id)"
+    }
+
+    It 'deletes alerts piped in with the project given on the command line' {
+        $project = Get-Production
+        # -ProjectId rules out the -InputObject set: PowerShell binds each alert to -Id, and it keeps its project.
+        Get-OAISpendAlert -ProjectId $project.Id | Remove-OAISpendAlert -ProjectId $project.Id -Force
+        @(Get-SimulatorRequest DELETE).path | Should -Be @("/v1/organization/projects/$($project.Id)/spend_alerts/$ProdAlert3", "/v1/organization/projects/$($project.Id)/spend_alerts/$ProdAlert4")
     }
 
     It 'deletes piped alerts in their scope and ids in the scope given' {
