@@ -174,8 +174,10 @@ namespace OpenAIAdmin.Commands
     /// On the -Id of a change whose project is optional (Enable-/Disable-OAICertificate, Remove-OAISpendAlert): notes each
     /// module object of a project that PowerShell is about to make its id text, so that <see cref="PipelineInputGuard"/>
     /// can refuse one given as the argument (<c>Disable-OAICertificate -Id $projectCertificate</c> lost its project and
-    /// deactivated the certificate in the organization). It does not refuse here: PowerShell also runs it while binding
-    /// pipeline input, where the record keeps its project by its ProjectId.
+    /// deactivated the certificate in the organization), or by a script block run per record (<c>-Id { $c }</c>). It
+    /// does not refuse here: PowerShell also runs it while binding pipeline input, where the record keeps its project by
+    /// its ProjectId. An id given as text takes back the notes of that id: they were left by a command that failed to
+    /// bind, and must not be taken for this one.
     /// </summary>
     public sealed class ProjectObjectIsNotAnIdAttribute : ArgumentTransformationAttribute
     {
@@ -183,9 +185,9 @@ namespace OpenAIAdmin.Commands
 
         private static readonly System.Reflection.Assembly CoreAssembly = typeof(AdminClient).Assembly;
 
-        /// <summary>What was noted on this thread since the guard last looked: id, project, type name.</summary>
+        /// <summary>What was noted on this thread since the guard last looked.</summary>
         [ThreadStatic]
-        private static List<(string Id, string Project, string Type)>? _noted;
+        private static List<Note>? _noted;
 
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -193,17 +195,21 @@ namespace OpenAIAdmin.Commands
             foreach (object? item in value is System.Collections.IEnumerable items && !(value is string) ? items.Cast<object?>() : new[] { value })
             {
                 object? element = item is PSObject inner ? inner.BaseObject : item;
-                if (element != null && element.GetType().Assembly == CoreAssembly
+                if (element is string text)
+                {
+                    _noted?.RemoveAll(note => note.Id == text.Trim());
+                }
+                else if (element != null && element.GetType().Assembly == CoreAssembly
                     && element.GetType().GetProperty("ProjectId")?.GetValue(element) is string project && !string.IsNullOrWhiteSpace(project)
                     && element.GetType().GetProperty("Id")?.GetValue(element) is string id)
                 {
-                    _noted ??= new List<(string, string, string)>();
+                    _noted ??= new List<Note>();
                     if (_noted.Count >= MaxNoted)
                     {
                         _noted.RemoveAt(0);
                     }
 
-                    _noted.Add((id, project, element.GetType().Name));
+                    _noted.Add(new Note(id, project, element));
                 }
             }
 
@@ -211,9 +217,9 @@ namespace OpenAIAdmin.Commands
         }
 
         /// <summary>Takes the notes of these ids (all notes when <paramref name="ids"/> is null).</summary>
-        internal static List<(string Id, string Project, string Type)> Take(ICollection<string>? ids)
+        internal static List<Note> Take(ICollection<string>? ids)
         {
-            var taken = new List<(string, string, string)>();
+            var taken = new List<Note>();
             if (_noted == null)
             {
                 return taken;
@@ -222,6 +228,26 @@ namespace OpenAIAdmin.Commands
             taken.AddRange(_noted.Where(note => ids == null || ids.Contains(note.Id)));
             _noted.RemoveAll(note => ids == null || ids.Contains(note.Id));
             return taken;
+        }
+
+        /// <summary>The notes there are now, left in place.</summary>
+        internal static List<Note> Peek() => _noted == null ? new List<Note>() : new List<Note>(_noted);
+
+        /// <summary>A module object of a project that was made an id: its Id, its project and the object itself.</summary>
+        internal sealed class Note
+        {
+            public Note(string id, string project, object item)
+            {
+                Id = id;
+                Project = project;
+                Item = item;
+            }
+
+            public string Id { get; }
+
+            public string Project { get; }
+
+            public object Item { get; }
         }
     }
 }

@@ -56,6 +56,8 @@ namespace OpenAIAdmin.Commands
                 ThrowTerminatingError(projectObject);
             }
 
+            _inputGuard.StartRecords();
+
             foreach (System.Reflection.PropertyInfo property in PipedBlankIsAbsentAttribute.On(GetType()))
             {
                 if (MyInvocation.BoundParameters.TryGetValue(property.Name, out object? value) && ValidateNotBlankAttribute.Problem(value) is string problem)

@@ -69,16 +69,31 @@ namespace OpenAIAdmin.Commands
 
             var given = new HashSet<string>((_cmdlet.MyInvocation.BoundParameters["Id"] is IEnumerable values && !(values is string) ? values.Cast<object?>() : new[] { _cmdlet.MyInvocation.BoundParameters["Id"] })
                 .Select(value => value?.ToString()).Where(value => value != null)!, StringComparer.Ordinal);
-            var noted = ProjectObjectIsNotAnIdAttribute.Take(given);
+            return ProjectObjectGivenAsId(ProjectObjectIsNotAnIdAttribute.Take(given));
+        }
+
+        /// <summary>
+        /// Notes there before the pipeline binds a record: left by a command that failed to bind, or by the command line
+        /// of a command further down this pipeline. Not this command's records', which are judged in <see cref="Refuse"/>.
+        /// </summary>
+        private readonly List<ProjectObjectIsNotAnIdAttribute.Note> _notesBeforeRecords = new List<ProjectObjectIsNotAnIdAttribute.Note>();
+
+        /// <summary>Called once the command line is judged (BeginProcessing): what is noted after this came with records.</summary>
+        public void StartRecords() => _notesBeforeRecords.AddRange(ProjectObjectIsNotAnIdAttribute.Peek());
+
+        /// <summary>The refusal of a noted project object, or null when there is none or -ProjectId names the project.</summary>
+        private ErrorRecord? ProjectObjectGivenAsId(List<ProjectObjectIsNotAnIdAttribute.Note> noted)
+        {
             if (noted.Count == 0 || _fromCommandLine.Contains("ProjectId"))
             {
                 return null;
             }
 
-            var (objectId, project, type) = noted[0];
-            string message = $"{_cmdlet.MyInvocation.MyCommand.Name} -Id was given the {type} '{Shorten(objectId)}' of project '{Shorten(project)}': as an id, it would be changed "
-                + $"in the organization. Nothing was sent. Pipe it in or give it to -InputObject to keep its project, or add -ProjectId '{Shorten(project)}'.";
-            return new ErrorRecord(new ArgumentException(message), "ProjectObjectGivenAsId", ErrorCategory.InvalidArgument, objectId)
+            ProjectObjectIsNotAnIdAttribute.Note note = noted[0];
+            string type = note.Item.GetType().Name;
+            string message = $"{_cmdlet.MyInvocation.MyCommand.Name} -Id was given the {type} '{Shorten(note.Id)}' of project '{Shorten(note.Project)}': as an id, it would be changed "
+                + $"in the organization. Nothing was sent. Pipe it in or give it to -InputObject to keep its project, or add -ProjectId '{Shorten(note.Project)}'.";
+            return new ErrorRecord(new ArgumentException(message), "ProjectObjectGivenAsId", ErrorCategory.InvalidArgument, note.Id)
             {
                 ErrorDetails = new ErrorDetails(message),
             };
@@ -128,9 +143,19 @@ namespace OpenAIAdmin.Commands
         /// <summary>An ErrorRecord when the current record filled an id parameter it does not fit; null when it fits.</summary>
         public ErrorRecord? Refuse()
         {
-            // What PowerShell noted while binding this record is pipeline input, which keeps its project by ProjectId.
-            ProjectObjectIsNotAnIdAttribute.Take(null);
+            // What PowerShell noted while binding this record: the record itself keeps its project by ProjectId, but an
+            // object a script block gave -Id for it (-Id { $certificate }) would lose it.
             object? input = Current(_cmdlet);
+            object? current = input is PSObject currentRecord ? currentRecord.BaseObject : input;
+            List<ProjectObjectIsNotAnIdAttribute.Note> givenForRecord = ProjectObjectIsNotAnIdAttribute.Take(null)
+                .Where(note => !ReferenceEquals(note.Item, current) && !_notesBeforeRecords.Contains(note)).ToList();
+            _notesBeforeRecords.Clear();
+            if (_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue("Id", out ParameterMetadata? idParameter)
+                && idParameter.Attributes.OfType<ProjectObjectIsNotAnIdAttribute>().Any() && ProjectObjectGivenAsId(givenForRecord) is ErrorRecord givenAsId)
+            {
+                return givenAsId;
+            }
+
             if (input == null)
             {
                 return null;

@@ -391,6 +391,21 @@ Describe 'Enable-OAICertificate and Disable-OAICertificate' {
             '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/activate', '/v1/organization/certificates/deactivate')
     }
 
+    It 'refuses a project certificate that a script block gives -Id for each record, and no id after a command that failed' {
+        $certificate = Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Where-Object Id -eq cert_0001M3du8cKjMwmMCx22qNSu
+        Reset-Simulator
+        # PowerShell runs the script block per record, while binding it: the certificate had been deactivated in the organization.
+        Get-ErrorId { 'a' | Disable-OAICertificate -Id { $certificate } -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        Get-ErrorId { Get-OAIProject -Id proj_supportbottE5emakLryq7y4 | Disable-OAICertificate -Id { $certificate } -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        # A command that failed to bind after its -Id was made text leaves nothing behind for the next one.
+        Get-ErrorId { Disable-OAICertificate -Id $certificate -InputObject $certificate -Force } | Should -Be 'AmbiguousParameterSet,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        Get-ErrorId { Disable-OAICertificate -Id $certificate, '' -Force } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        Disable-OAICertificate -Id $certificate.Id -Force
+        Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Disable-OAICertificate -Force
+        @(Get-SimulatorRequest POST).path | Should -Be @('/v1/organization/certificates/deactivate', '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate')
+    }
+
     It 'keeps the project of rows exported from a project list, and the organization for rows without one' {
         $projectRows = @(Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | ConvertTo-Csv | ConvertFrom-Csv)
         $organizationRows = @(Get-OAICertificate | Where-Object Active | ConvertTo-Csv | ConvertFrom-Csv)
