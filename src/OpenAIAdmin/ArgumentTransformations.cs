@@ -176,8 +176,7 @@ namespace OpenAIAdmin.Commands
     /// can refuse one given as the argument (<c>Disable-OAICertificate -Id $projectCertificate</c> lost its project and
     /// deactivated the certificate in the organization), or by a script block run per record (<c>-Id { $c }</c>). It
     /// does not refuse here: PowerShell also runs it while binding pipeline input, where the record keeps its project by
-    /// its ProjectId. An id given as text takes back the notes of that id: they were left by a command that failed to
-    /// bind, and must not be taken for this one.
+    /// its ProjectId.
     /// </summary>
     public sealed class ProjectObjectIsNotAnIdAttribute : ArgumentTransformationAttribute
     {
@@ -192,14 +191,22 @@ namespace OpenAIAdmin.Commands
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is System.Collections.IEnumerator enumerator)
+            {
+                // PowerShell would enumerate it into the ids; enumerated here, it is passed on as the list it held.
+                var held = new List<object?>();
+                while (enumerator.MoveNext())
+                {
+                    held.Add(enumerator.Current);
+                }
+
+                inputData = value = held.ToArray();
+            }
+
             foreach (object? item in value is System.Collections.IEnumerable items && !(value is string) ? items.Cast<object?>() : new[] { value })
             {
                 object? element = item is PSObject inner ? inner.BaseObject : item;
-                if (element is string text)
-                {
-                    _noted?.RemoveAll(note => note.Id == text.Trim());
-                }
-                else if (element != null && element.GetType().Assembly == CoreAssembly
+                if (element != null && element.GetType().Assembly == CoreAssembly
                     && element.GetType().GetProperty("ProjectId")?.GetValue(element) is string project && !string.IsNullOrWhiteSpace(project)
                     && element.GetType().GetProperty("Id")?.GetValue(element) is string id)
                 {

@@ -67,9 +67,7 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
-            var given = new HashSet<string>((_cmdlet.MyInvocation.BoundParameters["Id"] is IEnumerable values && !(values is string) ? values.Cast<object?>() : new[] { _cmdlet.MyInvocation.BoundParameters["Id"] })
-                .Select(value => value?.ToString()).Where(value => value != null)!, StringComparer.Ordinal);
-            return ProjectObjectGivenAsId(ProjectObjectIsNotAnIdAttribute.Take(given));
+            return ProjectObjectGivenAsId(ProjectObjectIsNotAnIdAttribute.Take(IdValues()));
         }
 
         /// <summary>
@@ -79,12 +77,30 @@ namespace OpenAIAdmin.Commands
         private readonly List<ProjectObjectIsNotAnIdAttribute.Note> _notesBeforeRecords = new List<ProjectObjectIsNotAnIdAttribute.Note>();
 
         /// <summary>Called once the command line is judged (BeginProcessing): what is noted after this came with records.</summary>
-        public void StartRecords() => _notesBeforeRecords.AddRange(ProjectObjectIsNotAnIdAttribute.Peek());
+        public void StartRecords()
+        {
+            _notesBeforeRecords.AddRange(ProjectObjectIsNotAnIdAttribute.Peek());
+            _cmdlet.MyInvocation.BoundParameters.TryGetValue("Id", out _idAtBegin);
+        }
+
+        /// <summary>
+        /// What -Id held when the records began: a value given on the command line stays this very object, a script
+        /// block PowerShell runs per record (-Id { $certificate }; listed as bound from the start) is replaced by its result.
+        /// </summary>
+        private object? _idAtBegin;
+
+        /// <summary>The values bound to -Id, as text.</summary>
+        private HashSet<string> IdValues() =>
+            new HashSet<string>(_cmdlet.MyInvocation.BoundParameters.TryGetValue("Id", out object? bound)
+                ? (Unwrap(bound) is IEnumerable values && !(Unwrap(bound) is string) ? values.Cast<object?>() : new[] { bound }).Select(value => Unwrap(value)?.ToString() ?? string.Empty)
+                : Enumerable.Empty<string>(), StringComparer.Ordinal);
 
         /// <summary>The refusal of a noted project object, or null when there is none or -ProjectId names the project.</summary>
         private ErrorRecord? ProjectObjectGivenAsId(List<ProjectObjectIsNotAnIdAttribute.Note> noted)
         {
-            if (noted.Count == 0 || _fromCommandLine.Contains("ProjectId"))
+            // A project given: a text, not a script block that may give none (-ProjectId { $null } fell back to the organization).
+            if (noted.Count == 0 || (_cmdlet.MyInvocation.BoundParameters.TryGetValue("ProjectId", out object? project) && Unwrap(project) is string text
+                && !string.IsNullOrWhiteSpace(text) && _fromCommandLine.Contains("ProjectId")))
             {
                 return null;
             }
@@ -147,8 +163,12 @@ namespace OpenAIAdmin.Commands
             // object a script block gave -Id for it (-Id { $certificate }) would lose it.
             object? input = Current(_cmdlet);
             object? current = input is PSObject currentRecord ? currentRecord.BaseObject : input;
+            // Only notes of the ids this record bound (a script block run for it, -Id { $certificate }): another command
+            // in a ForEach-Object upstream that failed to bind left notes of its own.
+            HashSet<string> recordIds = _cmdlet.MyInvocation.BoundParameters.TryGetValue("Id", out object? idNow) && !ReferenceEquals(idNow, _idAtBegin)
+                ? IdValues() : new HashSet<string>();
             List<ProjectObjectIsNotAnIdAttribute.Note> givenForRecord = ProjectObjectIsNotAnIdAttribute.Take(null)
-                .Where(note => !ReferenceEquals(note.Item, current) && !_notesBeforeRecords.Contains(note)).ToList();
+                .Where(note => !ReferenceEquals(note.Item, current) && !_notesBeforeRecords.Contains(note) && recordIds.Contains(note.Id)).ToList();
             _notesBeforeRecords.Clear();
             if (_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue("Id", out ParameterMetadata? idParameter)
                 && idParameter.Attributes.OfType<ProjectObjectIsNotAnIdAttribute>().Any() && ProjectObjectGivenAsId(givenForRecord) is ErrorRecord givenAsId)

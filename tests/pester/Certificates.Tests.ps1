@@ -398,12 +398,23 @@ Describe 'Enable-OAICertificate and Disable-OAICertificate' {
         Get-ErrorId { 'a' | Disable-OAICertificate -Id { $certificate } -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
         Get-ErrorId { Get-OAIProject -Id proj_supportbottE5emakLryq7y4 | Disable-OAICertificate -Id { $certificate } -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
         @(Get-SimulatorRequest POST).Count | Should -Be 0
-        # A command that failed to bind after its -Id was made text leaves nothing behind for the next one.
+        # A script block -ProjectId may give none: it does not vouch for the project.
+        Get-ErrorId { 'a' | Disable-OAICertificate -Id $certificate -ProjectId { $null } -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        Get-ErrorId { 'a' | Disable-OAICertificate -Id { $certificate } -ProjectId { $null } -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        # Its id as text beside it, in the same command or the next one in the pipeline, does not take its note back.
+        Get-ErrorId { Disable-OAICertificate -Id $certificate, $certificate.Id -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        Get-ErrorId { Disable-OAICertificate -Id $certificate -Force -PassThru | Enable-OAICertificate -Id $certificate.Id -WhatIf } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        # An enumerator is read as PowerShell would read it.
+        Get-ErrorId { Disable-OAICertificate -Id @($certificate).GetEnumerator() -Force } | Should -Be 'ProjectObjectGivenAsId,OpenAIAdmin.Commands.DisableOAICertificateCommand'
+        @(Get-SimulatorRequest POST).Count | Should -Be 0
+        # A command that failed to bind after its -Id was made text, before or inside a pipeline, is not blamed on its records.
         Get-ErrorId { Disable-OAICertificate -Id $certificate -InputObject $certificate -Force } | Should -Be 'AmbiguousParameterSet,OpenAIAdmin.Commands.DisableOAICertificateCommand'
-        Get-ErrorId { Disable-OAICertificate -Id $certificate, '' -Force } | Should -Be 'ParameterArgumentValidationError,OpenAIAdmin.Commands.DisableOAICertificateCommand'
-        Disable-OAICertificate -Id $certificate.Id -Force
-        Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU | Disable-OAICertificate -Force
-        @(Get-SimulatorRequest POST).path | Should -Be @('/v1/organization/certificates/deactivate', '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate')
+        Get-OAICertificate -ProjectId proj_defaultSbtsIO0rWI91rcsUU |
+            ForEach-Object { try { Disable-OAICertificate -Id $certificate -InputObject $certificate -Force -ErrorAction Stop } catch { }; $_ } |
+            Disable-OAICertificate -Force -ErrorAction Stop
+        @(Get-SimulatorRequest POST).path | Should -Be '/v1/organization/projects/proj_defaultSbtsIO0rWI91rcsUU/certificates/deactivate'
+        Disable-OAICertificate -Id (Get-OAICertificate -Id cert_0005LCPpPTKmBnk7pvK2BGKI).Id -Force
+        (Get-SimulatorRequest POST)[-1].path | Should -Be '/v1/organization/certificates/deactivate'
     }
 
     It 'keeps the project of rows exported from a project list, and the organization for rows without one' {
