@@ -107,8 +107,11 @@ namespace OpenAIAdmin.Commands
 
             ProjectObjectIsNotAnIdAttribute.Note note = noted[0];
             string type = note.Item.GetType().Name;
-            string message = $"{_cmdlet.MyInvocation.MyCommand.Name} -Id was given the {type} '{Shorten(note.Id)}' of project '{Shorten(note.Project)}': as an id, it would be changed "
-                + $"in the organization. Nothing was sent. Pipe it in or give it to -InputObject to keep its project, or add -ProjectId '{Shorten(note.Project)}'.";
+            // A command just before that failed to bind leaves its note until the next OpenAIAdmin record: say so, since
+            // then this -Id may have been text.
+            string message = $"{_cmdlet.MyInvocation.MyCommand.Name} -Id names the {type} '{Shorten(note.Id)}' of project '{Shorten(note.Project)}', given as an object "
+                + $"(here, or to a command just before that failed): as an id, it would be changed in the organization. Nothing was sent. Pipe it in or give it "
+                + $"to -InputObject to keep its project, or add -ProjectId '{Shorten(note.Project)}'. If this -Id was text, run the command again.";
             return new ErrorRecord(new ArgumentException(message), "ProjectObjectGivenAsId", ErrorCategory.InvalidArgument, note.Id)
             {
                 ErrorDetails = new ErrorDetails(message),
