@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using Note = (string Id, string Project, object Item);
 
 namespace OpenAIAdmin.Commands
 {
@@ -216,7 +217,7 @@ namespace OpenAIAdmin.Commands
                         _noted.RemoveAt(0);
                     }
 
-                    _noted.Add(new Note(id, project, element));
+                    _noted.Add((id, project, element));
                 }
             }
 
@@ -239,22 +240,5 @@ namespace OpenAIAdmin.Commands
 
         /// <summary>The notes there are now, left in place.</summary>
         internal static List<Note> Peek() => _noted == null ? new List<Note>() : new List<Note>(_noted);
-
-        /// <summary>A module object of a project that was made an id: its Id, its project and the object itself.</summary>
-        internal sealed class Note
-        {
-            public Note(string id, string project, object item)
-            {
-                Id = id;
-                Project = project;
-                Item = item;
-            }
-
-            public string Id { get; }
-
-            public string Project { get; }
-
-            public object Item { get; }
-        }
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
+using Note = (string Id, string Project, object Item);
 
 namespace OpenAIAdmin.Commands
 {
@@ -74,7 +75,7 @@ namespace OpenAIAdmin.Commands
         /// Notes there before the pipeline binds a record: left by a command that failed to bind, or by the command line
         /// of a command further down this pipeline. Not this command's records', which are judged in <see cref="Refuse"/>.
         /// </summary>
-        private readonly List<ProjectObjectIsNotAnIdAttribute.Note> _notesBeforeRecords = new List<ProjectObjectIsNotAnIdAttribute.Note>();
+        private readonly List<Note> _notesBeforeRecords = new List<Note>();
 
         /// <summary>Called once the command line is judged (BeginProcessing): what is noted after this came with records.</summary>
         public void StartRecords()
@@ -96,7 +97,7 @@ namespace OpenAIAdmin.Commands
                 : Enumerable.Empty<string>(), StringComparer.Ordinal);
 
         /// <summary>The refusal of a noted project object, or null when there is none or -ProjectId names the project.</summary>
-        private ErrorRecord? ProjectObjectGivenAsId(List<ProjectObjectIsNotAnIdAttribute.Note> noted)
+        private ErrorRecord? ProjectObjectGivenAsId(List<Note> noted)
         {
             // A project given: a text, not a script block that may give none (-ProjectId { $null } fell back to the organization).
             if (noted.Count == 0 || (_cmdlet.MyInvocation.BoundParameters.TryGetValue("ProjectId", out object? project) && Unwrap(project) is string text
@@ -105,7 +106,7 @@ namespace OpenAIAdmin.Commands
                 return null;
             }
 
-            ProjectObjectIsNotAnIdAttribute.Note note = noted[0];
+            Note note = noted[0];
             string type = note.Item.GetType().Name;
             // A command just before that failed to bind leaves its note until the next OpenAIAdmin record: say so, since
             // then this -Id may have been text.
@@ -170,7 +171,7 @@ namespace OpenAIAdmin.Commands
             // in a ForEach-Object upstream that failed to bind left notes of its own.
             HashSet<string> recordIds = _cmdlet.MyInvocation.BoundParameters.TryGetValue("Id", out object? idNow) && !ReferenceEquals(idNow, _idAtBegin)
                 ? IdValues() : new HashSet<string>();
-            List<ProjectObjectIsNotAnIdAttribute.Note> givenForRecord = ProjectObjectIsNotAnIdAttribute.Take(null)
+            List<Note> givenForRecord = ProjectObjectIsNotAnIdAttribute.Take(null)
                 .Where(note => !ReferenceEquals(note.Item, current) && !_notesBeforeRecords.Contains(note) && recordIds.Contains(note.Id)).ToList();
             _notesBeforeRecords.Clear();
             if (_cmdlet.MyInvocation.MyCommand.Parameters.TryGetValue("Id", out ParameterMetadata? idParameter)
@@ -310,8 +311,7 @@ namespace OpenAIAdmin.Commands
                 // Nothing bound is the object itself, and it names more than the command takes: an access report's row for one
                 // user (PrincipalId) names the group and role it came through, and Remove-OAIProjectGroupRole took the role
                 // from the whole group.
-                string inputName = ours ? "an OpenAIAdmin." + baseObject.GetType().Name : Article(baseObject.GetType().Name);
-                return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} would act on what {inputName} piped in refers to, but it names {Article(Words(also))} too "
+                return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} would act on what {Piped(baseObject, ours)} piped in refers to, but it names {Article(Words(also))} too "
                     + $"('{Shorten(Text(record, also))}'): it is about that, not the thing the command changes. Nothing was sent. Give the ids on the command line, or pipe objects of the right kind.");
             }
 
@@ -343,7 +343,7 @@ namespace OpenAIAdmin.Commands
                 : identity.Count > 0
                     ? $"(its Id '{Shorten(ownId)}' is its {identity[0]}: it is {Article(Thing(identity[0]))})"
                     : ownId == null ? "(it has no Id)" : $"(Id '{Shorten(ownId)}')";
-            string piped = ours ? "an OpenAIAdmin." + baseObject.GetType().Name : Article(baseObject.GetType().Name);
+            string piped = Piped(baseObject, ours);
             return Error(baseObject, $"{_cmdlet.MyInvocation.MyCommand.Name} -{first.Name} takes {Article(Words(firstKind))}, but {piped} "
                 + $"was piped in {what}. Nothing was sent. Pipe objects of the right kind, or give -{first.Name}.");
         }
@@ -676,6 +676,10 @@ namespace OpenAIAdmin.Commands
             name.Length > 2 && char.IsUpper(name[0]) && name.EndsWith("Id", StringComparison.Ordinal);
 
         private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        /// <summary>"an OpenAIAdmin.ProjectUser", "a PSCustomObject": the object piped in, as the refusals name it.</summary>
+        private static string Piped(object input, bool ours) =>
+            ours ? "an OpenAIAdmin." + input.GetType().Name : Article(input.GetType().Name);
 
         /// <summary>"a user id", "an api key id" (no id kind starts with a "u" read as a vowel).</summary>
         private static string Article(string words) =>
