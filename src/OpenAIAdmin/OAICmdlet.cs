@@ -76,6 +76,7 @@ namespace OpenAIAdmin.Commands
         {
             try
             {
+                _inputGuard?.DropStaleBindings();
                 if (_inputGuard?.Refuse() is ErrorRecord refused)
                 {
                     WriteError(refused);

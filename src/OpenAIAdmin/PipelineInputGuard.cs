@@ -77,6 +77,33 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         private readonly List<Note> _notesBeforeRecords = new List<Note>();
 
+        /// <summary>
+        /// Takes out of the bound parameters what an earlier record bound and this one did not. PowerShell resets such a
+        /// parameter to its default but leaves its name and old value in <c>BoundParameters</c> (PowerShell issues
+        /// 5202 and 20137), so a user object and then a user id piped into Remove-OAIUser named the first user in the
+        /// second one's confirmation, and a certificate row with a ProjectId and then one without had the second refused
+        /// for the first one's project. A parameter this record bound holds the very value recorded (the binder sets both
+        /// from one object; the guard's own rebinding too); one reset to its default does not.
+        /// </summary>
+        public void DropStaleBindings()
+        {
+            Dictionary<string, object> bound = _cmdlet.MyInvocation.BoundParameters;
+            foreach (KeyValuePair<string, object> entry in bound.ToList())
+            {
+                if (_fromCommandLine.Contains(entry.Key) || _cmdlet.GetType().GetProperty(entry.Key) is not PropertyInfo property)
+                {
+                    continue;
+                }
+
+                object? now = property.GetValue(_cmdlet);
+                bool same = ReferenceEquals(now, entry.Value) || (now != null && now.GetType().IsValueType && now.Equals(entry.Value));
+                if (!same)
+                {
+                    bound.Remove(entry.Key);
+                }
+            }
+        }
+
         /// <summary>Called once the command line is judged (BeginProcessing): what is noted after this came with records.</summary>
         public void StartRecords()
         {

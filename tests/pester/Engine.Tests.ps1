@@ -414,6 +414,44 @@ Describe 'Pipeline input of the wrong kind sends nothing' {
     }
 }
 
+Describe 'A pipeline that mixes ids and objects takes each record as it is' {
+    # PowerShell leaves in BoundParameters what an earlier record bound and the current one did not.
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    It 'takes an object after an id: <Command>' -ForEach @(
+        @{ Command = 'Remove-OAIAdminApiKey'; Source = { Get-OAIAdminApiKey -First 1 }; Path = '/v1/organization/admin_api_keys/' }
+        @{ Command = 'Remove-OAIProject'; Source = { Get-OAIProject -Id proj_productionchatbotrC4xJHX }; Path = '/v1/organization/projects/' }
+    ) {
+        $object = & $Source
+        $text = Get-HostText { 'an_id_given_as_text', $object | & $Command -WhatIf -ErrorAction Stop }
+        $text | Should -Match ([regex]::Escape("($($object.Id))"""))
+        @(Get-SimulatorRequest POST).Count + @(Get-SimulatorRequest DELETE).Count | Should -Be 0
+    }
+
+    It 'takes a certificate after an id, and applies both' {
+        $certificate = Get-OAICertificate -Id cert_0005LCPpPTKmBnk7pvK2BGKI
+        'cert_0002LmNAjHn1wac56gmIa6Fy', $certificate | Disable-OAICertificate -Force -ErrorAction Stop
+        $sent = @(Get-SimulatorRequest POST '*/certificates/deactivate')
+        $sent.path | Should -Be '/v1/organization/certificates/deactivate'
+        @($sent.body | ConvertFrom-Json | ForEach-Object certificate_ids) | Should -Be @('cert_0002LmNAjHn1wac56gmIa6Fy', 'cert_0005LCPpPTKmBnk7pvK2BGKI')
+    }
+
+    It 'names the user an id names, not the user piped before it' {
+        $first, $second = Get-OAIUser -First 2
+        $text = Get-HostText { $first, $second.Id | Remove-OAIUser -WhatIf }
+        $text | Should -Match ([regex]::Escape("on target ""user '$($first.Name)' <$($first.Email)> ($($first.Id))"""))
+        $text | Should -Match ([regex]::Escape("on target ""user $($second.Id)"""))
+        $text | Should -Not -Match ([regex]::Escape("'$($first.Name)' <$($first.Email)> ($($second.Id))"))
+    }
+
+    It "does not carry a row's ProjectId over to the next row, which means the organization" {
+        Enable-OAICertificate -ProjectId proj_productionchatbotrC4xJHX -Id cert_0002LmNAjHn1wac56gmIa6Fy -Confirm:$false
+        [pscustomobject]@{ Id = 'cert_0002LmNAjHn1wac56gmIa6Fy'; ProjectId = 'proj_productionchatbotrC4xJHX' }, [pscustomobject]@{ Id = 'cert_0005LCPpPTKmBnk7pvK2BGKI' } |
+            Disable-OAICertificate -Force -ErrorAction Stop
+        @(Get-SimulatorRequest POST '*/certificates/deactivate').path | Should -Be @('/v1/organization/projects/proj_productionchatbotrC4xJHX/certificates/deactivate', '/v1/organization/certificates/deactivate')
+    }
+}
+
 Describe 'Set values in any casing mean what their set says' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
 
