@@ -65,7 +65,7 @@ namespace OpenAIAdmin
             }
         }
 
-        /// <summary>Replaces the key, and anything else shaped like an OpenAI key, in <paramref name="text"/> with redacted forms.</summary>
+        /// <summary>Replaces the key, and every other secret <see cref="RedactSecrets"/> knows, in <paramref name="text"/> with redacted forms.</summary>
         public string Scrub(string? text)
         {
             if (string.IsNullOrEmpty(text))
@@ -73,8 +73,24 @@ namespace OpenAIAdmin
                 return text ?? string.Empty;
             }
 
-            return RedactKeyShapes(text!.IndexOf(_key, StringComparison.Ordinal) < 0 ? text : text.Replace(_key, Redacted));
+            return RedactSecrets(text!.IndexOf(_key, StringComparison.Ordinal) < 0 ? text : text.Replace(_key, Redacted));
         }
+
+        /// <summary>
+        /// What no message, Verbose or Debug line, confirmation or exception of the module may show: every token shaped
+        /// like an OpenAI key (<see cref="RedactKeyShapes"/>), and the user information of every address in the text
+        /// (<c>http://user:password@proxy:3128</c> becomes <c>http://***@proxy:3128</c>). The second comes from the
+        /// runtime: a proxy given in HTTPS_PROXY with its password is quoted whole in its errors ("The proxy tunnel
+        /// request to proxy 'http://user:password@…' failed").
+        /// </summary>
+        public static string RedactSecrets(string text)
+        {
+            string redacted = RedactKeyShapes(text);
+            return redacted.IndexOf('@') < 0 ? redacted : UserInfo.Replace(redacted, "${scheme}***@");
+        }
+
+        // A scheme, "//", then anything up to an '@' that is neither a path, white space nor a quote: the user information.
+        private static readonly Regex UserInfo = new Regex(@"(?<scheme>\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/\s@'""<>]+@", RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Every token shaped like an OpenAI key (sk-admin-…, sk-proj-…, sk-svcacct-…) in its redacted form. A token starts

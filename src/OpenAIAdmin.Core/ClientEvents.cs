@@ -58,14 +58,14 @@ namespace OpenAIAdmin
 
         // Every message is rid of key-shaped text on its way out: a key pasted as an id or a filter is in the URLs,
         // paths and targets these messages name, and Verbose output goes to transcripts and job logs.
-        internal static void Verbose(string message) => CurrentSink.Value?.Verbose(AdminApiKeyCredential.RedactKeyShapes(message));
+        internal static void Verbose(string message) => CurrentSink.Value?.Verbose(AdminApiKeyCredential.RedactSecrets(message));
 
-        internal static void Debug(string message) => CurrentSink.Value?.Debug(AdminApiKeyCredential.RedactKeyShapes(message));
+        internal static void Debug(string message) => CurrentSink.Value?.Debug(AdminApiKeyCredential.RedactSecrets(message));
 
         internal static void Warning(string message)
         {
             IClientEventSink? sink = CurrentSink.Value;
-            message = AdminApiKeyCredential.RedactKeyShapes(message);
+            message = AdminApiKeyCredential.RedactSecrets(message);
             if (sink is IClientWarningSink warnings)
             {
                 warnings.Warning(message);

@@ -30,10 +30,17 @@ namespace OpenAIAdmin
     }
 
     /// <summary>Base of every failure the client core reports.</summary>
+    /// <remarks>
+    /// Scripts log <c>$_.Exception.Message</c> and <c>Get-Error</c> shows every property and inner exception, so what
+    /// the exception carries is redacted here, once (<see cref="AdminApiKeyCredential.RedactSecrets"/>): a key pasted as
+    /// an id is in the operation's path, and the runtime quotes a proxy's address with its password.
+    /// </remarks>
     public class OpenAIAdminException : Exception
     {
+        private readonly string? _operation;
+
         public OpenAIAdminException(AdminErrorKind kind, string message, Exception? inner = null)
-            : base(message, inner)
+            : base(AdminApiKeyCredential.RedactSecrets(message), RedactedException.Of(inner))
         {
             Kind = kind;
         }
@@ -41,7 +48,11 @@ namespace OpenAIAdmin
         public AdminErrorKind Kind { get; }
 
         /// <summary>The method and path of the request that failed (no query values, no key).</summary>
-        public string? Operation { get; init; }
+        public string? Operation
+        {
+            get => _operation;
+            init => _operation = value == null ? null : AdminApiKeyCredential.RedactSecrets(value);
+        }
 
         public string? RequestId { get; init; }
     }
@@ -81,5 +92,37 @@ namespace OpenAIAdmin
                 default: return code >= 500 ? AdminErrorKind.ApiServerError : AdminErrorKind.ApiError;
             }
         }
+    }
+
+    /// <summary>
+    /// An inner exception whose message held a secret, kept as its type's name and its message redacted (with its own
+    /// inner exceptions treated alike). An exception without one is kept as it is.
+    /// </summary>
+    public sealed class RedactedException : Exception
+    {
+        private RedactedException(Exception original)
+            : base(AdminApiKeyCredential.RedactSecrets(original.Message), Of(original.InnerException))
+        {
+            OriginalType = original.GetType().FullName ?? original.GetType().Name;
+            HResult = original.HResult;
+        }
+
+        /// <summary>The type of the exception this one stands for, e.g. System.Net.Http.HttpRequestException.</summary>
+        public string OriginalType { get; }
+
+        internal static Exception? Of(Exception? exception)
+        {
+            for (Exception? e = exception; e != null; e = e.InnerException)
+            {
+                if (AdminApiKeyCredential.RedactSecrets(e.Message) != e.Message)
+                {
+                    return new RedactedException(exception!);
+                }
+            }
+
+            return exception;
+        }
+
+        public override string ToString() => OriginalType + ": " + Message;
     }
 }

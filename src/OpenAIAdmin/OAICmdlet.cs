@@ -334,9 +334,20 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         private bool GoAhead(string target, string action)
         {
-            WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+            WriteVerbose($"Performing the operation \"{AdminApiKeyCredential.RedactSecrets(action)}\" on target \"{AdminApiKeyCredential.RedactSecrets(target)}\".");
             return true;
         }
+
+        /// <summary>
+        /// Every confirmation, -WhatIf line and its Verbose record, with secrets redacted: they land in transcripts, and a
+        /// key pasted where an id belongs (<c>Remove-OAIProject -Id sk-proj-…</c>) was shown whole in the target. Hides
+        /// the engine's method, so every cmdlet's call comes here.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action) =>
+            base.ShouldProcess(AdminApiKeyCredential.RedactSecrets(target), AdminApiKeyCredential.RedactSecrets(action));
+
+        protected new bool ShouldContinue(string query, string caption) =>
+            base.ShouldContinue(AdminApiKeyCredential.RedactSecrets(query), caption);
 
         /// <summary>
         /// The pattern of a -Name-like filter, checked here: WildcardPattern parses on its first match, which comes after

@@ -179,6 +179,69 @@ Describe 'Secrets never leak' {
         $text | Should -Not -Match 'sk-admin-[A-Za-z0-9_-]{20,}'
     }
 
+    It 'refuses a key given as an id before any request, and shows it redacted in the confirmation and the error' {
+        $pasted = 'sk-proj-pastedAsAnId77'
+        $text = Get-HostText {
+            Remove-OAIProject -Id $pasted -WhatIf
+            try { Remove-OAIProject -Id $pasted -Force -Verbose -ErrorAction Stop } catch { $script:refused = $_ }
+            try { Get-OAIProjectApiKey -ProjectId $pasted -ErrorAction Stop } catch { $script:refusedRead = $_ }
+        }
+        $text | Should -Match ([regex]::Escape('on target "project sk-proj-****Id77"'))
+        foreach ($record in $script:refused, $script:refusedRead) {
+            $record.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
+            $record.Exception.Message | Should -Match 'is an API key, not an id\. Nothing was sent'
+            ($record | Format-List * -Force | Out-String) + ($record.Exception | Format-List * -Force | Out-String) | Should -Not -Match $pasted
+        }
+        $text | Should -Not -Match $pasted
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
+    It 'keeps a proxy password out of errors and Verbose, and does not retry a proxy that asks for credentials' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $port = $listener.LocalEndpoint.Port
+        $proxy = Start-ThreadJob -ArgumentList $listener -ScriptBlock {
+            param($listener)
+            try {
+                while ($true) {
+                    $client = $listener.AcceptTcpClient()
+                    $stream = $client.GetStream()
+                    $reader = [System.IO.StreamReader]::new($stream)
+                    $requestLine = $reader.ReadLine()
+                    while ($reader.ReadLine()) { }
+                    $answer = [Text.Encoding]::ASCII.GetBytes("HTTP/1.1 407 Proxy Authentication Required`r`nProxy-Authenticate: Basic realm=`"corp`"`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
+                    $stream.Write($answer, 0, $answer.Length)
+                    $client.Close()
+                    $requestLine
+                }
+            }
+            catch { }
+        }
+        $saved = [System.Net.Http.HttpClient]::DefaultProxy
+        try {
+            # The runtime reads HTTPS_PROXY into DefaultProxy once per process; a new connection's handler takes it as it is now.
+            [System.Net.Http.HttpClient]::DefaultProxy = [System.Net.WebProxy]::new("http://proxyuser:PROXYPASS77@127.0.0.1:$port")
+            Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $FakeAdminKey -AsPlainText -Force) -BaseUri 'https://proxy-check.invalid/v1' -MaxRetryCount 3
+            $script:failure = $null
+            $text = Get-HostText { try { New-OAIProject -Name proxied -Verbose -ErrorAction Stop } catch { $script:failure = $_ } }
+        }
+        finally {
+            [System.Net.Http.HttpClient]::DefaultProxy = $saved
+            $listener.Stop()
+            $tunnels = @($proxy | Wait-Job -Timeout 10 | Receive-Job)
+            $proxy | Remove-Job -Force
+        }
+        $script:failure.FullyQualifiedErrorId | Should -BeLike 'ApiUnreachable,*'
+        $script:failure.Exception.Message | Should -Match 'HTTP 407'
+        $script:failure.Exception.Message | Should -Not -Match 'may have applied'
+        $shown = $text + ($script:failure | Format-List * -Force | Out-String) + ($script:failure.Exception | Format-List * -Force | Out-String)
+        for ($e = $script:failure.Exception; $null -ne $e; $e = $e.InnerException) { $shown += $e.Message + $e.ToString() }
+        $shown | Should -Match ([regex]::Escape("http://***@127.0.0.1:$port"))
+        $shown | Should -Not -Match 'PROXYPASS77'
+        # The proxy refused once; nothing was retried and nothing reached the API.
+        $tunnels | Should -Be @('CONNECT proxy-check.invalid:443 HTTP/1.1')
+    }
+
     It 'keeps the key out of streams captured as objects' {
         $records = & { Get-OAIProject -Id proj_missing -Verbose -Debug -ErrorAction Continue } 2>&1 4>&1 5>&1 | Out-String
         $records | Should -Match 'ApiNotFound|proj_missing'

@@ -68,6 +68,12 @@ namespace OpenAIAdmin.Resources
                 throw InputError.Invalid($"'{value}' is not a {what}: it would address another path of the API.");
             }
 
+            if (AdminApiKeyCredential.RedactKeyShapes(value) is string redacted && redacted != value)
+            {
+                // Sent, it would be in the request's address: in the logs of the server and of any proxy on the way.
+                throw InputError.Invalid($"The {what} '{InputError.Shorten(redacted)}' is an API key, not an id. Nothing was sent; give the id of what to change (ids start with a prefix such as proj_ or user-).");
+            }
+
             return Uri.EscapeDataString(value);
         }
 

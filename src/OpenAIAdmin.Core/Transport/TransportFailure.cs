@@ -44,7 +44,7 @@ namespace OpenAIAdmin.Transport
                     return FailureStage.Connect;
                 }
 
-                if (e is AuthenticationException)
+                if (e is AuthenticationException || IsProxyTunnelFailure(e, out _))
                 {
                     return FailureStage.Connect;
                 }
@@ -75,9 +75,38 @@ namespace OpenAIAdmin.Transport
                 {
                     return "The host name does not exist, so it was not tried again: check the address given to -BaseUri or in OPENAI_BASE_URL (or the proxy's, when one is set).";
                 }
+
+                if (IsProxyTunnelFailure(e, out HttpStatusCode? status) && status == HttpStatusCode.ProxyAuthenticationRequired)
+                {
+                    return "The proxy asked for credentials it was not given or did not accept (HTTP 407), so it was not tried again: "
+                        + "give the proxy's user and password in its address (HTTPS_PROXY=http://user:password@proxy:port), or ask for a proxy rule that lets this host through.";
+                }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The proxy answered the request to open a tunnel (CONNECT) with an error status: nothing reached the API. .NET 8
+        /// and later say so in <c>HttpRequestException.HttpRequestError</c> and <c>StatusCode</c>, read by name because the
+        /// core is built for .NET Standard 2.0 (on .NET Framework such a failure stays a lost connection; unverified there).
+        /// </summary>
+        private static bool IsProxyTunnelFailure(Exception e, out HttpStatusCode? status)
+        {
+            status = null;
+            if (!(e is HttpRequestException))
+            {
+                return false;
+            }
+
+            Type type = e.GetType();
+            if (type.GetProperty("HttpRequestError")?.GetValue(e)?.ToString() != "ProxyTunnelError")
+            {
+                return false;
+            }
+
+            status = type.GetProperty("StatusCode")?.GetValue(e) as HttpStatusCode?;
+            return true;
         }
 
         private static bool IsConnectError(SocketError error) =>

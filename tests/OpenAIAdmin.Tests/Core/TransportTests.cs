@@ -546,19 +546,24 @@ public sealed class TransportTests : IClassFixture<SimulatorFixture>, IAsyncLife
     }
 
     [Fact]
-    public async Task Verbose_lines_redact_a_key_pasted_as_a_filter_or_an_id()
+    public async Task Verbose_lines_redact_a_key_pasted_as_a_filter_and_a_key_pasted_as_an_id_is_not_sent()
     {
         using AdminClient client = _sim.NewClient();
         var sink = new RecordingSink();
         const string pasted = "sk-admin-pastedwrong12345";
+        OpenAIAdminException refused;
         using (ClientEvents.Use(sink))
         {
             await client.AuditLogs.ListAsync(new OpenAIAdmin.Resources.AuditLogQuery { ProjectIds = new[] { pasted } }).ToListAsync();
-            await Assert.ThrowsAsync<OpenAIAdminApiException>(() => client.Users.GetAsync(pasted));
+            refused = await Assert.ThrowsAsync<OpenAIAdminException>(() => client.Users.GetAsync(pasted));
         }
 
-        // The requests carried it (the server saw it), the messages about them do not.
-        Assert.Contains(await _sim.RequestsAsync(), c => (c.Path + c.Query).Contains(pasted, StringComparison.Ordinal));
+        Assert.Equal(AdminErrorKind.InvalidArgument, refused.Kind);
+        Assert.Equal("The user id 'sk-admin-****2345' is an API key, not an id. Nothing was sent; give the id of what to change (ids start with a prefix such as proj_ or user-).", refused.Message);
+        // The filter's request carried it (the server saw it), the messages about it do not; the id's was never sent.
+        var requests = await _sim.RequestsAsync();
+        Assert.Contains(requests, c => (c.Path + c.Query).Contains(pasted, StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, c => c.Path.Contains("/users/", StringComparison.Ordinal));
         Assert.Contains(sink.Verbose, v => v.StartsWith("HTTP GET", StringComparison.Ordinal) && v.Contains("project_ids", StringComparison.Ordinal));
         Assert.DoesNotContain("pastedwrong", sink.All(), StringComparison.Ordinal);
         Assert.Contains("sk-admin-****2345", sink.All(), StringComparison.Ordinal);

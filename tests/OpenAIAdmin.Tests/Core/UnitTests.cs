@@ -123,6 +123,39 @@ public sealed class UnitTests
             scrubbed);
     }
 
+    [Theory]
+    [InlineData("The proxy tunnel request to proxy 'http://user:pass77@10.0.0.5:3128/' failed", "The proxy tunnel request to proxy 'http://***@10.0.0.5:3128/' failed")]
+    [InlineData("via HTTPS://corp%5Cuser:p%40ss@proxy.example.com:8080 now", "via HTTPS://***@proxy.example.com:8080 now")]
+    [InlineData("owner ops@example.com, see https://example.com/a@b and mailto:ops@example.com", "owner ops@example.com, see https://example.com/a@b and mailto:ops@example.com")]
+    [InlineData("project sk-proj-pastedAsAnId77 at http://token@host/", "project sk-proj-****Id77 at http://***@host/")]
+    public void RedactSecrets_masks_the_user_information_of_addresses_and_key_shapes_and_leaves_e_mail_addresses(string text, string expected)
+    {
+        Assert.Equal(expected, AdminApiKeyCredential.RedactSecrets(text));
+        var credential = new AdminApiKeyCredential("sk-admin-connection-key-12345", KeySource.Parameter);
+        Assert.Equal(expected, credential.Scrub(text));
+    }
+
+    [Fact]
+    public void An_exception_of_the_core_carries_no_secret_in_its_message_operation_or_inner_exceptions()
+    {
+        var inner = new System.Net.Http.HttpRequestException("The proxy tunnel request to proxy 'http://u:SECRET77@proxy:3128/' failed.",
+            new System.IO.IOException("reset by http://u:SECRET77@proxy:3128"));
+        var exception = new OpenAIAdminException(AdminErrorKind.ApiUnreachable, "GET /organization/projects/sk-proj-pastedAsAnId77 failed", inner)
+        {
+            Operation = "GET /organization/projects/sk-proj-pastedAsAnId77",
+        };
+        Assert.Equal("GET /organization/projects/sk-proj-****Id77 failed", exception.Message);
+        Assert.Equal("GET /organization/projects/sk-proj-****Id77", exception.Operation);
+        Assert.DoesNotContain("SECRET77", exception.ToString());
+        var redacted = Assert.IsType<RedactedException>(exception.InnerException);
+        Assert.Equal("System.Net.Http.HttpRequestException", redacted.OriginalType);
+        Assert.Equal("The proxy tunnel request to proxy 'http://***@proxy:3128/' failed.", redacted.Message);
+        Assert.Equal("reset by http://***@proxy:3128", redacted.InnerException!.Message);
+
+        var plain = new System.IO.IOException("connection reset");
+        Assert.Same(plain, new OpenAIAdminException(AdminErrorKind.ApiConnectionLost, "lost", plain).InnerException);
+    }
+
     [Fact]
     public void Debug_redaction_leaves_names_that_contain_sk_whole()
     {
