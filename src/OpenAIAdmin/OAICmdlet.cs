@@ -532,10 +532,7 @@ namespace OpenAIAdmin.Commands
                     return shown.Append('…').ToString();
                 }
 
-                bool bidi = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\u061C';
-                // U+2028 and U+2029 are not control characters, but terminals and editors break the line there.
-                bool lineBreak = c == '\u2028' || c == '\u2029';
-                shown.Append(char.IsControl(c) || bidi || lineBreak ? '\uFFFD' : c);
+                shown.Append(Display.IsUnsafe(c) ? '\uFFFD' : c);
             }
 
             return shown.ToString();

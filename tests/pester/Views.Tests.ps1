@@ -366,6 +366,53 @@ Describe 'Default list views' {
     }
 }
 
+Describe 'Text from the server in views' {
+    BeforeEach { Reset-Simulator; Connect-Simulator }
+
+    BeforeAll {
+        # Anyone who may rename a project, or set their own name, chooses these: an escape sequence that moves the cursor
+        # and erases lines, a bell, a carriage return, a line separator and a bidirectional override.
+        $script:Hostile = "x$([char]27)[1A$([char]27)[2K$([char]7)$([char]13)$([char]0x2028)$([char]0x202E)y"
+        $script:Unsafe = '[\x00-\x09\x0B-\x1F\x7F\u2028\u2029\u202A-\u202E\u2066-\u2069]'
+        # Every free-text property (names, e-mails, descriptions, recipients) of the object and of the objects it holds.
+        function Set-HostileText($Object, [int] $Depth = 3) {
+            if ($null -eq $Object -or $Depth -eq 0 -or $Object.GetType().Assembly.GetName().Name -ne 'OpenAIAdmin.Core') { return }
+            foreach ($property in $Object.GetType().GetProperties()) {
+                if ($property.GetIndexParameters().Count -gt 0) { continue }
+                $value = $property.GetValue($Object)
+                if ($property.PropertyType -eq [string] -and $property.CanWrite -and $property.Name -match '(Name|Email|Description|Title)$') {
+                    $property.SetValue($Object, $script:Hostile)
+                }
+                elseif ($value -is [System.Collections.Generic.IList[string]] -and $property.Name -match 'Recipients|Emails') {
+                    for ($i = 0; $i -lt $value.Count; $i++) { $value[$i] = $script:Hostile }
+                }
+                elseif ($value -is [System.Collections.IEnumerable] -and $value -isnot [string]) {
+                    foreach ($item in $value) { Set-HostileText $item ($Depth - 1) }
+                }
+                elseif ($null -ne $value -and -not $property.PropertyType.IsValueType) {
+                    Set-HostileText $value ($Depth - 1)
+                }
+            }
+        }
+    }
+
+    It '<Type>: a name that holds control characters reaches neither its table nor its list printable only as U+FFFD' -ForEach $listCases {
+        $objects = @(Get-ViewObject $Type)
+        foreach ($object in $objects) { Set-HostileText $object }
+        $text = ($objects | Out-String -Width 200) + ($objects | Format-List | Out-String -Width 200)
+        $text | Should -Not -Match $script:Unsafe -Because "the default views of $Type show text from the server printable"
+    }
+
+    It 'shows the name itself, each unsafe character as U+FFFD' {
+        $project = New-OAIProject -Name $script:Hostile
+        $expected = "x$([char]0xFFFD)[1A$([char]0xFFFD)[2K$([char]0xFFFD)$([char]0xFFFD)$([char]0xFFFD)$([char]0xFFFD)y"
+        ($project | Out-String -Width 120) | Should -Match ([regex]::Escape($expected))
+        ($project | Format-List | Out-String -Width 120) | Should -Match ('(?m)^Name\s+: ' + [regex]::Escape($expected) + '\s*$')
+        # The object keeps the name as the server sent it: piped on, it renames nothing.
+        $project.Name | Should -Be $script:Hostile
+    }
+}
+
 Describe 'Help examples' {
     It 'show tables with the columns the views print, with ids whole and nothing cut' {
         # The header and dash lines every table view prints, from its labels, widths and alignment.
