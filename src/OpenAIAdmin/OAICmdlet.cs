@@ -349,6 +349,12 @@ namespace OpenAIAdmin.Commands
         protected new bool ShouldContinue(string query, string caption) =>
             base.ShouldContinue(AdminApiKeyCredential.RedactSecrets(query), caption);
 
+        /// <summary>The cmdlets' own Verbose lines, redacted as the core's are (they name the ids given).</summary>
+        protected new void WriteVerbose(string text) => base.WriteVerbose(AdminApiKeyCredential.RedactSecrets(text));
+
+        /// <summary>The cmdlets' own warnings, redacted (they quote names and values given).</summary>
+        protected new void WriteWarning(string text) => base.WriteWarning(AdminApiKeyCredential.RedactSecrets(text));
+
         /// <summary>
         /// The pattern of a -Name-like filter, checked here: WildcardPattern parses on its first match, which comes after
         /// the first page has been read, so a stray '[' failed with a bare exception after a request.

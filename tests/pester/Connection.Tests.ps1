@@ -185,7 +185,13 @@ Describe 'Secrets never leak' {
             Remove-OAIProject -Id $pasted -WhatIf
             try { Remove-OAIProject -Id $pasted -Force -Verbose -ErrorAction Stop } catch { $script:refused = $_ }
             try { Get-OAIProjectApiKey -ProjectId $pasted -ErrorAction Stop } catch { $script:refusedRead = $_ }
+            # The cmdlets' own Verbose lines and warnings quote what was given.
+            Disable-OAICertificate -Id $pasted -Confirm:$false -Verbose -ErrorAction SilentlyContinue
+            $alert = New-OAISpendAlert -Amount 10 -Recipient ops@example.com -Confirm:$false
+            Set-OAISpendAlert -Id $alert.Id -RemoveRecipient $pasted -Confirm:$false -WarningAction Continue | Out-Null
         }
+        $text | Should -Match ([regex]::Escape('certificate(s) in the organization: sk-proj-****Id77'))
+        $text | Should -Match ([regex]::Escape("'sk-proj-****Id77' is not a recipient"))
         $text | Should -Match ([regex]::Escape('on target "project sk-proj-****Id77"'))
         foreach ($record in $script:refused, $script:refusedRead) {
             $record.FullyQualifiedErrorId | Should -BeLike 'InvalidArgument,*'
@@ -193,7 +199,8 @@ Describe 'Secrets never leak' {
             ($record | Format-List * -Force | Out-String) + ($record.Exception | Format-List * -Force | Out-String) | Should -Not -Match $pasted
         }
         $text | Should -Not -Match $pasted
-        @(Get-SimulatorRequest).Count | Should -Be 0
+        @(Get-SimulatorRequest | Where-Object { "$($_.path)$($_.query)$($_.body)" -match $pasted }).Count | Should -Be 0
+        @(Get-SimulatorRequest | Where-Object path -like '*/projects*').Count | Should -Be 0
     }
 
     It 'keeps a proxy password out of errors and Verbose, and does not retry a proxy that asks for credentials' {

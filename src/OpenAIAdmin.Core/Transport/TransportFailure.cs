@@ -79,7 +79,7 @@ namespace OpenAIAdmin.Transport
                 if (IsProxyTunnelFailure(e, out HttpStatusCode? status) && status == HttpStatusCode.ProxyAuthenticationRequired)
                 {
                     return "The proxy asked for credentials it was not given or did not accept (HTTP 407), so it was not tried again: "
-                        + "give the proxy's user and password in its address (HTTPS_PROXY=http://user:password@proxy:port), or ask for a proxy rule that lets this host through.";
+                        + "give the proxy's user and password in HTTPS_PROXY, before its host name and separated from it by '@', or ask for a proxy rule that lets this host through.";
                 }
             }
 
