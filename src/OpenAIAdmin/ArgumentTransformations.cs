@@ -24,7 +24,19 @@ namespace OpenAIAdmin.Commands
             object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (!(value is string text))
             {
+                if (value is DateTime local && local.Kind != DateTimeKind.Utc)
+                {
+                    RefuseSkippedLocalTime(local);
+                }
+
                 return value is DateTimeOffset || value is DateTime ? InApiRange(inputData, value) : inputData;
+            }
+
+            // Text without an offset or Z is a time on this computer's clock.
+            if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out DateTime wall)
+                && wall.Kind == DateTimeKind.Unspecified)
+            {
+                RefuseSkippedLocalTime(wall);
             }
 
             const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal;
@@ -41,6 +53,21 @@ namespace OpenAIAdmin.Commands
             throw new ArgumentTransformationMetadataException(
                 $"'{ErrorRecords.Shorten(text)}' is not a date and time. Write it as 2026-11-01 (local midnight), 2026-11-01Z (midnight UTC) "
                 + "or 2026-11-01T08:00+01:00; it reads the same in every culture.");
+        }
+
+        /// <summary>
+        /// A local time the clocks skip when daylight saving time begins (02:30 on a spring night in New York) names no
+        /// instant. .NET reads it as standard time, so a range of 02:30 to 03:30 became two equal instants ("-EndTime must
+        /// be after -StartTime", both 07:30 UTC), and 02:30 to 04:00 silently lost half an hour.
+        /// </summary>
+        private static void RefuseSkippedLocalTime(DateTime wall)
+        {
+            if (TimeZoneInfo.Local.IsInvalidTime(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified)))
+            {
+                throw new ArgumentTransformationMetadataException(
+                    $"{wall.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} does not exist on this computer's clock ({TimeZoneInfo.Local.Id}): "
+                    + "the clocks go forward over it when daylight saving time begins. Give a time outside that gap, or the time in UTC with a Z (2026-03-08T07:30Z).");
+            }
         }
 
         /// <summary>

@@ -102,6 +102,20 @@ Describe 'Get-OAICost' {
         @(Get-SimulatorRequest GET '*/organization/users').Count | Should -Be 0
     }
 
+    It 'tells the rows of piped projects apart by their ProjectId and name' {
+        $projects = @(Get-OAIProject -First 3)
+        $range = @{ StartTime = $Nov1; EndTime = $Nov1.AddDays(3) }
+        $rows = @($projects | Get-OAICost -IncludeName @range)
+        $rows.Count | Should -BeGreaterThan 0
+        foreach ($project in $projects) {
+            $alone = @(Get-OAICost -ProjectId $project.Id @range)
+            @($rows | Where-Object ProjectId -eq $project.Id).Count | Should -Be $alone.Count
+            @($rows | Where-Object ProjectId -eq $project.Id | Where-Object ProjectName -ne $project.Name).Count | Should -Be 0
+        }
+        @($rows | Where-Object { -not $_.ProjectId }).Count | Should -Be 0
+        @(Get-OAICost -ProjectId $projects[0].Id, $projects[1].Id @range | Where-Object ProjectId).Count | Should -Be 0
+    }
+
     It 'stops reading when the pipeline stops' {
         Set-SimulatorBehaviour @{ max_page_results = 0 }
         $first = @(Get-OAICost -StartTime $Nov1.AddDays(-1100) -EndTime $Nov1 -GroupBy project_id | Select-Object -First 1)

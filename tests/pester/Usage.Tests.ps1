@@ -218,6 +218,28 @@ Describe 'Get-OAIUsage' {
         Get-QueryValue $request 'project_ids' | Should -Be $Production
     }
 
+    It 'tells the rows of piped projects apart: a filter of one value fills the id the rows do not carry' {
+        $projects = @(Get-OAIProject -First 3)
+        $range = @{ StartTime = $Nov1; EndTime = $Nov1.AddDays(2) }
+        $rows = @($projects | Get-OAIUsage -Kind Completions -IncludeName @range)
+        @(Get-SimulatorRequest GET '*/organization/usage/completions' | Where-Object { Get-QueryValue $_ 'group_by' }).Count | Should -Be 0
+        $rows.Count | Should -BeGreaterThan 0
+        foreach ($project in $projects) {
+            $alone = @(Get-OAIUsage -Kind Completions -ProjectId $project.Id @range)
+            @($rows | Where-Object ProjectId -eq $project.Id).Count | Should -Be $alone.Count
+            @($rows | Where-Object ProjectId -eq $project.Id | Where-Object ProjectName -ne $project.Name).Count | Should -Be 0
+        }
+        @($rows | Where-Object { -not $_.ProjectId }).Count | Should -Be 0
+        # Two projects in one filter say nothing of a row's project; grouped rows keep the API's own.
+        @(Get-OAIUsage -Kind Completions -ProjectId $projects[0].Id, $projects[1].Id @range | Where-Object ProjectId).Count | Should -Be 0
+        $grouped = @(Get-OAIUsage -Kind Completions -ProjectId $projects[0].Id -GroupBy project_id, model @range)
+        @($grouped.ProjectId | Sort-Object -Unique) | Should -Be $projects[0].Id
+        # A key piped in: its rows carry the key (and, filtered by its project too, the project).
+        $key = Get-OAIProjectApiKey -ProjectId $Production -OwnerProjectAccess Any | Where-Object Name -eq 'laptop-ann'
+        $keyRows = @($key | Get-OAIUsage -Kind Embeddings @range)
+        @($keyRows | Where-Object { $_.ApiKeyId -ne $key.Id -or $_.ProjectId -ne $Production }).Count | Should -Be 0
+    }
+
     It 'refuses objects that only refer to a project, which would read the whole project once per object' {
         $accounts = @(Get-OAIServiceAccount -ProjectId $Production)
         $limits = @(Get-OAIRateLimit -ProjectId $Production -First 2)

@@ -73,7 +73,9 @@ namespace OpenAIAdmin.Resources
                 .AddRepeated("api_key_ids", query.ApiKeyIds == null ? null : BucketRead.Values(query.ApiKeyIds, "api_key_ids"))
                 .AddRepeated("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
             var request = new BucketRequest("organization/costs", "1d", CostsQuery.MaxBuckets, filters);
-            return BucketRead.ListAsync<CostsResult>(_client, _connection, request, query.StartTime, query.EndTime, options, "Costs", cancellationToken);
+            Action<CostsResult>? fill = BucketRead.FillFromFilters<CostsResult>(
+                (nameof(CostsResult.ProjectId), query.ProjectIds), (nameof(CostsResult.ApiKeyId), query.ApiKeyIds));
+            return BucketRead.ListAsync<CostsResult>(_client, _connection, request, query.StartTime, query.EndTime, options, "Costs", fill, cancellationToken);
         }
     }
 }

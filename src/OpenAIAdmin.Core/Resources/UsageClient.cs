@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -139,7 +140,10 @@ namespace OpenAIAdmin.Resources
 
             filters.AddRepeated("group_by", query.GroupBy?.Distinct(StringComparer.Ordinal));
             var request = new BucketRequest(info.Path, query.BucketWidth!, max, filters);
-            return BucketRead.ListAsync<T>(_client, _connection, request, query.StartTime, query.EndTime, options, "Usage " + info.Path.Substring("organization/usage/".Length), cancellationToken);
+            Action<T>? fill = BucketRead.FillFromFilters<T>(
+                (nameof(UsageCompletionsResult.ProjectId), query.ProjectIds), (nameof(UsageCompletionsResult.UserId), query.UserIds),
+                (nameof(UsageCompletionsResult.ApiKeyId), query.ApiKeyIds), (nameof(UsageCompletionsResult.Model), query.Models));
+            return BucketRead.ListAsync<T>(_client, _connection, request, query.StartTime, query.EndTime, options, "Usage " + info.Path.Substring("organization/usage/".Length), fill, cancellationToken);
         }
     }
 
@@ -172,14 +176,55 @@ namespace OpenAIAdmin.Resources
             return values.Select(value => value.Trim()).Distinct(StringComparer.Ordinal);
         }
 
+        /// <summary>
+        /// What a filter of one value says of every row: the usage of one project (piped projects are read one by one) has
+        /// no project_id unless grouped by it, so the rows of several projects could not be told apart, and
+        /// <c>-IncludeName</c> had no id to name. Such a row gets the filter's value; a row the API filled (grouped by
+        /// that field) keeps its own. Null when no filter has exactly one value that <typeparamref name="T"/> can carry.
+        /// </summary>
+        public static Action<T>? FillFromFilters<T>(params (string Property, IList<string>? Values)[] filters)
+        {
+            var setters = new List<(PropertyInfo Property, string Value)>();
+            foreach ((string name, IList<string>? values) in filters)
+            {
+                List<string> distinct = values == null ? new List<string>()
+                    : values.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value.Trim()).Distinct(StringComparer.Ordinal).ToList();
+                if (distinct.Count == 1 && typeof(T).GetProperty(name) is PropertyInfo property && property.CanWrite && property.PropertyType == typeof(string))
+                {
+                    setters.Add((property, distinct[0]));
+                }
+            }
+
+            if (setters.Count == 0)
+            {
+                return null;
+            }
+
+            return row =>
+            {
+                foreach ((PropertyInfo property, string value) in setters)
+                {
+                    if (property.GetValue(row) == null)
+                    {
+                        property.SetValue(row, value);
+                    }
+                }
+            };
+        }
+
         public static async IAsyncEnumerable<T> ListAsync<T>(AdminClient client, ApiConnection connection, BucketRequest request,
-            DateTimeOffset start, DateTimeOffset? end, BucketReadOptions options, string activity, [EnumeratorCancellation] CancellationToken cancellationToken)
+            DateTimeOffset start, DateTimeOffset? end, BucketReadOptions options, string activity, Action<T>? fill, [EnumeratorCancellation] CancellationToken cancellationToken)
             where T : class, IBucketResult
         {
             var pager = new BucketPager<T>(connection, request, options);
             BucketNames? names = options.IncludeNames ? new BucketNames(client) : null;
             await foreach (List<T> rows in pager.ReadAsync(start, end ?? DateTimeOffset.MaxValue, activity, cancellationToken).ConfigureAwait(false))
             {
+                if (fill != null)
+                {
+                    rows.ForEach(fill);
+                }
+
                 if (names != null)
                 {
                     await names.FillAsync(rows, cancellationToken).ConfigureAwait(false);
