@@ -188,7 +188,7 @@ Describe 'Connections belong to their runspace' {
         $err = $null
         try { Connect-OAIAdmin -ApiKey ([securestring]::new()) -BaseUri $SimulatorUrl } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -Be 'NoConnection,OpenAIAdmin.Commands.ConnectOAIAdminCommand'
-        "$err" | Should -Match 'previous connection of this session was closed'
+        "$err" | Should -Match ([regex]::Escape('This session no longer has its previous connection'))
         Get-ErrorId { Get-OAIProject } | Should -Be 'NoConnection,OpenAIAdmin.Commands.GetOAIProjectCommand'
         # Terminating: the rest of a script block does not run after a failed Connect.
         $after = & { $ErrorActionPreference = 'Continue'; try { Connect-OAIAdmin -ApiKey ([securestring]::new()); 'went on' } catch { 'stopped' } }

@@ -65,7 +65,7 @@ namespace OpenAIAdmin.Commands
             }
             catch (ConnectionSetupException ex)
             {
-                ThrowTerminatingError(replaced ? ErrorRecords.WithNote(ex.ErrorRecord, "The previous connection of this session was closed.") : ex.ErrorRecord);
+                ThrowTerminatingError(replaced ? ErrorRecords.WithNote(ex.ErrorRecord, "This session no longer has its previous connection (a failed Connect-OAIAdmin leaves none): connect again.") : ex.ErrorRecord);
             }
             catch (Exception ex) when (Loading.LoadFailure.Find(ex) is Loading.ModuleLoadException failure)
             {
@@ -119,7 +119,7 @@ namespace OpenAIAdmin.Commands
         {
             if (!ConnectionStore.Disconnect())
             {
-                WriteVerbose("There was no connection to close in this session.");
+                WriteVerbose("There was no connection to forget in this session.");
             }
         }
     }
