@@ -296,6 +296,12 @@ namespace OpenAIAdmin
             {
                 message.Append(' ').Append(PermissionHelp);
             }
+            else if (status == HttpStatusCode.ProxyAuthenticationRequired)
+            {
+                // A forward proxy answered an http request itself: as its refusal to open a tunnel, nothing reached the API.
+                kind = AdminErrorKind.ApiUnreachable;
+                message.Append(" A proxy between this computer and the API asked for credentials it was not given or did not accept: ").Append(TransportFailure.ProxyCredentialsHelp);
+            }
             else if (kind == AdminErrorKind.ApiEndpointNotFound)
             {
                 message.Append(" from ").Append(Options.Credential.Scrub(Options.NormalizedBaseUri.ToString()))

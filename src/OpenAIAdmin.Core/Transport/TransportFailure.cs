@@ -78,13 +78,16 @@ namespace OpenAIAdmin.Transport
 
                 if (IsProxyTunnelFailure(e, out HttpStatusCode? status) && status == HttpStatusCode.ProxyAuthenticationRequired)
                 {
-                    return "The proxy asked for credentials it was not given or did not accept (HTTP 407), so it was not tried again: "
-                        + "give the proxy's user and password in HTTPS_PROXY, before its host name and separated from it by '@', or ask for a proxy rule that lets this host through.";
+                    return "The proxy asked for credentials it was not given or did not accept (HTTP 407), so it was not tried again: " + ProxyCredentialsHelp;
                 }
             }
 
             return null;
         }
+
+        /// <summary>What to do when a proxy answers 407, for a tunnel (https) and a forwarded request (http) alike.</summary>
+        internal const string ProxyCredentialsHelp =
+            "give the proxy's user and password in HTTPS_PROXY (HTTP_PROXY for an http address), before its host name and separated from it by '@', or ask for a proxy rule that lets this host through.";
 
         /// <summary>
         /// The proxy answered the request to open a tunnel (CONNECT) with an error status: nothing reached the API. .NET 8
