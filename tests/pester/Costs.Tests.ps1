@@ -163,6 +163,7 @@ Describe 'Get-OAICost' {
         @{ Case = 'hour buckets'; Id = 'ParameterArgumentValidationError'; Splat = @{ BucketWidth = '1h' } }
         @{ Case = 'a group-by value costs lack'; Id = 'ParameterArgumentValidationError'; Splat = @{ GroupBy = 'model' } }
         @{ Case = 'an end before the start'; Id = 'InvalidTimeRange'; Splat = @{ StartTime = '2026-11-05Z'; EndTime = '2026-11-01Z' } }
+        @{ Case = 'a start in the future'; Id = 'InvalidTimeRange'; Splat = @{ StartTime = '2062-01-01Z' } }
         @{ Case = 'a blank project id'; Id = 'ParameterArgumentValidationError'; Splat = @{ ProjectId = ' ' } }
         @{ Case = 'a throttle limit above 16'; Id = 'ParameterArgumentValidationError'; Splat = @{ ThrottleLimit = 17 } }
     ) {

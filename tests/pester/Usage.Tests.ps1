@@ -288,6 +288,9 @@ Describe 'Get-OAIUsage' {
         @{ Case = 'an unknown group-by value'; Id = 'GroupByNotSupported'; Splat = @{ Kind = 'Completions'; GroupBy = 'project_id', 'colour' } }
         @{ Case = 'an end before the start'; Id = 'InvalidTimeRange'; Splat = @{ Kind = 'Completions'; StartTime = '2026-11-05Z'; EndTime = '2026-11-04Z' } }
         @{ Case = 'an empty range'; Id = 'InvalidTimeRange'; Splat = @{ Kind = 'Completions'; StartTime = '2026-11-05Z'; EndTime = '2026-11-05Z' } }
+        # A mistyped year: nothing after now is read, and the command had written nothing without a word.
+        @{ Case = 'a start in the future'; Id = 'InvalidTimeRange'; Splat = @{ Kind = 'Completions'; StartTime = '2062-01-01Z' } }
+        @{ Case = 'a range in the future'; Id = 'InvalidTimeRange'; Splat = @{ Kind = 'Completions'; StartTime = '2062-01-01Z'; EndTime = '2062-02-01Z' } }
         @{ Case = 'an unknown kind'; Id = 'ParameterArgumentValidationError'; Splat = @{ Kind = 'Tokens' } }
         @{ Case = 'an unknown bucket width'; Id = 'ParameterArgumentValidationError'; Splat = @{ Kind = 'Completions'; BucketWidth = '1w' } }
         @{ Case = 'an unknown image size'; Id = 'ParameterArgumentValidationError'; Splat = @{ Kind = 'Images'; Size = '640x480' } }

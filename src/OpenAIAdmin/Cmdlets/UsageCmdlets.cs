@@ -226,6 +226,14 @@ namespace OpenAIAdmin.Commands
                     $"-EndTime ({Utc(e)} UTC) must be after -StartTime ({Utc(start)} UTC).", EndTime));
             }
 
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            if (start >= now)
+            {
+                // Nothing after now is read (no request is sent for it): a mistyped year wrote nothing, like a month without usage.
+                ThrowTerminatingError(ErrorRecords.Create("InvalidTimeRange", ErrorCategory.InvalidArgument,
+                    $"-StartTime ({Utc(start)} UTC) is not in the past (it is {Utc(now)} UTC now): there is nothing to read yet.", StartTime));
+            }
+
             return (start, end);
         }
 
