@@ -230,6 +230,17 @@ Describe 'Export-OAIAuditLog' {
         Test-Path $file | Should -BeFalse
     }
 
+    It 'names the times of a file out of time order as dates, and leaves it alone' {
+        $lines = '{"id":"audit_log-later","effective_at":1741048353}', '{"id":"audit_log-earlier","effective_at":1737569960}'
+        Set-Content -Path $file -Value $lines -Encoding utf8NoBOM
+        $err = $null
+        try { Export-OAIAuditLog -Path $file -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -Be 'ExportFileInvalid,OpenAIAdmin.Commands.ExportOAIAuditLogCommand'
+        $err.Exception.Message | Should -Match ([regex]::Escape("the event there, at 2025-03-04 00:32:33 UTC, is later than the file's last event, at 2025-01-22 18:19:20 UTC"))
+        Get-Content $file | Should -Be $lines
+        @(Get-SimulatorRequest).Count | Should -Be 0
+    }
+
     It 'leaves a file that is not an export alone' {
         Set-Content -Path $file -Value 'timestamp,user,action', '2025-01-01,ann,login' -Encoding utf8NoBOM
         Get-ErrorId { Export-OAIAuditLog -Path $file } | Should -Be 'ExportFileInvalid,OpenAIAdmin.Commands.ExportOAIAuditLogCommand'

@@ -578,6 +578,10 @@ namespace OpenAIAdmin.Resources
         private static OpenAIAdminException Invalid(string operation, string what) =>
             new OpenAIAdminException(AdminErrorKind.ApiResponseInvalid, $"{operation} returned {what}.") { Operation = operation };
 
+        /// <summary>A time of the API (Unix seconds) as a message shows it: 2025-03-04 00:32:33.</summary>
+        internal static string UtcText(long second) =>
+            DateTimeOffset.FromUnixTimeSeconds(second).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
         internal static long? SecondOf(JsonElement element)
         {
             if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("effective_at", out JsonElement value) || value.ValueKind != JsonValueKind.Number)
@@ -732,7 +736,7 @@ namespace OpenAIAdmin.Resources
                     {
                         throw new AuditLogExportException(
                             AuditLogExportException.FileInvalid,
-                            $"'{path}' is not in time order at byte {offset} (an event at {second} before the last one at {tail.LastSecond}); it was not written by Export-OAIAuditLog alone.");
+                            $"'{path}' is not in time order at byte {offset}: the event there, at {UtcText(second.Value)} UTC, is later than the file's last event, at {UtcText(tail.LastSecond!.Value)} UTC (an export appends in time order); it was not written by Export-OAIAuditLog alone.");
                     }
                     else if (second < tail.LastSecond)
                     {
