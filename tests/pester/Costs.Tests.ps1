@@ -129,16 +129,10 @@ Describe 'Get-OAICost' {
         @{ Zone = 'UTC'; Warned = $null }
     ) {
         # Two monthly reports written with dates only counted the day between them twice, west of UTC.
-        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'`n" +
+        $lines = (Invoke-PwshInZone $Zone (
             "`$rows = @(Get-OAICost -StartTime 2026-11-01 -EndTime 2026-12-01 -WarningVariable w -WarningAction SilentlyContinue)`n" +
             "@(`$w).Count; `$w | ForEach-Object Message; `$rows.Count`n" +
-            "`$null = Get-OAICost -StartTime 2026-11-01Z -EndTime 2026-12-01Z -WarningVariable z -WarningAction SilentlyContinue; @(`$z).Count"
-        $info = New-PwshStartInfo '-Command', $script
-        $info.Environment['TZ'] = $Zone
-        $process = [System.Diagnostics.Process]::Start($info)
-        $output = $process.StandardOutput.ReadToEnd()
-        $process.WaitForExit(60000) | Out-Null
-        $lines = @($output -split '\r?\n' | Where-Object { $_ })
+            "`$null = Get-OAICost -StartTime 2026-11-01Z -EndTime 2026-12-01Z -WarningVariable z -WarningAction SilentlyContinue; @(`$z).Count")).Lines
         if ($Warned) {
             $lines[0] | Should -Be '1'
             $lines[1] | Should -BeLike "$Warned*For whole UTC days write *Z."

@@ -522,17 +522,11 @@ Describe 'Numbers, dates and lengths of time mean the same on every machine' {
 
     It 'refuses a local time that daylight saving time skips, before any request, and takes the hour before it' {
         # New York skips 02:00-03:00 on 2026-03-08; read as standard time, 02:30-03:30 had become two equal instants.
-        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'`n" +
+        $lines = (Invoke-PwshInZone 'America/New_York' (
             "foreach (`$start in '2026-03-08T02:30', [datetime]'2026-03-08 02:15') {`n" +
             "  try { Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime `$start -EndTime '2026-03-08T04:00' -ErrorAction Stop | Out-Null; 'no error' }`n" +
             "  catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message } }`n" +
-            "@(Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime '2026-03-08T01:00' -EndTime '2026-03-08T04:00').Count"
-        $info = New-PwshStartInfo '-Command', $script
-        $info.Environment['TZ'] = 'America/New_York'
-        $process = [System.Diagnostics.Process]::Start($info)
-        $output = $process.StandardOutput.ReadToEnd()
-        $process.WaitForExit(60000) | Out-Null
-        $lines = @($output -split '\r?\n' | Where-Object { $_ })
+            "@(Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime '2026-03-08T01:00' -EndTime '2026-03-08T04:00').Count")).Lines
         $lines[0] | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.GetOAIUsageCommand'
         $lines[1] | Should -Match ([regex]::Escape("2026-03-08 02:30 does not exist on this computer's clock (America/New_York): the clocks go forward over it"))
         $lines[2] | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.GetOAIUsageCommand'

@@ -26,6 +26,19 @@ function New-PwshStartInfo([string[]] $Arguments) {
     $info
 }
 
+# Runs a script in a fresh pwsh whose local time zone is $Zone (TZ), connected to the simulator; its exit code, the
+# non-empty lines it wrote, and what it wrote to stderr. The time zone of a running process cannot be changed.
+function Invoke-PwshInZone([string] $Zone, [string] $Script) {
+    $connect = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$script:FakeAdminKey' -AsPlainText -Force) -BaseUri '$script:SimulatorUrl'`n"
+    $info = New-PwshStartInfo '-Command', ($connect + $Script)
+    $info.Environment['TZ'] = $Zone
+    $process = [System.Diagnostics.Process]::Start($info)
+    $errors = $process.StandardError.ReadToEndAsync()
+    $output = $process.StandardOutput.ReadToEndAsync()
+    if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw "The pwsh in $Zone did not finish in 60 s." }
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Lines = @($output.Result -split '\r?\n' | Where-Object { $_ }); Errors = $errors.Result }
+}
+
 function Reset-Simulator {
     Invoke-RestMethod -Method Post -Uri "$script:SimulatorRoot/_sim/reset" | Out-Null
 }

@@ -145,17 +145,11 @@ Describe 'Get-OAIUsage' {
 
     It 'sends a DateTime of kind Local or Unspecified as that local time in UTC, and a UTC DateTime as it is' {
         # In a pwsh whose local time zone is New York (UTC-5 in November), so that local and UTC differ.
-        $script = "Import-Module '$env:OPENAIADMIN_MODULE'; Connect-OAIAdmin -ApiKey (ConvertTo-SecureString '$FakeAdminKey' -AsPlainText -Force) -BaseUri '$SimulatorUrl'; " +
+        $run = Invoke-PwshInZone 'America/New_York' (
             "Get-OAIUsage -Kind Moderations -StartTime ([DateTime]::new(2026, 11, 3, 9, 30, 0)) -EndTime ([DateTime]::new(2026, 11, 5, 0, 0, 0, [DateTimeKind]::Utc)) | Out-Null; " +
-            "Get-OAIUsage -Kind Moderations -StartTime ([DateTime]::new(2026, 11, 3, 9, 30, 0, [DateTimeKind]::Local)) -EndTime '2026-11-05' | Out-Null"
-        $info = New-PwshStartInfo '-Command', $script
-        $info.Environment['TZ'] = 'America/New_York'
-        $process = [System.Diagnostics.Process]::Start($info)
-        $errors = $process.StandardError.ReadToEndAsync()
-        $null = $process.StandardOutput.ReadToEndAsync()
-        $process.WaitForExit(60000) | Out-Null
-        $errors.Result | Should -BeNullOrEmpty
-        $process.ExitCode | Should -Be 0
+            "Get-OAIUsage -Kind Moderations -StartTime ([DateTime]::new(2026, 11, 3, 9, 30, 0, [DateTimeKind]::Local)) -EndTime '2026-11-05' | Out-Null")
+        $run.Errors | Should -BeNullOrEmpty
+        $run.ExitCode | Should -Be 0
         $requests = @(Get-SimulatorRequest GET '*/organization/usage/moderations')
         $requests.Count | Should -Be 2
         $ninethirty = [DateTimeOffset]::new(2026, 11, 3, 14, 30, 0, [TimeSpan]::Zero).ToUnixTimeSeconds()
