@@ -24,9 +24,9 @@ namespace OpenAIAdmin.Commands
             object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (!(value is string text))
             {
-                if (value is DateTime local && local.Kind != DateTimeKind.Utc)
+                if (value is DateTime local && local.Kind != DateTimeKind.Utc && StartOfLocalDay(local) is DateTime dayStart)
                 {
-                    RefuseSkippedLocalTime(local);
+                    return InApiRange(dayStart, dayStart);
                 }
 
                 return value is DateTimeOffset || value is DateTime ? InApiRange(inputData, value) : inputData;
@@ -34,9 +34,9 @@ namespace OpenAIAdmin.Commands
 
             // Text without an offset or Z is a time on this computer's clock.
             if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out DateTime wall)
-                && wall.Kind == DateTimeKind.Unspecified)
+                && wall.Kind == DateTimeKind.Unspecified && StartOfLocalDay(wall) is DateTime start)
             {
-                RefuseSkippedLocalTime(wall);
+                return AsDateTime ? InApiRange(start, start) : InApiRange(new DateTimeOffset(start), start);
             }
 
             const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal;
@@ -60,14 +60,35 @@ namespace OpenAIAdmin.Commands
         /// instant. .NET reads it as standard time, so a range of 02:30 to 03:30 became two equal instants ("-EndTime must
         /// be after -StartTime", both 07:30 UTC), and 02:30 to 04:00 silently lost half an hour.
         /// </summary>
-        private static void RefuseSkippedLocalTime(DateTime wall)
+        /// <remarks>
+        /// Where the clocks go forward at midnight (Santiago, Cairo, Havana), a day's midnight does not exist either, and a
+        /// date alone (2026-09-06: "local midnight") could not be given for that day: midnight stands for the start of the
+        /// day, so it is taken as the first minute the clock shows that day (01:00). Returns that time (kind Local), or
+        /// null when <paramref name="wall"/> exists.
+        /// </remarks>
+        private static DateTime? StartOfLocalDay(DateTime wall)
         {
-            if (TimeZoneInfo.Local.IsInvalidTime(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified)))
+            DateTime unspecified = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
+            if (!TimeZoneInfo.Local.IsInvalidTime(unspecified))
             {
-                throw new ArgumentTransformationMetadataException(
-                    $"{wall.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} does not exist on this computer's clock ({TimeZoneInfo.Local.Id}): "
-                    + "the clocks go forward over it when daylight saving time begins. Give a time outside that gap, or the time in UTC with a Z (2026-03-08T07:30Z).");
+                return null;
             }
+
+            if (unspecified.TimeOfDay != TimeSpan.Zero)
+            {
+                string shown = unspecified.ToString(unspecified.Second == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                throw new ArgumentTransformationMetadataException(
+                    $"{shown} does not exist on this computer's clock ({TimeZoneInfo.Local.Id}): the clocks go forward over it when daylight saving time begins. "
+                    + "Give a time outside that gap, or give the time with its offset, or in UTC with a Z.");
+            }
+
+            DateTime first = unspecified;
+            while (TimeZoneInfo.Local.IsInvalidTime(first))
+            {
+                first = first.AddMinutes(1);
+            }
+
+            return DateTime.SpecifyKind(first, DateTimeKind.Local);
         }
 
         /// <summary>

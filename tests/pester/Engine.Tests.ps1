@@ -523,19 +523,32 @@ Describe 'Numbers, dates and lengths of time mean the same on every machine' {
     It 'refuses a local time that daylight saving time skips, before any request, and takes the hour before it' {
         # New York skips 02:00-03:00 on 2026-03-08; read as standard time, 02:30-03:30 had become two equal instants.
         $lines = (Invoke-PwshInZone 'America/New_York' (
-            "foreach (`$start in '2026-03-08T02:30', [datetime]'2026-03-08 02:15') {`n" +
+            "foreach (`$start in '2026-03-08T02:30', [datetime]'2026-03-08 02:15:30') {`n" +
             "  try { Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime `$start -EndTime '2026-03-08T04:00' -ErrorAction Stop | Out-Null; 'no error' }`n" +
             "  catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message } }`n" +
             "@(Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime '2026-03-08T01:00' -EndTime '2026-03-08T04:00').Count")).Lines
         $lines[0] | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.GetOAIUsageCommand'
-        $lines[1] | Should -Match ([regex]::Escape("2026-03-08 02:30 does not exist on this computer's clock (America/New_York): the clocks go forward over it"))
+        $lines[1] | Should -Match ([regex]::Escape("2026-03-08 02:30 does not exist on this computer's clock (America/New_York): the clocks go forward over it when daylight saving time begins. Give a time outside that gap, or give the time with its offset, or in UTC with a Z."))
         $lines[2] | Should -Be 'ParameterArgumentTransformationError,OpenAIAdmin.Commands.GetOAIUsageCommand'
-        $lines[3] | Should -Match ([regex]::Escape('2026-03-08 02:15 does not exist'))
+        $lines[3] | Should -Match ([regex]::Escape('2026-03-08 02:15:30 does not exist'))
         # 01:00 EST to 04:00 EDT is two hours: 06:00 to 08:00 UTC.
         $lines[4] | Should -Be '2'
         $requests = @(Get-SimulatorRequest GET '*/organization/usage/*')
         $requests.Count | Should -Be 1
         $requests[0].query | Should -Match "(^|&)start_time=$([DateTimeOffset]::new(2026, 3, 8, 6, 0, 0, [TimeSpan]::Zero).ToUnixTimeSeconds())(&|$)"
+    }
+
+    It 'takes a date whose midnight daylight saving time skips as the start of that day' {
+        # Santiago goes from 00:00 to 01:00 on 2026-09-06: the day starts at 01:00 (-03:00), 04:00 UTC.
+        Reset-Simulator
+        $run = Invoke-PwshInZone 'America/Santiago' (
+            "Get-OAICost -StartTime 2026-09-06 -EndTime 2026-09-10Z -WarningAction SilentlyContinue | Out-Null; 'text done'`n" +
+            "Get-OAIUsage -Kind Completions -BucketWidth 1h -StartTime ([datetime]'2026-09-06') -EndTime 2026-09-06T03:00 | Out-Null; 'date done'")
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Lines | Should -Be @('text done', 'date done')
+        $fourUtc = [DateTimeOffset]::new(2026, 9, 6, 4, 0, 0, [TimeSpan]::Zero).ToUnixTimeSeconds()
+        @(Get-SimulatorRequest GET '*/organization/costs')[0].query | Should -Match "(^|&)start_time=$fourUtc(&|$)"
+        @(Get-SimulatorRequest GET '*/organization/usage/completions')[0].query | Should -Match "(^|&)start_time=$fourUtc(&|$)"
     }
 
     It 'refuses <Value> for a rate limit before any request' -ForEach @(
