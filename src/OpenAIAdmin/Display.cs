@@ -21,8 +21,21 @@ namespace OpenAIAdmin.Commands
             _ => value,
         };
 
+        /// <summary>
+        /// What a view's script block made of an object's properties: its own line breaks (a cell of several lines, a list
+        /// joined one per line; <c>[Environment]::NewLine</c>, so CR LF on Windows) are kept, every other unsafe character is
+        /// replaced. A line break inside a property reaches the view as a line break, but no escape sequence does.
+        /// </summary>
+        public static object? Lines(object? value) => value switch
+        {
+            null => null,
+            string text => Printable(text, keepLineBreaks: true),
+            IEnumerable items => items.Cast<object?>().Select(item => item is string text ? Printable(text, keepLineBreaks: true) : item).ToArray(),
+            _ => value,
+        };
+
         /// <summary>The text with every unsafe character (<see cref="IsUnsafe"/>) replaced by U+FFFD.</summary>
-        internal static string Printable(string text)
+        internal static string Printable(string text, bool keepLineBreaks = false)
         {
             if (!text.Any(IsUnsafe))
             {
@@ -32,7 +45,8 @@ namespace OpenAIAdmin.Commands
             char[] shown = text.ToCharArray();
             for (int i = 0; i < shown.Length; i++)
             {
-                if (IsUnsafe(shown[i]))
+                bool lineBreak = keepLineBreaks && (shown[i] == '\n' || (shown[i] == '\r' && i + 1 < shown.Length && shown[i + 1] == '\n'));
+                if (!lineBreak && IsUnsafe(shown[i]))
                 {
                     shown[i] = '\uFFFD';
                 }

@@ -334,26 +334,31 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         private bool GoAhead(string target, string action)
         {
-            WriteVerbose($"Performing the operation \"{AdminApiKeyCredential.RedactSecrets(action)}\" on target \"{AdminApiKeyCredential.RedactSecrets(target)}\".");
+            WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
             return true;
         }
 
         /// <summary>
-        /// Every confirmation, -WhatIf line and its Verbose record, with secrets redacted: they land in transcripts, and a
-        /// key pasted where an id belongs (<c>Remove-OAIProject -Id sk-proj-…</c>) was shown whole in the target. Hides
-        /// the engine's method, so every cmdlet's call comes here.
+        /// Text a confirmation or a stream line may show: secrets redacted (<see cref="AdminApiKeyCredential.RedactSecrets"/>),
+        /// and every control character but a line break shown as U+FFFD (<see cref="Display"/>). These land in transcripts
+        /// and on the terminal: a key pasted where an id belongs (<c>Remove-OAIProject -Id sk-proj-…</c>) was shown whole in
+        /// the target, and a name with an escape sequence ("Rename to '…'") reached the terminal raw.
         /// </summary>
-        protected new bool ShouldProcess(string target, string action) =>
-            base.ShouldProcess(AdminApiKeyCredential.RedactSecrets(target), AdminApiKeyCredential.RedactSecrets(action));
+        internal static string Shown(string text) => Display.Printable(AdminApiKeyCredential.RedactSecrets(text), keepLineBreaks: true);
 
-        protected new bool ShouldContinue(string query, string caption) =>
-            base.ShouldContinue(AdminApiKeyCredential.RedactSecrets(query), caption);
+        /// <summary>Every confirmation, -WhatIf line and its Verbose record, <see cref="Shown"/>. Hides the engine's method, so every cmdlet's call comes here.</summary>
+        protected new bool ShouldProcess(string target, string action) => base.ShouldProcess(Shown(target), Shown(action));
 
-        /// <summary>The cmdlets' own Verbose lines, redacted as the core's are (they name the ids given).</summary>
-        protected new void WriteVerbose(string text) => base.WriteVerbose(AdminApiKeyCredential.RedactSecrets(text));
+        protected new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Shown(query), caption);
 
-        /// <summary>The cmdlets' own warnings, redacted (they quote names and values given).</summary>
-        protected new void WriteWarning(string text) => base.WriteWarning(AdminApiKeyCredential.RedactSecrets(text));
+        /// <summary>The cmdlets' own Verbose lines, and the core's relayed ones, <see cref="Shown"/> (they name the ids given).</summary>
+        protected new void WriteVerbose(string text) => base.WriteVerbose(Shown(text));
+
+        /// <summary>The cmdlets' own warnings, and the core's, <see cref="Shown"/> (they quote names and values given).</summary>
+        protected new void WriteWarning(string text) => base.WriteWarning(Shown(text));
+
+        /// <summary>The Debug lines (requests and answers), <see cref="Shown"/>.</summary>
+        protected new void WriteDebug(string text) => base.WriteDebug(Shown(text));
 
         /// <summary>
         /// The pattern of a -Name-like filter, checked here: WildcardPattern parses on its first match, which comes after

@@ -696,6 +696,21 @@ Describe 'Confirmations name the target and list every change' {
         @(Get-SimulatorRequest POST).Count | Should -Be 0
     }
 
+    It 'shows text given or sent with an escape sequence printable in Verbose lines, warnings and errors too' {
+        $hostile = "X$([char]27)[2J$([char]27)]0;OWNED$([char]7)"
+        $project = Get-OAIProject -Id proj_productionchatbotrC4xJHX
+        $text = Get-HostText {
+            Set-OAIProject -Id $project.Id -Name "P$hostile" -Verbose -Confirm:$false | Out-Null
+            New-OAIAdminApiKey -Name "K$hostile" -WarningAction Continue | Out-Null
+            Get-OAIProject -Id "proj_missing$hostile" -ErrorAction Continue
+        }
+        $text | Should -Match ([regex]::Escape("Rename to 'PX$([char]0xFFFD)[2J"))
+        $text | Should -Match ([regex]::Escape("admin key 'KX$([char]0xFFFD)[2J"))
+        $text | Should -Match 'ApiNotFound|proj_missing'
+        $text | Should -Not -Match ([regex]::Escape([string][char]27))
+        $text | Should -Not -Match ([regex]::Escape([string][char]7))
+    }
+
     It 'shows a name from the server printable: a line break, an escape sequence or a bidirectional override cannot fake a line' {
         $fake = "evil`nWhat if: Performing the operation ""Archive"" on target ""project 'safe'"" `e[31mred`e[0m $([char]0x202E)txt.exe"
         $project = New-OAIProject -Name $fake

@@ -374,17 +374,21 @@ Describe 'Text from the server in views' {
         # and erases lines, a bell, a carriage return, a line separator and a bidirectional override.
         $script:Hostile = "x$([char]27)[1A$([char]27)[2K$([char]7)$([char]13)$([char]0x2028)$([char]0x202E)y"
         $script:Unsafe = '[\x00-\x09\x0B-\x1F\x7F\u2028\u2029\u202A-\u202E\u2066-\u2069]'
-        # Every free-text property (names, e-mails, descriptions, recipients) of the object and of the objects it holds.
+        # Every text property of the object and of the objects it holds, and every list of texts: ids and names alike, since
+        # a name is chosen by a person and anything else may be what a gateway or a changed API sends.
         function Set-HostileText($Object, [int] $Depth = 3) {
             if ($null -eq $Object -or $Depth -eq 0 -or $Object.GetType().Assembly.GetName().Name -ne 'OpenAIAdmin.Core') { return }
             foreach ($property in $Object.GetType().GetProperties()) {
                 if ($property.GetIndexParameters().Count -gt 0) { continue }
                 $value = $property.GetValue($Object)
-                if ($property.PropertyType -eq [string] -and $property.CanWrite -and $property.Name -match '(Name|Email|Description|Title)$') {
+                if ($property.PropertyType -eq [string] -and $property.CanWrite) {
                     $property.SetValue($Object, $script:Hostile)
                 }
-                elseif ($value -is [System.Collections.Generic.IList[string]] -and $property.Name -match 'Recipients|Emails') {
+                elseif ($value -is [System.Collections.Generic.IList[string]] -and -not $value.IsReadOnly) {
                     for ($i = 0; $i -lt $value.Count; $i++) { $value[$i] = $script:Hostile }
+                }
+                elseif ($value -is [string[]]) {
+                    for ($i = 0; $i -lt $value.Length; $i++) { $value[$i] = $script:Hostile }
                 }
                 elseif ($value -is [System.Collections.IEnumerable] -and $value -isnot [string]) {
                     foreach ($item in $value) { Set-HostileText $item ($Depth - 1) }
