@@ -368,12 +368,31 @@ Describe 'Default list views' {
 
 Describe 'Text from the server in views' {
     BeforeEach { Reset-Simulator; Connect-Simulator }
+    AfterAll { $script:Constrained.Dispose() }
 
     BeforeAll {
         # Anyone who may rename a project, or set their own name, chooses these: an escape sequence that moves the cursor
         # and erases lines, a bell, a carriage return, a line separator and a bidirectional override.
         $script:Hostile = "x$([char]27)[1A$([char]27)[2K$([char]7)$([char]13)$([char]0x2028)$([char]0x202E)y"
         $script:Unsafe = '[\x00-\x09\x0B-\x1F\x7F\u2028\u2029\u202A-\u202E\u2066-\u2069]'
+        $iss = [initialsessionstate]::CreateDefault2()
+        $iss.LanguageMode = 'ConstrainedLanguage'
+        $iss.ImportPSModule($env:OPENAIADMIN_MODULE)
+        $script:Constrained = [powershell]::Create($iss)
+        # The default table and list of the objects as a ConstrainedLanguage session shows them, and the errors it recorded.
+        function Out-ConstrainedText([object[]] $Objects) {
+            $ps = $script:Constrained
+            $ps.Commands.Clear()
+            $ps.Streams.Error.Clear()
+            $before = $ps.Runspace.SessionStateProxy.GetVariable('Error').Count
+            $table = $ps.AddCommand('Out-String').AddParameter('Width', 200).Invoke($Objects) -join ''
+            $ps.Commands.Clear()
+            $list = $ps.AddCommand('Format-List').AddCommand('Out-String').AddParameter('Width', 200).Invoke($Objects) -join ''
+            $ps.Commands.Clear()
+            # $Error holds the newest first; its Clear() is a method call ConstrainedLanguage refuses.
+            $recorded = @($ps.Runspace.SessionStateProxy.GetVariable('Error'))
+            [pscustomobject]@{ Text = $table + $list; Errors = @($recorded | Select-Object -First ($recorded.Count - $before)) + @($ps.Streams.Error) }
+        }
         # Every text property of the object and of the objects it holds, and every list of texts: ids and names alike, since
         # a name is chosen by a person and anything else may be what a gateway or a changed API sends.
         function Set-HostileText($Object, [int] $Depth = 3) {
@@ -398,6 +417,20 @@ Describe 'Text from the server in views' {
                 }
             }
         }
+    }
+
+    It '<Type>: in a ConstrainedLanguage session its views show every id, and no control character' -ForEach $listCases {
+        # A locked-down host runs the format files' script blocks in its language mode, where calling a method of the
+        # module's own types fails: every cell of every view had come out empty.
+        $objects = @(Get-ViewObject $Type)
+        $ids = @(Get-ShownId $objects $Type)
+        $shown = Out-ConstrainedText $objects
+        $shown.Errors | Should -BeNullOrEmpty
+        foreach ($id in $ids) { $shown.Text | Should -Match ([regex]::Escape($id)) -Because "the views of $Type show $id in ConstrainedLanguage" }
+        foreach ($object in $objects) { Set-HostileText $object }
+        $hostile = Out-ConstrainedText $objects
+        $hostile.Errors | Should -BeNullOrEmpty
+        $hostile.Text | Should -Not -Match $script:Unsafe
     }
 
     It '<Type>: a name that holds control characters reaches neither its table nor its list printable only as U+FFFD' -ForEach $listCases {
