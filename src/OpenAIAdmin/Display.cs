@@ -3,13 +3,22 @@ using System.Linq;
 namespace OpenAIAdmin.Commands
 {
     /// <summary>
-    /// Text as confirmations, stream lines and error messages show it (<see cref="OAICmdlet.Shown"/>): each control
-    /// character, line separator and bidirectional control as U+FFFD. The format files apply the same rule with
+    /// Text as confirmations, stream lines and error messages show it (<see cref="Shown"/>): each control character,
+    /// line separator and bidirectional control as U+FFFD. The format files apply the same rule with
     /// <c>-replace</c>, not by calling this class: their script blocks run in the session's language mode, and
     /// ConstrainedLanguage refuses to call methods of the module's types (every cell came out empty).
     /// </summary>
     internal static class Display
     {
+        /// <summary>
+        /// Text a confirmation, a stream line or an error message may show: secrets redacted
+        /// (<see cref="AdminApiKeyCredential.RedactSecrets"/>), and every control character but a line break shown as
+        /// U+FFFD. These land in transcripts and on the terminal: a key pasted where an id belongs
+        /// (<c>Remove-OAIProject -Id sk-proj-…</c>) was shown whole in the target, and a name with an escape sequence
+        /// ("Rename to '…'") reached the terminal raw.
+        /// </summary>
+        internal static string Shown(string text) => Printable(AdminApiKeyCredential.RedactSecrets(text), keepLineBreaks: true);
+
         /// <summary>The text with every unsafe character (<see cref="IsUnsafe"/>) replaced by U+FFFD.</summary>
         internal static string Printable(string text, bool keepLineBreaks = false)
         {

@@ -19,7 +19,7 @@ namespace OpenAIAdmin.Commands
         {
             var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryFor(exception.Kind), Safe(target))
             {
-                ErrorDetails = new ErrorDetails(Limit(OAICmdlet.Shown(exception.Message))),
+                ErrorDetails = new ErrorDetails(Limit(Display.Shown(exception.Message))),
             };
 
             if (exception.Kind == AdminErrorKind.InvalidAdminKey)
@@ -42,7 +42,7 @@ namespace OpenAIAdmin.Commands
 
         public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target, string? recommendedAction = null)
         {
-            message = Limit(OAICmdlet.Shown(message));
+            message = Limit(Display.Shown(message));
             var record = new ErrorRecord(new InvalidOperationException(message), errorId, category, Safe(target));
             if (recommendedAction != null)
             {
@@ -67,7 +67,7 @@ namespace OpenAIAdmin.Commands
         /// shown redacted (a key given where an address or an id belongs).
         /// </summary>
         private static object? Safe(object? target) =>
-            target is string text ? OAICmdlet.Shown(text) : target;
+            target is string text ? Display.Shown(text) : target;
 
         /// <summary>A value short enough to quote in a message.</summary>
         public static string Shorten(string value) =>

@@ -338,27 +338,19 @@ namespace OpenAIAdmin.Commands
             return true;
         }
 
-        /// <summary>
-        /// Text a confirmation or a stream line may show: secrets redacted (<see cref="AdminApiKeyCredential.RedactSecrets"/>),
-        /// and every control character but a line break shown as U+FFFD (<see cref="Display"/>). These land in transcripts
-        /// and on the terminal: a key pasted where an id belongs (<c>Remove-OAIProject -Id sk-proj-…</c>) was shown whole in
-        /// the target, and a name with an escape sequence ("Rename to '…'") reached the terminal raw.
-        /// </summary>
-        internal static string Shown(string text) => Display.Printable(AdminApiKeyCredential.RedactSecrets(text), keepLineBreaks: true);
+        /// <summary>Every confirmation, -WhatIf line and its Verbose record, <see cref="Display.Shown"/>. Hides the engine's method, so every cmdlet's call comes here.</summary>
+        protected new bool ShouldProcess(string target, string action) => base.ShouldProcess(Display.Shown(target), Display.Shown(action));
 
-        /// <summary>Every confirmation, -WhatIf line and its Verbose record, <see cref="Shown"/>. Hides the engine's method, so every cmdlet's call comes here.</summary>
-        protected new bool ShouldProcess(string target, string action) => base.ShouldProcess(Shown(target), Shown(action));
+        protected new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Display.Shown(query), caption);
 
-        protected new bool ShouldContinue(string query, string caption) => base.ShouldContinue(Shown(query), caption);
+        /// <summary>The cmdlets' own Verbose lines, and the core's relayed ones, <see cref="Display.Shown"/> (they name the ids given).</summary>
+        protected new void WriteVerbose(string text) => base.WriteVerbose(Display.Shown(text));
 
-        /// <summary>The cmdlets' own Verbose lines, and the core's relayed ones, <see cref="Shown"/> (they name the ids given).</summary>
-        protected new void WriteVerbose(string text) => base.WriteVerbose(Shown(text));
+        /// <summary>The cmdlets' own warnings, and the core's, <see cref="Display.Shown"/> (they quote names and values given).</summary>
+        protected new void WriteWarning(string text) => base.WriteWarning(Display.Shown(text));
 
-        /// <summary>The cmdlets' own warnings, and the core's, <see cref="Shown"/> (they quote names and values given).</summary>
-        protected new void WriteWarning(string text) => base.WriteWarning(Shown(text));
-
-        /// <summary>The Debug lines (requests and answers), <see cref="Shown"/>.</summary>
-        protected new void WriteDebug(string text) => base.WriteDebug(Shown(text));
+        /// <summary>The Debug lines (requests and answers), <see cref="Display.Shown"/>.</summary>
+        protected new void WriteDebug(string text) => base.WriteDebug(Display.Shown(text));
 
         /// <summary>
         /// The pattern of a -Name-like filter, checked here: WildcardPattern parses on its first match, which comes after
@@ -530,23 +522,15 @@ namespace OpenAIAdmin.Commands
         /// </summary>
         internal static string Printable(string text)
         {
-            var shown = new System.Text.StringBuilder(Math.Min(text.Length, MaxQuotedName + 1));
-            foreach (char c in text)
+            string shown = Display.Printable(text);
+            if (shown.Length <= MaxQuotedName)
             {
-                if (shown.Length >= MaxQuotedName)
-                {
-                    if (char.IsLowSurrogate(c) && char.IsHighSurrogate(shown[shown.Length - 1]))
-                    {
-                        shown.Length--;
-                    }
-
-                    return shown.Append('…').ToString();
-                }
-
-                shown.Append(Display.IsUnsafe(c) ? '\uFFFD' : c);
+                return shown;
             }
 
-            return shown.ToString();
+            // Never half of a character written as two UTF-16 units (an emoji).
+            int cut = char.IsLowSurrogate(shown[MaxQuotedName]) && char.IsHighSurrogate(shown[MaxQuotedName - 1]) ? MaxQuotedName - 1 : MaxQuotedName;
+            return shown.Substring(0, cut) + "…";
         }
 
         /// <summary>The action of a confirmation that makes several changes: every change given, in order.</summary>

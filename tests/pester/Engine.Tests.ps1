@@ -727,6 +727,11 @@ Describe 'Confirmations name the target and list every change' {
         $long = New-OAIProject -Name ('x' * 300)
         $text = Get-HostText { $long | Remove-OAIProject -WhatIf }
         $text | Should -Match ([regex]::Escape("project '$('x' * 80)…' ($($long.Id))"))
+        # An emoji (two UTF-16 units) across the cut is left out whole, not halved.
+        $emoji = [char]::ConvertFromUtf32(0x1F600)
+        $split = New-OAIProject -Name (('x' * 79) + $emoji + 'tail')
+        $text = Get-HostText { $split | Remove-OAIProject -WhatIf }
+        $text | Should -Match ([regex]::Escape("project '$('x' * 79)…' ($($split.Id))"))
     }
 
     It '-Confirm asks even with -Force, and -Force -Verbose says what it changed' {
