@@ -49,6 +49,11 @@ param(
 
     [switch] $SkipXunit,
 
+    # Test: how many Pester processes run side by side (each with its own simulator); the number of processors, at
+    # most 4, by default.
+    [ValidateRange(1, 16)]
+    [int] $PesterProcesses,
+
     # Contract: the OpenAPI file to validate requests and responses against.
     [string] $Spec,
 
@@ -177,75 +182,157 @@ function Stop-Simulator($Simulator) {
     }
 }
 
-function Show-PesterProgress {
-    param([Parameter(Mandatory)][string] $LogPath, [Parameter(ValueFromPipeline)] $Line)
-    begin { $inFailure = $false; $writer = [System.IO.StreamWriter]::new($LogPath) }
-    process {
-        $text = "$Line"
-        $writer.WriteLine($text)
-        if ($text -match '^\s*\[-\]') { $inFailure = $true }
-        elseif ($text -notmatch '^\s') { $inFailure = $false }
-        if ($inFailure -or $text -match '^\[[+-]\] /|^Tests (completed|Passed)|^Container failed|^  - |^Starting discovery|^Discovery found|^Running tests') {
-            Write-Host $text
+# A child process of the test run. Both its output streams go whole to -LogPath; the lines for which -Show returns
+# true also go to the console as they come. Wait-LoggedProcess reads them.
+function Start-LoggedProcess([string[]] $Arguments, [hashtable] $Environment = @{}, [string] $LogPath, [scriptblock] $Show) {
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $Arguments) { $info.ArgumentList.Add($argument) }
+    foreach ($name in $Environment.Keys) { $info.Environment[$name] = $Environment[$name] }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    [pscustomobject]@{
+        Process = $process; LogPath = $LogPath; Log = [System.IO.StreamWriter]::new($LogPath); Show = $Show
+        Streams = @($process.StandardOutput, $process.StandardError); Pending = @{}; InFailure = $false
+    }
+}
+
+# Reads both streams of every child line by line as lines complete, so that no child can fill a pipe and stall, until
+# all of them have ended.
+function Wait-LoggedProcess([object[]] $Children) {
+    while (@($Children | Where-Object { $_.Streams.Count -gt 0 }).Count -gt 0) {
+        $progressed = $false
+        foreach ($child in $Children) {
+            foreach ($stream in @($child.Streams)) {
+                if (-not $child.Pending.ContainsKey($stream)) { $child.Pending[$stream] = $stream.ReadLineAsync() }
+                $read = $child.Pending[$stream]
+                if (-not $read.IsCompleted) { continue }
+                $child.Pending.Remove($stream)
+                $progressed = $true
+                $line = $read.Result
+                if ($null -eq $line) { $child.Streams = @($child.Streams | Where-Object { $_ -ne $stream }); continue }
+                $child.Log.WriteLine($line)
+                if ($child.Show -and (& $child.Show $line $child)) { Write-Host $line }
+            }
+        }
+        if (-not $progressed) { Start-Sleep -Milliseconds 50 }
+    }
+    foreach ($child in $Children) { $child.Process.WaitForExit(); $child.Log.Dispose() }
+}
+
+function Stop-LoggedProcess([object[]] $Children) {
+    foreach ($child in $Children) {
+        if (-not $child.Process.HasExited) { $child.Process.Kill($true); $child.Process.WaitForExit(5000) | Out-Null }
+        $child.Log.Dispose()
+    }
+}
+
+# Which lines of a Pester process go to the console: each file's result and every failure with its details. $State
+# remembers whether the last lines belong to a failure: a failed test's details are indented, a failed discovery's
+# (the parse error and its stack) are not and run until Pester goes on.
+function Test-PesterConsoleLine([string] $Text, $State) {
+    if ($Text -match '^\[-\] Discovery in .* failed with:') { $State.InFailure = 'discovery' }
+    elseif ($Text -match '^\s*\[-\]') { $State.InFailure = 'test' }
+    elseif ($State.InFailure -eq 'discovery') { if ($Text -match '^(Discovery found|Running tests|Tests completed|Container failed|\[[+-]\] )') { $State.InFailure = $false } }
+    elseif ($Text -notmatch '^\s') { $State.InFailure = $false }
+    [bool]$State.InFailure -or $Text -match '^\[[+-]\] /|^Container failed|^  - '
+}
+
+# Starts $Count Pester processes, each with its own simulator (tests reset it), that share the files matching
+# $Pattern through claims (tests/pester/Invoke-PesterRun.ps1), so that a process that is free takes the next file.
+function Start-PesterProcess([string] $PesterPath, [string] $Pattern, [int] $Count, [string] $ResultsDir) {
+    $claims = New-Item -ItemType Directory -Path (Join-Path $ResultsDir 'pester-claims')
+    $runner = Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1'
+    foreach ($index in 1..$Count) {
+        $simulator = Start-Simulator
+        $summary = Join-Path $ResultsDir "pester-summary-$index.json"
+        $child = Start-LoggedProcess -LogPath (Join-Path $ResultsDir "pester-$index.log") -Show ${function:Test-PesterConsoleLine} `
+            -Arguments @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner, '-PesterPath', $PesterPath,
+                '-ClaimPath', $claims.FullName, '-SummaryPath', $summary, '-Pattern', $Pattern) `
+            -Environment @{ OPENAIADMIN_MODULE = $StagedManifest; OPENAIADMIN_SIMULATOR_URL = $simulator.Url }
+        $child | Add-Member -NotePropertyMembers @{ Index = $index; Simulator = $simulator; Summary = $summary } -PassThru
+    }
+}
+
+# The counts of the ended Pester processes. Each failure counts once: a failed test, a file a process claimed and did
+# not finish (it died in it), a file no process claimed, and a process that ended in error with none of these.
+function Get-PesterCount([object[]] $Shards, [string] $Pattern) {
+    $expected = @(Get-ChildItem (Join-Path $Root 'tests/pester') -Filter '*.Tests.ps1' | Where-Object Name -like $Pattern | ForEach-Object Name)
+    $passed = 0; $failed = 0; $claimed = @()
+    foreach ($shard in $Shards) {
+        $counts = if (Test-Path $shard.Summary) { Get-Content $shard.Summary -Raw | ConvertFrom-Json }
+        $unfinished = @()
+        if ($counts) {
+            $passed += [int]$counts.Passed; $failed += [int]$counts.Failed; $claimed += @($counts.Claimed)
+            $unfinished = @($counts.Claimed | Where-Object { $_ -notin @($counts.Files) })
+            Write-Host ("Pester process {0}: {1} passed, {2} failed, {3} skipped in {4} files" -f $shard.Index, $counts.Passed, $counts.Failed, $counts.Skipped, @($counts.Files).Count)
+            foreach ($name in $unfinished) { Write-Host "Pester process $($shard.Index) ended in $name; see $($shard.LogPath)"; $failed++ }
+        }
+        if ($shard.Process.ExitCode -ne 0 -and (-not $counts -or [int]$counts.Failed -eq 0) -and $unfinished.Count -eq 0) {
+            Write-Host "Pester process $($shard.Index) exited with code $($shard.Process.ExitCode); see $($shard.LogPath)"
+            $failed++
         }
     }
-    end { $writer.Dispose() }
+    foreach ($name in $expected) {
+        if ($name -notin $claimed) { Write-Host "Not run: $name"; $failed++ }
+    }
+    if ($expected.Count -eq 0) { Write-Host "No Pester file matches '$Pattern'."; $failed++ }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+# The counts of the ended xunit run, from its trx file; a run that failed without one counts as one failure.
+function Get-XunitCount($Xunit, [string] $TrxFile) {
+    if (-not $Xunit) { return [pscustomobject]@{ Passed = 0; Failed = 0 } }
+    $passed = 0; $failed = 0
+    if (Test-Path $TrxFile) {
+        $counters = ([xml](Get-Content $TrxFile -Raw)).TestRun.ResultSummary.Counters
+        $passed = [int]$counters.passed
+        $failed = [int]$counters.total - [int]$counters.passed
+    }
+    if ($Xunit.Process.ExitCode -ne 0 -and $failed -eq 0) { $failed = 1 }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
 function Invoke-Test {
     Invoke-Build
-    $pester = Install-TestTools
+    $pesterPath = Install-TestTools
     $results = Join-Path $OutDir 'test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Path $results | Out-Null
 
-    Write-Host '== xunit (client core, transport, simulator)'
-    $trx = 'xunit.trx'
-    if ($SkipXunit) { $xunitExit = 0 } else {
-    & dotnet test (Join-Path $Root 'tests/OpenAIAdmin.Tests') -c $Configuration --no-build -nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
-    $xunitExit = $LASTEXITCODE
-    }
-    $trxFile = Join-Path $results $trx
-    $xunitPassed = 0; $xunitFailed = 0
-    if (Test-Path $trxFile) {
-        $counters = ([xml](Get-Content $trxFile -Raw)).TestRun.ResultSummary.Counters
-        $xunitPassed = [int]$counters.passed
-        $xunitFailed = [int]$counters.total - [int]$counters.passed
-    }
-    elseif ($xunitExit -ne 0) { $xunitFailed = 1 }
-    if ($xunitExit -ne 0 -and $xunitFailed -eq 0) { $xunitFailed = 1 }
-
-    Write-Host '== Pester (every cmdlet in real pwsh against the staged module and the simulator)'
-    $simulator = Start-Simulator
+    # xunit runs beside the Pester processes: on two cores neither keeps both busy alone. Its (minimal) output is
+    # shown whole once it has ended.
+    $processes = if ($PesterProcesses) { $PesterProcesses } else { [Math]::Clamp([Environment]::ProcessorCount, 1, 4) }
+    $trxFile = Join-Path $results 'xunit.trx'
+    $xunit = $null; $shards = @()
     try {
-        $summary = Join-Path $results 'pester-summary.json'
-        $env:OPENAIADMIN_MODULE = $StagedManifest
-        $env:OPENAIADMIN_SIMULATOR_URL = $simulator.Url
-        $env:OPENAIADMIN_PESTER_SUMMARY = $summary
-        $env:OPENAIADMIN_PESTER_FILE = $PesterFile
-        # The whole Pester output (What if: lines, -Verbose/-Debug that tests provoke) goes to a log file; the console
-        # shows each test file's result, every failure with its details, and the summary.
-        $pesterLog = Join-Path $results 'pester.log'
-        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1') -PesterPath $pester 2>&1 |
-            Show-PesterProgress -LogPath $pesterLog
-        $pesterExit = $LASTEXITCODE
-        Write-Host "Full Pester output: $pesterLog"
+        if (-not $SkipXunit) {
+            Write-Host '== xunit (client core, transport, simulator), beside Pester; its output follows Pester''s'
+            $xunit = Start-LoggedProcess -LogPath (Join-Path $results 'xunit.log') -Arguments @(
+                'test', (Join-Path $Root 'tests/OpenAIAdmin.Tests'), '-c', $Configuration, '--no-build', '-nologo',
+                '--logger', "trx;LogFileName=$(Split-Path $trxFile -Leaf)", '--logger', 'console;verbosity=minimal',
+                '--results-directory', $results)
+        }
+        Write-Host "== Pester (every cmdlet in real pwsh against the staged module and a simulator; $processes processes side by side)"
+        $shards = @(Start-PesterProcess -PesterPath $pesterPath -Pattern $PesterFile -Count $processes -ResultsDir $results)
+        Wait-LoggedProcess (@($xunit) + $shards | Where-Object { $_ })
+        $pester = Get-PesterCount -Shards $shards -Pattern $PesterFile
+        Write-Host "Full Pester output: $(Join-Path $results 'pester-<n>.log')"
+        if ($xunit) {
+            Write-Host '== xunit'
+            Get-Content $xunit.LogPath | Write-Host
+        }
+        $xunitCount = Get-XunitCount -Xunit $xunit -TrxFile $trxFile
     }
     finally {
-        Stop-Simulator $simulator
+        Stop-LoggedProcess (@($xunit) + $shards | Where-Object { $_ })
+        foreach ($shard in $shards) { Stop-Simulator $shard.Simulator }
     }
-    $pesterPassed = 0; $pesterFailed = 0
-    if (Test-Path $summary) {
-        $counts = Get-Content $summary -Raw | ConvertFrom-Json
-        $pesterPassed = [int]$counts.Passed
-        $pesterFailed = [int]$counts.Failed
-    }
-    if ($pesterExit -ne 0 -and $pesterFailed -eq 0) { $pesterFailed = 1 }
 
-    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $xunitPassed, $xunitFailed, $pesterPassed, $pesterFailed)
-    $passed = $xunitPassed + $pesterPassed
-    $failed = $xunitFailed + $pesterFailed
+    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $xunitCount.Passed, $xunitCount.Failed, $pester.Passed, $pester.Failed)
+    $passed = $xunitCount.Passed + $pester.Passed
+    $failed = $xunitCount.Failed + $pester.Failed
     if ($passed -eq 0) { $failed = [Math]::Max($failed, 1) }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }

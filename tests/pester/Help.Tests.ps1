@@ -30,6 +30,9 @@ Describe 'Help of <Name>' -ForEach $commands {
     BeforeAll {
         $command = Get-Command $Name
         $help = Get-Help $Name -Full
+        # One Get-Help -Parameter * per cmdlet rather than one call per parameter: the same lookup, a tenth of the time.
+        $parameterHelp = @{}
+        foreach ($entry in @(Get-Help $Name -Parameter * -ErrorAction SilentlyContinue)) { $parameterHelp[$entry.name] = $entry }
     }
 
     It 'comes from the compiled MAML with a synopsis and a description' {
@@ -71,13 +74,13 @@ Describe 'Help of <Name>' -ForEach $commands {
     }
 
     # Cmdlets without parameters of their own (Disconnect-OAIAdmin) have nothing to describe here.
-    It 'describes -<Parameter>, and Get-Help -Parameter <Parameter> works' -ForEach $Parameters -AllowNullOrEmptyForEach {
+    It 'describes -<Parameter>, and Get-Help -Parameter gives its type and whether it is required' -ForEach $Parameters -AllowNullOrEmptyForEach {
         $entry = @($help.parameters.parameter | Where-Object { $_.name -eq $Parameter })
         $entry.Count | Should -Be 1
         Get-ParaText $entry[0].description | Should -Not -BeNullOrEmpty
         Get-ParaText $entry[0].description | Should -Not -Match '\{\{'
-        $single = Get-Help $Name -Parameter $Parameter -ErrorAction Stop
-        $single.name | Should -Be $Parameter
+        $parameterHelp.Keys | Should -Contain $Parameter
+        $single = $parameterHelp[$Parameter]
         $metadata = $command.Parameters[$Parameter]
         $mandatoryEverywhere = @($metadata.ParameterSets.Values | Where-Object { -not $_.IsMandatory }).Count -eq 0
         $single.required | Should -Be $mandatoryEverywhere.ToString().ToLowerInvariant()
