@@ -239,20 +239,20 @@ function Test-PesterConsoleLine([string] $Text, $State) {
     [bool]$State.InFailure -or $Text -match '^\[[+-]\] /|^Container failed|^  - '
 }
 
-# Starts $Count Pester processes, each with its own simulator (tests reset it), that share the files matching
-# $Pattern through claims (tests/pester/Invoke-PesterRun.ps1), so that a process that is free takes the next file.
-function Start-PesterProcess([string] $PesterPath, [string] $Pattern, [int] $Count, [string] $ResultsDir) {
-    $claims = New-Item -ItemType Directory -Path (Join-Path $ResultsDir 'pester-claims')
-    $runner = Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1'
-    foreach ($index in 1..$Count) {
-        $simulator = Start-Simulator
-        $summary = Join-Path $ResultsDir "pester-summary-$index.json"
-        $child = Start-LoggedProcess -LogPath (Join-Path $ResultsDir "pester-$index.log") -Show ${function:Test-PesterConsoleLine} `
-            -Arguments @('pwsh', '-NoProfile', '-NonInteractive', '-File', $runner, '-PesterPath', $PesterPath,
-                '-ClaimPath', $claims.FullName, '-SummaryPath', $summary, '-Pattern', $Pattern) `
+# Starts Pester process number $Index with a simulator of its own (tests reset it). The processes share the files
+# matching $Pattern through the claims in $ClaimPath (tests/pester/Invoke-PesterRun.ps1), so that a process that is
+# free takes the next file.
+function Start-PesterProcess([int] $Index, [string] $PesterPath, [string] $Pattern, [string] $ClaimPath, [string] $ResultsDir) {
+    $simulator = Start-Simulator
+    $summary = Join-Path $ResultsDir "pester-summary-$Index.json"
+    try {
+        $child = Start-LoggedProcess -LogPath (Join-Path $ResultsDir "pester-$Index.log") -Show ${function:Test-PesterConsoleLine} `
+            -Arguments @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/pester/Invoke-PesterRun.ps1'),
+                '-PesterPath', $PesterPath, '-ClaimPath', $ClaimPath, '-SummaryPath', $summary, '-Pattern', $Pattern) `
             -Environment @{ OPENAIADMIN_MODULE = $StagedManifest; OPENAIADMIN_SIMULATOR_URL = $simulator.Url }
-        $child | Add-Member -NotePropertyMembers @{ Index = $index; Simulator = $simulator; Summary = $summary } -PassThru
     }
+    catch { Stop-Simulator $simulator; throw }
+    $child | Add-Member -NotePropertyMembers @{ Index = $Index; Simulator = $simulator; Summary = $summary } -PassThru
 }
 
 # The counts of the ended Pester processes. Each failure counts once: a failed test, a file a process claimed and did
@@ -315,7 +315,10 @@ function Invoke-Test {
                 '--results-directory', $results)
         }
         Write-Host "== Pester (every cmdlet in real pwsh against the staged module and a simulator; $processes processes side by side)"
-        $shards = @(Start-PesterProcess -PesterPath $pesterPath -Pattern $PesterFile -Count $processes -ResultsDir $results)
+        $claims = New-Item -ItemType Directory -Path (Join-Path $results 'pester-claims')
+        foreach ($index in 1..$processes) {
+            $shards += Start-PesterProcess -Index $index -PesterPath $pesterPath -Pattern $PesterFile -ClaimPath $claims.FullName -ResultsDir $results
+        }
         Wait-LoggedProcess (@($xunit) + $shards | Where-Object { $_ })
         $pester = Get-PesterCount -Shards $shards -Pattern $PesterFile
         Write-Host "Full Pester output: $(Join-Path $results 'pester-<n>.log')"
