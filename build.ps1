@@ -294,7 +294,18 @@ function Get-XunitCount($Xunit, [string] $TrxFile) {
     [pscustomobject]@{ Passed = $passed; Failed = $failed }
 }
 
+# Dynamic PGO (on by default since .NET 8) runs new code instrumented, then compiles it again. The test run's processes
+# are short and run most of their code few times (PowerShell's engine is IL in the dotnet tool, JIT-compiled in every
+# process), so it costs them more than it gives: see docs/ARCHITECTURE.md, "How -Task Test runs them". It changes when
+# code is compiled, not what it does. Every process of the run inherits it; a task after this one (Bench) does not.
 function Invoke-Test {
+    $pgo = $env:DOTNET_TieredPGO
+    $env:DOTNET_TieredPGO = '0'
+    try { Invoke-TestRun }
+    finally { $env:DOTNET_TieredPGO = $pgo }
+}
+
+function Invoke-TestRun {
     Invoke-Build
     $pesterPath = Install-TestTools
     $results = Join-Path $OutDir 'test-results'

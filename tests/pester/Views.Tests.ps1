@@ -186,34 +186,25 @@ BeforeAll {
         return $objects
     }
 
+    # The checks below that hold for every line, id or date of a rendering gather what breaks them and assert once: a
+    # Should per item cost most of this file's time, and the failure now lists every offender.
+
     # The ids the view must show whole; each must be a real-length id, else the check proves nothing.
     function Get-ShownId([object[]] $Objects, [string] $Type) {
-        foreach ($object in $Objects) {
-            foreach ($property in $script:Cases[$Type].Ids) {
-                $id = $object.$property
-                if ($id) {
-                    $id | Should -MatchExactly $script:RealId -Because "$Type.$property should be a real-length id"
-                    $id
-                }
-            }
-        }
+        $ids = @(foreach ($object in $Objects) { foreach ($property in $script:Cases[$Type].Ids) { if ($object.$property) { $object.$property } } })
+        @($ids | Where-Object { $_ -cnotmatch $script:RealId }) | Should -BeNullOrEmpty -Because "the ids of $Type ($($script:Cases[$Type].Ids -join ', ')) should be real-length"
+        $ids
     }
 
     function Assert-IdsWhole([string] $Text, [string[]] $Ids, [string] $Why) {
-        foreach ($id in $Ids) {
-            $Text | Should -Match ('(?<![\w-])' + [regex]::Escape($id) + '(?![\w-])') -Because "$Why shows the id $id whole"
-        }
+        @($Ids | Where-Object { $Text -notmatch ('(?<![\w-])' + [regex]::Escape($_) + '(?![\w-])') }) | Should -BeNullOrEmpty -Because "$Why shows these ids whole"
         # No cut id of any kind either, with or without an ellipsis (e.g. an id wrapped onto the next line).
-        foreach ($token in [regex]::Matches($Text, $script:IdToken)) {
-            $token.Value | Should -MatchExactly $script:RealId -Because "$Why must not show a cut id"
-        }
+        @(foreach ($match in [regex]::Matches($Text, $script:IdToken)) { if ($match.Value -cnotmatch $script:RealId) { $match.Value } }) | Should -BeNullOrEmpty -Because "$Why must not show a cut id"
     }
 
     function Assert-OneDateFormat([string] $Text, [string] $Why, [string] $Type) {
         $pattern = if ($script:Cases[$Type].ContainsKey('DateFormat')) { $script:Cases[$Type].DateFormat } else { '^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$' }
-        foreach ($date in [regex]::Matches($Text, $script:DateLike)) {
-            $date.Value | Should -MatchExactly $pattern -Because "$Why shows dates as yyyy-MM-dd HH:mm (UTC)"
-        }
+        @(foreach ($match in [regex]::Matches($Text, $script:DateLike)) { if ($match.Value -cnotmatch $pattern) { $match.Value } }) | Should -BeNullOrEmpty -Because "$Why shows dates as yyyy-MM-dd HH:mm (UTC)"
     }
 
     function Get-RowLine([string[]] $Lines, [string] $Id) {
@@ -242,7 +233,7 @@ Describe 'Default table views' {
 
         Assert-IdsWhole $text @(Get-ShownId $objects $Type) $why
         $text | Should -Not -Match '…' -Because "$why cuts nothing"
-        foreach ($line in $lines) { $line.TrimEnd().Length | Should -BeLessOrEqual $Width -Because "$why fits: '$line'" }
+        @($lines | Where-Object { $_.TrimEnd().Length -gt $Width }) | Should -BeNullOrEmpty -Because "$why fits in $Width columns"
 
         # Headers: each table's header line holds every label whole, in order, on one line.
         $view = @((Get-FormatData -TypeName $Type).FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })[0]
@@ -349,19 +340,19 @@ Describe 'Default list views' {
                 # The notice of a one-time secret is read on one line, at 80 columns too.
                 $text | Should -Match '(?m)^\w+\s+: \([^\r\n]*shown only once: store it[^\r\n]*\)\s*$' -Because "$why keeps the secret's notice on one line"
             }
-            for ($i = 0; $i -lt $objects.Count; $i++) {
+            $format = if ($Cases[$Type].ContainsKey('UtcFormat')) { $Cases[$Type].UtcFormat } else { 'yyyy-MM-dd HH:mm' }
+            $wrong = for ($i = 0; $i -lt $objects.Count; $i++) {
                 # Each date property the entry shows is the object's value, in UTC.
                 foreach ($property in $objects[$i].PSObject.Properties | Where-Object { $_.Value -is [DateTimeOffset] }) {
                     $line = @($entries[$i] -split '\r?\n' | Where-Object { $_ -match ('^' + [regex]::Escape($property.Name) + '(?: \(UTC\))?\s+:') })
-                    $format = if ($Cases[$Type].ContainsKey('UtcFormat')) { $Cases[$Type].UtcFormat } else { 'yyyy-MM-dd HH:mm' }
-                    if ($line.Count -gt 0) { $line[0] | Should -Match ([regex]::Escape((Format-Utc $property.Value $format)) + '\s*$') -Because "$why shows $($property.Name)" }
+                    $value = Format-Utc $property.Value $format
+                    if ($line.Count -gt 0 -and $line[0] -notmatch ([regex]::Escape($value) + '\s*$')) { "entry $i shows '$($line[0])', not $value" }
                 }
                 foreach ($property in $Cases[$Type].Never) {
-                    if ($null -eq $objects[$i].$property) {
-                        $entries[$i] | Should -Match ('(?m)^' + $property + '(?: \(UTC\))?\s+: never\s*$') -Because "$why shows a key without expiry as never"
-                    }
+                    if ($null -eq $objects[$i].$property -and $entries[$i] -notmatch ('(?m)^' + $property + '(?: \(UTC\))?\s+: never\s*$')) { "entry $i does not show $property as never" }
                 }
             }
+            @($wrong) | Should -BeNullOrEmpty -Because "$why shows each date as the object's value in UTC, and a key without expiry as never"
         }
     }
 }
@@ -426,7 +417,7 @@ Describe 'Text from the server in views' {
         $ids = @(Get-ShownId $objects $Type)
         $shown = Out-ConstrainedText $objects
         $shown.Errors | Should -BeNullOrEmpty
-        foreach ($id in $ids) { $shown.Text | Should -Match ([regex]::Escape($id)) -Because "the views of $Type show $id in ConstrainedLanguage" }
+        @($ids | Where-Object { $shown.Text -notmatch [regex]::Escape($_) }) | Should -BeNullOrEmpty -Because "the views of $Type show these ids in ConstrainedLanguage"
         foreach ($object in $objects) { Set-HostileText $object }
         $hostile = Out-ConstrainedText $objects
         $hostile.Errors | Should -BeNullOrEmpty
@@ -478,13 +469,10 @@ Describe 'Help examples' {
                 $header = $lines[$i - 1].TrimEnd()
                 $expected.Keys | Should -Contain $header -Because "$($file.Name) shows a table as a view prints it: '$header'"
                 $lines[$i].TrimEnd() | Should -Be $expected[$header] -Because "$($file.Name) underlines '$header' as the view does"
-                for ($j = $i + 1; $j -lt $lines.Count -and $lines[$j] -notmatch '^```'; $j++) {
-                    $lines[$j] | Should -Not -Match '…' -Because "$($file.Name) shows the table uncut"
-                    $lines[$j].TrimEnd().Length | Should -BeLessOrEqual 79 -Because "$($file.Name) shows the table at 80 columns"
-                    foreach ($token in [regex]::Matches($lines[$j], $IdToken)) {
-                        $token.Value | Should -MatchExactly $RealId -Because "$($file.Name) shows real-length ids"
-                    }
-                }
+                $rows = @(for ($j = $i + 1; $j -lt $lines.Count -and $lines[$j] -notmatch '^```'; $j++) { $lines[$j] })
+                @($rows -match '…') | Should -BeNullOrEmpty -Because "$($file.Name) shows the table under '$header' uncut"
+                @($rows | Where-Object { $_.TrimEnd().Length -gt 79 }) | Should -BeNullOrEmpty -Because "$($file.Name) shows the table under '$header' at 80 columns"
+                @(foreach ($match in [regex]::Matches(($rows -join "`n"), $IdToken)) { if ($match.Value -cnotmatch $RealId) { $match.Value } }) | Should -BeNullOrEmpty -Because "$($file.Name) shows real-length ids under '$header'"
             }
         }
         $tables | Should -BeGreaterOrEqual 30
