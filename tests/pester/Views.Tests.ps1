@@ -186,8 +186,8 @@ BeforeAll {
         return $objects
     }
 
-    # The checks below that hold for every line, id or date of a rendering gather what breaks them and assert once: a
-    # Should per item cost most of this file's time, and the failure now lists every offender.
+    # The checks below that hold for every line, id or date of a rendering gather what breaks them and assert once, so
+    # that a failure lists every offender.
 
     # The ids the view must show whole; each must be a real-length id, else the check proves nothing.
     function Get-ShownId([object[]] $Objects, [string] $Type) {
