@@ -11,17 +11,16 @@ public sealed class CertificatePemTests
     // One key signs every test certificate: a new 2048-bit RSA key costs 0.1 to 0.5 s of CPU, and nothing these tests
     // check depends on which key signed (each certificate still has its own serial number, subject and thumbprint).
     // Tests run in parallel and an RSA object is not documented as safe for concurrent use, hence the lock.
-    private static readonly Lazy<RSA> SigningKey = new(() => RSA.Create(2048));
+    private static readonly RSA SigningKey = RSA.Create(2048);
     private static readonly object SigningLock = new();
 
     internal static (string Pem, string KeyPem, X509Certificate2 Certificate) NewCertificate(string subject = "CN=unit-test", int validDays = 90, int startDays = -1)
     {
         lock (SigningLock)
         {
-            RSA rsa = SigningKey.Value;
-            var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var request = new CertificateRequest(subject, SigningKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(startDays), DateTimeOffset.UtcNow.AddDays(validDays));
-            return (certificate.ExportCertificatePem(), rsa.ExportPkcs8PrivateKeyPem(), certificate);
+            return (certificate.ExportCertificatePem(), SigningKey.ExportPkcs8PrivateKeyPem(), certificate);
         }
     }
 
