@@ -87,6 +87,10 @@ $PesterVersion = '6.2.0'
 # Stoplight Prism, the validating proxy of -Task Contract: an npm dev tool installed into out/tools/prism, pinned exactly.
 $PrismVersion = '5.16.0'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+# pwsh's own telemetry and update check, in every pwsh the tasks start (the bench sets them for its processes too): a
+# build reports nothing anywhere, and each of the test run's dozens of pwsh starts is cheaper without them.
+$env:POWERSHELL_TELEMETRY_OPTOUT = '1'
+$env:POWERSHELL_UPDATECHECK = 'Off'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 # Plain text output in CI logs and transcripts (no ANSI colour sequences).
