@@ -30,6 +30,8 @@ namespace OpenAIAdmin.Commands
 
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action> _pipelineThreadWork = new BlockingCollection<Action>();
+        // The last step written. Every step is a record of its own: a host that keeps the records (a PowerShell
+        // instance's Progress stream, a job) keeps each step as it was written.
         private ProgressRecord? _progress;
         private AdminContext? _context;
         private PipelineInputGuard? _inputGuard;
@@ -185,8 +187,12 @@ namespace OpenAIAdmin.Commands
 
             if (_progress != null)
             {
-                _progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(_progress);
+                // A record of its own, not the last step's changed: a host that keeps the records keeps that step as it was.
+                WriteProgress(new ProgressRecord(_progress.ActivityId, _progress.Activity, _progress.StatusDescription)
+                {
+                    PercentComplete = _progress.PercentComplete,
+                    RecordType = ProgressRecordType.Completed,
+                });
             }
         }
 
@@ -615,8 +621,8 @@ namespace OpenAIAdmin.Commands
 
             Post(() =>
         {
-            _progress ??= new ProgressRecord(Math.Abs(operation.GetHashCode() % 100000), MyInvocation.MyCommand.Name, operation);
-            _progress.StatusDescription = $"{itemCount} items from {pageNumber} pages of {operation}";
+            _progress = new ProgressRecord(
+                Math.Abs(operation.GetHashCode() % 100000), MyInvocation.MyCommand.Name, $"{itemCount} items from {pageNumber} pages of {operation}");
             WriteProgress(_progress);
         });
         }
@@ -625,7 +631,6 @@ namespace OpenAIAdmin.Commands
         private void RelayProgress(string activity, int done, int total) =>
             Post(() =>
             {
-                // A new record each time: a host that keeps the records (a PowerShell instance's Progress stream) keeps each step.
                 _progress = new ProgressRecord(Math.Abs(activity.GetHashCode() % 100000), MyInvocation.MyCommand.Name, $"{activity}: {done} of {total} done")
                 {
                     PercentComplete = total > 0 ? Math.Min(100, done * 100 / total) : -1,
