@@ -164,22 +164,12 @@ Describe 'Get-OAIAccessReport' {
     }
 
     It 'shows progress as projects done of total' {
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                    param($Module, $Url, $Key)
-                    Import-Module $Module
-                    $c = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Url -PassThru
-                    Get-OAIAccessReport -Connection $c | Out-Null
-                }).AddArgument($env:OPENAIADMIN_MODULE).AddArgument($SimulatorUrl).AddArgument($FakeAdminKey)
-            $ps.Invoke()
-            $ps.HadErrors | Should -BeFalse
-            $total = @(Get-OAIProject).Count
-            $status = @($ps.Streams.Progress | Where-Object StatusDescription -like 'Access report:*' | ForEach-Object StatusDescription)
-            $status[-1] | Should -Be "Access report: $total of $total done"
-            $status | Should -Contain "Access report: 1 of $total done"
-        }
-        finally { $ps.Dispose() }
+        $run = Invoke-InOwnPowerShell { Get-OAIAccessReport | Out-Null }
+        $run.HadErrors | Should -BeFalse
+        $total = @(Get-OAIProject).Count
+        $status = @($run.Progress | Where-Object StatusDescription -like 'Access report:*' | ForEach-Object StatusDescription)
+        $status[-1] | Should -Be "Access report: $total of $total done"
+        $status | Should -Contain "Access report: 1 of $total done"
     }
 
     It 'exports flat rows with Export-Csv' {

@@ -610,24 +610,15 @@ Describe 'Progress keeps each step' {
 
     It 'writes a record of its own for every page and for the end, so a host that keeps them keeps each step' {
         Invoke-RestMethod -Method Post -Uri "$SimulatorRoot/_sim/bulk" -Body '{"users":250}' | Out-Null
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript({
-                    param($Module, $Url, $Key)
-                    Import-Module $Module
-                    $c = Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Url -PassThru
-                    (Get-OAIUser -Connection $c | Measure-Object).Count
-                }).AddArgument($env:OPENAIADMIN_MODULE).AddArgument($SimulatorUrl).AddArgument($FakeAdminKey)
-            $ps.Invoke() | Should -Be 250
-            $steps = @($ps.Streams.Progress | ForEach-Object { "$($_.RecordType): $($_.StatusDescription)" })
-            $steps | Should -Be @(
-                'Processing: 200 items from 2 pages of GET /organization/users'
-                'Processing: 250 items from 3 pages of GET /organization/users'
-                'Completed: 250 items from 3 pages of GET /organization/users'
-            )
-            @($ps.Streams.Progress.ActivityId | Select-Object -Unique).Count | Should -Be 1 -Because 'the steps are of one activity'
-        }
-        finally { $ps.Dispose() }
+        $run = Invoke-InOwnPowerShell { (Get-OAIUser | Measure-Object).Count }
+        $run.Output | Should -Be 250
+        $steps = @($run.Progress | ForEach-Object { "$($_.RecordType): $($_.StatusDescription)" })
+        $steps | Should -Be @(
+            'Processing: 200 items from 2 pages of GET /organization/users'
+            'Processing: 250 items from 3 pages of GET /organization/users'
+            'Completed: 250 items from 3 pages of GET /organization/users'
+        )
+        @($run.Progress.ActivityId | Select-Object -Unique).Count | Should -Be 1 -Because 'the steps are of one activity'
     }
 }
 

@@ -65,6 +65,23 @@ function Connect-Simulator([int] $MaxRetryCount = 3) {
     Connect-OAIAdmin -ApiKey $secure -BaseUri $script:SimulatorUrl -MaxRetryCount $MaxRetryCount
 }
 
+# Runs $Command in a PowerShell instance of its own (a new runspace with the module imported and connected to the
+# simulator) and returns what that host keeps: the output and the records of its streams.
+function Invoke-InOwnPowerShell([scriptblock] $Command) {
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript({
+                param($Module, $Url, $Key, $Command)
+                Import-Module $Module
+                Connect-OAIAdmin -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Url | Out-Null
+                & ([scriptblock]::Create($Command))
+            }).AddArgument($env:OPENAIADMIN_MODULE).AddArgument($script:SimulatorUrl).AddArgument($script:FakeAdminKey).AddArgument("$Command")
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); HadErrors = $ps.HadErrors }
+    }
+    finally { $ps.Dispose() }
+}
+
 function Get-ErrorId([scriptblock] $Script) {
     # A script block takes no -ErrorAction: the preference makes the first error, terminating or not, catchable.
     $ErrorActionPreference = 'Stop'
