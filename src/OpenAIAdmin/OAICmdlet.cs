@@ -187,7 +187,6 @@ namespace OpenAIAdmin.Commands
 
             if (_progress != null)
             {
-                // A record of its own, not the last step's changed: a host that keeps the records keeps that step as it was.
                 WriteProgress(new ProgressRecord(_progress.ActivityId, _progress.Activity, _progress.StatusDescription)
                 {
                     PercentComplete = _progress.PercentComplete,
