@@ -66,7 +66,7 @@ function Connect-Simulator([int] $MaxRetryCount = 3) {
 }
 
 # Runs $Command in a PowerShell instance of its own (a new runspace with the module imported and connected to the
-# simulator) and returns what that host keeps: the output and the records of its streams.
+# simulator) and returns what that host keeps: the output, the progress records and whether it had errors.
 function Invoke-InOwnPowerShell([scriptblock] $Command) {
     $ps = [powershell]::Create()
     try {
